@@ -1,0 +1,186 @@
+#include "ingest/boilerplate_lexicon.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace crosscheck {
+namespace {
+
+// A notice ("Share this article", "Sign up for our newsletter") is a few
+// words; a real sentence that happens to mention a newsletter is longer.
+constexpr size_t kMaxNoticeWords = 14;
+// Menu lines ("Home", "World", "Sport") are one to three words each and come
+// in runs; a single short line can be a heading, so only runs are dropped.
+constexpr size_t kMaxMenuWords = 3;
+constexpr size_t kMinMenuRun = 4;
+
+std::string_view Trim(std::string_view s) {
+  size_t begin = 0;
+  size_t end = s.size();
+  while (begin < end && static_cast<unsigned char>(s[begin]) <= ' ') ++begin;
+  while (end > begin && static_cast<unsigned char>(s[end - 1]) <= ' ') --end;
+  return s.substr(begin, end - begin);
+}
+
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = static_cast<unsigned char>(c) <= ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool HasSentencePunctuation(std::string_view line) {
+  return line.find_first_of(".!?;:") != std::string_view::npos;
+}
+
+}  // namespace
+
+BoilerplateLexicon::BoilerplateLexicon(std::vector<std::string> phrases) {
+  for (auto& phrase : phrases) {
+    std::string norm = NormalizeForMatch(phrase);
+    if (!norm.empty()) phrases_.push_back(std::move(norm));
+  }
+  std::sort(phrases_.begin(), phrases_.end());
+  phrases_.erase(std::unique(phrases_.begin(), phrases_.end()), phrases_.end());
+}
+
+std::string NormalizeForMatch(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool separator = u < 0x80 && !std::isalnum(u);
+    if (separator) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
+  }
+  return out;
+}
+
+bool BoilerplateLexicon::Matches(std::string_view line) const {
+  const std::string norm = NormalizeForMatch(line);
+  if (norm.empty()) return false;
+  // Pad so that a phrase only matches on word boundaries.
+  const std::string padded = " " + norm + " ";
+  for (const auto& phrase : phrases_) {
+    if (phrase.size() > norm.size()) continue;
+    size_t pos = padded.find(phrase);
+    while (pos != std::string::npos) {
+      if (padded[pos - 1] == ' ' && padded[pos + phrase.size()] == ' ') return true;
+      pos = padded.find(phrase, pos + 1);
+    }
+  }
+  return false;
+}
+
+Result<BoilerplateLexicon> LoadBoilerplate(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status(StatusCode::kNotFound, "cannot open boilerplate phrases: " + path);
+  std::string line;
+  if (!std::getline(in, line) || Trim(line) != kBoilerplateFormatTag) {
+    return Status(StatusCode::kDataFormat,
+                  path + ": first line must be '" + std::string(kBoilerplateFormatTag) + "'");
+  }
+  bool header_seen = false;
+  std::vector<std::string> phrases;
+  while (std::getline(in, line)) {
+    const std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+    if (!header_seen) {
+      if (trimmed != "phrase") {
+        return Status(StatusCode::kDataFormat, path + ": expected header line 'phrase'");
+      }
+      header_seen = true;
+      continue;
+    }
+    phrases.emplace_back(trimmed);
+  }
+  if (!header_seen) return Status(StatusCode::kDataFormat, path + ": missing header line 'phrase'");
+  return BoilerplateLexicon(std::move(phrases));
+}
+
+bool IsShortNoticeLine(std::string_view line) { return CountWords(line) <= kMaxNoticeWords; }
+
+bool EndsLikeSentence(std::string_view line) {
+  line = Trim(line);
+  while (!line.empty()) {
+    const char last = line.back();
+    if (last == '.' || last == '!' || last == '?') return true;
+    // Closing quotes and brackets after the full stop: ASCII or U+201D/U+2019 (E2 80 9D/99).
+    if (last == '"' || last == '\'' || last == ')') {
+      line.remove_suffix(1);
+      continue;
+    }
+    if (line.size() >= 3 && static_cast<unsigned char>(line[line.size() - 3]) == 0xE2 &&
+        static_cast<unsigned char>(line[line.size() - 2]) == 0x80 &&
+        (static_cast<unsigned char>(last) == 0x9D || static_cast<unsigned char>(last) == 0x99)) {
+      line.remove_suffix(3);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+std::string StripPlainTextBoilerplate(std::string_view text, const BoilerplateLexicon& lexicon) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<bool> drop(lines.size(), false);
+  for (size_t line_idx = 0; line_idx < lines.size(); ++line_idx) {
+    const std::string_view line = Trim(lines[line_idx]);
+    if (line.empty() || !IsShortNoticeLine(line) || HasSentencePunctuation(line.substr(0, line.size() - 1)))
+      continue;
+    if (!EndsLikeSentence(line) && lexicon.Matches(line)) drop[line_idx] = true;
+  }
+  // Runs of menu-like lines: consecutive non-empty lines of at most a few words
+  // with no punctuation at all.
+  size_t run_begin = 0;
+  auto menu_like = [&](size_t idx) {
+    const std::string_view line = Trim(lines[idx]);
+    return !line.empty() && CountWords(line) <= kMaxMenuWords && !HasSentencePunctuation(line) &&
+           line.find(',') == std::string_view::npos;
+  };
+  for (size_t line_idx = 0; line_idx <= lines.size(); ++line_idx) {
+    if (line_idx < lines.size() && menu_like(line_idx)) continue;
+    if (line_idx - run_begin >= kMinMenuRun) {
+      for (size_t idx = run_begin; idx < line_idx; ++idx) drop[idx] = true;
+    }
+    run_begin = line_idx + 1;
+  }
+  std::string out;
+  out.reserve(text.size());
+  bool previous_blank = false;
+  bool dropped_since_text = false;
+  for (size_t line_idx = 0; line_idx < lines.size(); ++line_idx) {
+    if (drop[line_idx]) {
+      dropped_since_text = true;
+      continue;
+    }
+    const bool blank = Trim(lines[line_idx]).empty();
+    // Dropping a line must not leave a double blank line where there was one.
+    if (blank && (previous_blank || (dropped_since_text && out.empty()))) continue;
+    if (line_idx > 0 && !out.empty()) out.push_back('\n');
+    out.append(lines[line_idx]);
+    previous_blank = blank;
+    dropped_since_text = false;
+  }
+  return out;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,29 @@
+// Cleaning of extracted text: NFC, typographic quotes, apostrophes, dashes and
+// unusual spaces folded to ASCII, white space collapsed, paragraphs kept as blank
+// lines. Every span in every output is a byte range of CleanText::text; the offset
+// map leads back to the input the cleaner was given.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck::text {
+
+struct OffsetAnchor {
+  uint32_t clean = 0;   // offset in the cleaned text
+  uint32_t source = 0;  // matching offset in the input
+};
+
+struct CleanText {
+  std::string text;
+  std::vector<OffsetAnchor> anchors;  // sorted by clean offset; a new one wherever the shift changes
+
+  // The input offset a cleaned-text offset came from.
+  uint32_t SourceOffset(uint32_t clean_offset) const;
+};
+
+CleanText Clean(std::string_view input);
+
+}  // namespace crosscheck::text

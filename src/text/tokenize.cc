@@ -1,0 +1,209 @@
+#include "text/tokenize.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "text/fold.h"
+
+namespace crosscheck::text {
+namespace {
+
+struct CodePoint {
+  UChar32 value = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  bool AtEnd(uint32_t pos) const { return pos >= text_.size(); }
+
+  CodePoint At(uint32_t pos) const {
+    CodePoint cp;
+    cp.begin = pos;
+    unsigned char byte = static_cast<unsigned char>(text_[pos]);
+    if (byte < 0x80) {  // ASCII fast path: most news text
+      cp.value = byte;
+      cp.end = pos + 1;
+      return cp;
+    }
+    int32_t offset = static_cast<int32_t>(pos);
+    UChar32 value;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text_.data()), offset, static_cast<int32_t>(text_.size()), value);
+    cp.value = value < 0 ? 0xFFFD : value;
+    cp.end = static_cast<uint32_t>(offset);
+    return cp;
+  }
+
+ private:
+  std::string_view text_;
+};
+
+bool IsLetter(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+bool IsDigit(UChar32 c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c); }
+bool IsSpace(UChar32 c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c >= 0x80 && u_isUWhiteSpace(c)); }
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+
+// Inner separators that keep a number whole: "37,980", "22:00", "18.06.2018", "3/4".
+bool IsNumberJoiner(UChar32 c) { return c == ',' || c == '.' || c == ':' || c == '/'; }
+
+}  // namespace
+
+TokenStream Tokenize(std::string_view text) {
+  TokenStream stream;
+  stream.sentences = SplitSentences(text);
+  // Folded forms are never longer than about the text itself; transliteration can grow
+  // a few scripts, so leave headroom and fall back to a rebuild pass if it is exceeded.
+  stream.fold_arena.reserve(text.size() + text.size() / 2 + 16);
+  std::vector<std::pair<uint32_t, uint32_t>> fold_ranges;
+
+  Scanner scanner(text);
+  uint32_t pos = 0;
+  bool space_before = true;
+  uint32_t sentence_idx = 0;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  while (pos < size) {
+    CodePoint cp = scanner.At(pos);
+    if (IsSpace(cp.value)) {
+      space_before = true;
+      pos = cp.end;
+      continue;
+    }
+    Token token;
+    token.space_before = space_before;
+    space_before = false;
+    uint32_t end = cp.end;
+    if (IsLetter(cp.value)) {
+      token.kind = TokenKind::kWord;
+      // A dotted abbreviation: single letters joined by dots ("U.S.", "U.N.").
+      bool dotted = false;
+      {
+        uint32_t probe = cp.end;
+        int letters = 1;
+        while (probe + 1 < size && text[probe] == '.' && IsLetter(scanner.At(probe + 1).value)) {
+          CodePoint next = scanner.At(probe + 1);
+          uint32_t after = next.end;
+          if (after < size && IsLetter(scanner.At(after).value)) break;  // not a single letter
+          probe = after;
+          ++letters;
+        }
+        if (letters >= 2) {
+          dotted = true;
+          end = probe;
+          if (end < size && text[end] == '.') ++end;
+        }
+      }
+      if (!dotted) {
+        while (end < size) {
+          CodePoint next = scanner.At(end);
+          if (IsLetter(next.value) || IsDigit(next.value)) {
+            end = next.end;
+            continue;
+          }
+          if (IsApostrophe(next.value) && next.end < size) {
+            CodePoint after = scanner.At(next.end);
+            if (!IsLetter(after.value)) break;
+            // A possessive "'s" ends the word: "Iraq's" -> "Iraq" + "'s".
+            bool possessive = (after.value == 's' || after.value == 'S') &&
+                              (after.end >= size || !IsLetter(scanner.At(after.end).value));
+            if (possessive) break;
+            end = after.end;
+            continue;
+          }
+          break;
+        }
+      }
+    } else if (IsDigit(cp.value)) {
+      token.kind = TokenKind::kNumber;
+      while (end < size) {
+        CodePoint next = scanner.At(end);
+        if (IsDigit(next.value)) {
+          end = next.end;
+        } else if (IsNumberJoiner(next.value) && next.end < size && IsDigit(scanner.At(next.end).value)) {
+          end = next.end;
+        } else {
+          break;
+        }
+      }
+      // Ordinals and codes that start with digits read as words: "45th", "1C".
+      while (end < size && IsLetter(scanner.At(end).value)) {
+        token.kind = TokenKind::kWord;
+        end = scanner.At(end).end;
+      }
+    } else if (IsApostrophe(cp.value) && end < size && (text[end] == 's' || text[end] == 'S') &&
+               (end + 1 >= size || !IsLetter(scanner.At(end + 1).value))) {
+      token.kind = TokenKind::kWord;  // the possessive "'s"
+      end = end + 1;
+    } else {
+      token.kind = TokenKind::kPunct;
+    }
+    token.span = ByteSpan{pos, end};
+    std::string_view raw = text.substr(pos, end - pos);
+    if (token.kind == TokenKind::kWord) {
+      CodePoint first = scanner.At(pos);
+      token.capitalized = first.value < 0x80 ? (first.value >= 'A' && first.value <= 'Z') : u_isupper(first.value);
+      int letters = 0;
+      bool all_upper = true;
+      for (uint32_t p = pos; p < end;) {
+        CodePoint c = scanner.At(p);
+        if (IsLetter(c.value)) {
+          ++letters;
+          if (c.value < 0x80 ? !(c.value >= 'A' && c.value <= 'Z') : !u_isupper(c.value)) all_upper = false;
+        }
+        p = c.end;
+      }
+      token.all_caps = all_upper && letters >= 2;
+    }
+    uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
+    if (token.kind == TokenKind::kWord && raw.size() == 2 && IsApostrophe(scanner.At(pos).value)) {
+      stream.fold_arena.append("'s");
+    } else if (token.kind == TokenKind::kWord) {
+      AppendFoldedWord(raw, &stream.fold_arena);
+    } else if (token.kind == TokenKind::kNumber) {
+      for (char c : raw) {
+        if (c != ',') stream.fold_arena.push_back(c);  // "37,980" -> "37980"
+      }
+    } else {
+      UChar32 v = cp.value;
+      // Dashes fold to one hyphen and typographic quotes to ASCII: the text stage already
+      // does this, but dictionary phrases come here unnormalised.
+      if (v == 0x2010 || v == 0x2011 || v == 0x2012 || v == 0x2013 || v == 0x2014 || v == 0x2212) {
+        stream.fold_arena.push_back('-');
+      } else if (v == 0x201C || v == 0x201D || v == 0x201E) {
+        stream.fold_arena.push_back('"');
+      } else if (v == 0x2018 || v == 0x2019) {
+        stream.fold_arena.push_back('\'');
+      } else {
+        stream.fold_arena.append(raw);
+      }
+    }
+    fold_ranges.emplace_back(fold_begin, static_cast<uint32_t>(stream.fold_arena.size()) - fold_begin);
+    while (sentence_idx + 1 < stream.sentences.size() && stream.sentences[sentence_idx].span.end <= pos) {
+      ++sentence_idx;
+    }
+    token.sentence = sentence_idx;
+    stream.tokens.push_back(token);
+    pos = end;
+  }
+  // Views are set last: the arena may have reallocated while it grew.
+  for (size_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+    stream.tokens[token_idx].folded =
+        std::string_view(stream.fold_arena).substr(fold_ranges[token_idx].first, fold_ranges[token_idx].second);
+  }
+  // Sentence token ranges; any non-space text lies in some sentence.
+  if (stream.sentences.empty()) return stream;
+  for (Sentence& sentence : stream.sentences) sentence.first_token = sentence.end_token = 0;
+  for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+    Sentence& sentence = stream.sentences[stream.tokens[token_idx].sentence];
+    if (sentence.end_token == 0) sentence.first_token = token_idx;
+    sentence.end_token = token_idx + 1;
+  }
+  return stream;
+}
+
+}  // namespace crosscheck::text

@@ -1,0 +1,65 @@
+#include "text/tokenize.h"
+
+#include <gtest/gtest.h>
+
+#include "text/fold.h"
+
+namespace crosscheck::text {
+namespace {
+
+std::vector<std::string> Folded(const TokenStream& stream) {
+  std::vector<std::string> out;
+  for (const Token& token : stream.tokens) out.emplace_back(token.folded);
+  return out;
+}
+
+std::vector<std::string> SentenceTexts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Sentence& sentence : SplitSentences(text)) out.emplace_back(sentence.span.Of(text));
+  return out;
+}
+
+TEST(Tokenize, WordsNumbersAbbreviationsAndPossessives) {
+  TokenStream stream = Tokenize("The U.S. hit Kata'ib Hezbollah's 45th site at 22:00, killing 37,980.");
+  EXPECT_EQ(Folded(stream), (std::vector<std::string>{"the", "us", "hit", "kataib", "hezbollah", "'s", "45th", "site",
+                                                       "at", "22:00", ",", "killing", "37980", "."}));
+  EXPECT_TRUE(stream.tokens[1].all_caps);
+  EXPECT_TRUE(stream.tokens[3].capitalized);
+  EXPECT_EQ(stream.tokens[8].kind, TokenKind::kWord);
+  EXPECT_EQ(stream.tokens[9].kind, TokenKind::kNumber);
+}
+
+TEST(Tokenize, HyphensSplitAndDiacriticsFold) {
+  TokenStream stream = Tokenize("Al-Bukamal and \u0100lb\u016b Kam\u0101l");
+  EXPECT_EQ(Folded(stream), (std::vector<std::string>{"al", "-", "bukamal", "and", "albu", "kamal"}));
+  EXPECT_FALSE(stream.tokens[2].space_before);
+}
+
+TEST(Tokenize, SpansPointIntoTheText) {
+  std::string text = "Russia said. Iraq denied.";
+  TokenStream stream = Tokenize(text);
+  ASSERT_EQ(stream.sentences.size(), 2u);
+  const Sentence& second = stream.sentences[1];
+  EXPECT_EQ(second.span.Of(text), "Iraq denied.");
+  EXPECT_EQ(stream.tokens[second.first_token].span.Of(text), "Iraq");
+  EXPECT_EQ(second.end_token, stream.tokens.size());
+}
+
+TEST(Sentences, SurviveAbbreviationsDecimalsDatesAndHeadlines) {
+  SetSentenceAbbreviations({"Dr.", "Maj.", "Gen.", "Lt.", "No."});
+  EXPECT_EQ(SentenceTexts("Maj. Gen. Yuri Popov spoke on Monday (18.06.2018) about the U.S. strike. It killed 2.5 percent."),
+            (std::vector<std::string>{"Maj. Gen. Yuri Popov spoke on Monday (18.06.2018) about the U.S. strike.",
+                                      "It killed 2.5 percent."}));
+  EXPECT_EQ(SentenceTexts("Headline Without Stop\n\nDr. Smith treated No. 4 ward. Done"),
+            (std::vector<std::string>{"Headline Without Stop", "Dr. Smith treated No. 4 ward.", "Done"}));
+  EXPECT_EQ(SentenceTexts("- first bullet\n- second bullet"),
+            (std::vector<std::string>{"- first bullet", "- second bullet"}));
+}
+
+TEST(Fold, PhrasesJoinWordsWithSpaces) {
+  EXPECT_EQ(FoldPhrase("Kata\u2019ib Sayyid al-Shuhada"), "kataib sayyid al shuhada");
+  EXPECT_EQ(FoldPhrase("U.S. Central Command"), "us central command");
+}
+
+}  // namespace
+}  // namespace crosscheck::text
