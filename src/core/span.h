@@ -19,3 +19,13 @@ struct ByteSpan {
 };
 
 }  // namespace crosscheck
+
+namespace crosscheck {
+
+// Where the cleaned text's offsets came from: a new anchor wherever the shift changes.
+struct OffsetAnchor {
+  uint32_t clean = 0;   // offset in the cleaned text
+  uint32_t source = 0;  // matching offset in the input the cleaner was given
+};
+
+}  // namespace crosscheck

@@ -128,6 +128,9 @@ size_t RepairUtf8(std::string_view in, std::string* out) {
 bool LooksBinary(std::string_view bytes) {
   const std::string_view probe = bytes.substr(0, kBinaryProbeBytes);
   if (probe.empty()) return false;
+  // UTF-16 text is full of NUL bytes but is text: DecodeHtmlBytes converts it.
+  if (probe.size() >= 2 && ((probe[0] == '\xFF' && probe[1] == '\xFE') || (probe[0] == '\xFE' && probe[1] == '\xFF')))
+    return false;
   size_t control = 0;
   for (char c : probe) {
     const auto u = static_cast<unsigned char>(c);

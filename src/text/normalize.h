@@ -9,12 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace crosscheck::text {
+#include "core/span.h"
 
-struct OffsetAnchor {
-  uint32_t clean = 0;   // offset in the cleaned text
-  uint32_t source = 0;  // matching offset in the input
-};
+namespace crosscheck::text {
 
 struct CleanText {
   std::string text;

@@ -1,0 +1,210 @@
+#include "ingest/input_source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <istream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "ingest/gzip_reader.h"
+#include "ingest/html_input.h"
+
+namespace crosscheck::ingest {
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class FileKind { kText, kHtml, kJsonLines, kUnknown };
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
+FileKind KindOfPath(const std::string& path) {
+  std::string name = Lower(fs::path(path).filename().string());
+  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  if (EndsWith(name, ".txt") || EndsWith(name, ".text")) return FileKind::kText;
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".xhtml")) return FileKind::kHtml;
+  if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) return FileKind::kJsonLines;
+  return FileKind::kUnknown;
+}
+
+Diagnostic Failure(const std::string& id, const std::string& origin, const Status& status) {
+  return Diagnostic{id, origin, StatusCodeName(status.code()), status.message(), true};
+}
+
+// Reads a whole file, inflating it when it is gzip, within the limits.
+Result<std::string> ReadInput(const std::string& path, const IngestLimits& limits) {
+  std::error_code error;
+  fs::file_status status = fs::status(path, error);
+  if (error) return Status(StatusCode::kIoError, "cannot open: " + error.message());
+  if (!fs::is_regular_file(status)) return Status(StatusCode::kIoError, "not a regular file");
+  uintmax_t size = fs::file_size(path, error);
+  if (error) return Status(StatusCode::kIoError, "cannot stat: " + error.message());
+  if (size > limits.max_file_bytes) {
+    return Status(StatusCode::kTooLarge, "file of " + std::to_string(size) + " bytes is over the limit of " +
+                                             std::to_string(limits.max_file_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kIoError, "cannot open for reading");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (in.gcount() != static_cast<std::streamsize>(size)) return Status(StatusCode::kIoError, "short read");
+  if (LooksGzipped(bytes)) return Gunzip(bytes, limits.max_inflated_bytes);
+  return bytes;
+}
+
+std::string StringField(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return {};
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+// One JSON Lines stream being read: a file, an inflated buffer, or standard input.
+struct InputSource::JsonLines {
+  std::string path;
+  std::unique_ptr<std::istream> owned;
+  std::istream* in = nullptr;
+  int line_number = 0;
+};
+
+std::string DocumentIdFromPath(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  if (EndsWith(Lower(name), ".gz")) name.resize(name.size() - 3);
+  size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+InputSource::InputSource(std::vector<std::string> paths, IngestLimits limits)
+    : pending_(paths.begin(), paths.end()), limits_(limits) {}
+
+InputSource::~InputSource() = default;
+
+void InputSource::ExpandDirectory(const std::string& path) {
+  std::vector<std::string> files;
+  std::error_code error;
+  // Directory symlinks are not followed, so a link loop cannot trap the walk.
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    std::error_code entry_error;
+    if (!it->is_regular_file(entry_error) || entry_error) continue;
+    std::string file = it->path().string();
+    if (KindOfPath(file) != FileKind::kUnknown) files.push_back(file);
+  }
+  std::sort(files.begin(), files.end());  // a stable order whatever the file system gives
+  pending_.insert(pending_.begin(), files.begin(), files.end());
+}
+
+bool InputSource::Next(RawInput* out) {
+  while (true) {
+    *out = RawInput{};
+    if (lines_ && NextFromJsonLines(out)) return true;
+    lines_.reset();
+    if (pending_.empty()) return false;
+    if (OpenNextPath(out)) return true;
+  }
+}
+
+bool InputSource::OpenNextPath(RawInput* out) {
+  std::string path = pending_.front();
+  pending_.pop_front();
+  if (path == "-") {
+    lines_ = std::make_unique<JsonLines>();
+    lines_->path = "<stdin>";
+    lines_->in = &std::cin;
+    return false;
+  }
+  std::error_code error;
+  if (fs::is_directory(path, error)) {
+    ExpandDirectory(path);
+    return false;
+  }
+  FileKind kind = KindOfPath(path);
+  out->id = DocumentIdFromPath(path);
+  out->origin = path;
+  if (!fs::exists(fs::symlink_status(path, error))) {
+    out->failed = true;
+    out->diagnostics.push_back(Failure(out->id, path, Status(StatusCode::kNotFound, "no such file or directory")));
+    return true;
+  }
+  Result<std::string> bytes = ReadInput(path, limits_);
+  if (!bytes.ok()) {
+    out->failed = true;
+    out->diagnostics.push_back(Failure(out->id, path, bytes.status()));
+    return true;
+  }
+  if (kind == FileKind::kJsonLines) {
+    lines_ = std::make_unique<JsonLines>();
+    lines_->path = path;
+    lines_->owned = std::make_unique<std::istringstream>(std::move(*bytes));
+    lines_->in = lines_->owned.get();
+    return false;
+  }
+  out->kind = kind == FileKind::kHtml ? BodyKind::kHtml : BodyKind::kText;
+  out->body = std::move(*bytes);
+  return true;
+}
+
+bool InputSource::NextFromJsonLines(RawInput* out) {
+  std::string line;
+  while (std::getline(*lines_->in, line)) {
+    ++lines_->line_number;
+    std::string origin = lines_->path + ":" + std::to_string(lines_->line_number);
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    out->origin = origin;
+    out->id = origin;
+    if (line.size() > limits_.max_line_bytes) {
+      out->failed = true;
+      out->diagnostics.push_back(
+          Failure(out->id, origin, Status(StatusCode::kTooLarge, "JSON line of " + std::to_string(line.size()) +
+                                                                      " bytes is over the limit")));
+      return true;
+    }
+    // The JSON parser rejects broken UTF-8 outright: repair first, and say so.
+    std::string repaired;
+    if (size_t replaced = RepairUtf8(line, &repaired); replaced > 0) {
+      out->diagnostics.push_back(Diagnostic{out->id, origin, "repaired_utf8",
+                                            std::to_string(replaced) + " invalid UTF-8 sequences replaced by U+FFFD"});
+      line = std::move(repaired);
+    }
+    nlohmann::json object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (object.is_discarded() || !object.is_object()) {
+      out->failed = true;
+      out->diagnostics.push_back(Failure(out->id, origin, Status(StatusCode::kBadJson, "malformed JSON line")));
+      return true;
+    }
+    std::string id = StringField(object, "id");
+    if (!id.empty()) out->id = id;
+    for (Diagnostic& diagnostic : out->diagnostics) diagnostic.document = out->id;
+    out->title = StringField(object, "title");
+    out->published = StringField(object, "published");
+    out->outlet = StringField(object, "outlet");
+    out->url = StringField(object, "url");
+    out->language = StringField(object, "language");
+    if (object.contains("html") && object["html"].is_string()) {
+      out->kind = BodyKind::kHtml;
+      out->body = object["html"].get<std::string>();
+    } else if (object.contains("text") && object["text"].is_string()) {
+      out->body = object["text"].get<std::string>();
+    } else {
+      out->failed = true;
+      out->diagnostics.push_back(
+          Failure(out->id, origin, Status(StatusCode::kBadJson, "neither a \"text\" nor an \"html\" string field")));
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace crosscheck::ingest

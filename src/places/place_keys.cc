@@ -1,0 +1,127 @@
+#include "places/place_keys.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace crosscheck::places {
+namespace {
+
+// Minimum length of what is left after an attached article ("al" + "raqqa"): shorter
+// remainders are more likely ordinary names that start with those letters.
+constexpr size_t kMinAttachedRemainder = 4;
+// Minimum length after an Abu form ("abu" + "kamal").
+constexpr size_t kMinAbuRemainder = 3;
+constexpr char kCanonicalAbu[] = "bu";
+
+struct CodePointInfo {
+  char32_t value;
+  size_t length;
+};
+
+CodePointInfo Decode(std::string_view s, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) return {c, 1};
+  size_t length = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+  if (pos + length > s.size()) return {0xFFFD, 1};
+  char32_t value = c & (0xFF >> (length + 1));
+  for (size_t i = 1; i < length; ++i) value = (value << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
+  return {value, length};
+}
+
+// Latin (with diacritics and combining marks), general punctuation and Arabic are indexed;
+// other scripts are not.
+bool IsIndexedScript(char32_t cp) {
+  return cp < 0x250 || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1E00 && cp < 0x1F00) ||
+         (cp >= 0x2000 && cp < 0x2070) || (cp >= 0x600 && cp < 0x700) || (cp >= 0x750 && cp < 0x780) ||
+         (cp >= 0xFB50 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFF00);
+}
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp >= 0x2000 && cp < 0x2070) return false;
+  return cp != 0xA0 && cp != 0xAB && cp != 0xBB && cp != 0xB7;
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC || cp == 0x60; }
+
+}  // namespace
+
+std::vector<std::string> FoldNameWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string raw;
+  auto flush = [&] {
+    if (raw.empty()) return;
+    std::string folded;
+    text::AppendFoldedWord(raw, &folded);
+    if (!folded.empty()) words.push_back(std::move(folded));
+    raw.clear();
+  };
+  for (size_t pos = 0; pos < name.size();) {
+    CodePointInfo cp = Decode(name, pos);
+    if (!IsIndexedScript(cp.value)) return {};
+    std::string_view bytes = name.substr(pos, cp.length);
+    pos += cp.length;
+    if (IsWordChar(cp.value)) {
+      raw.append(bytes);
+      continue;
+    }
+    // Inner apostrophes and abbreviation dots stay in the word, as in the tokenizer.
+    bool next_is_word = pos < name.size() && IsWordChar(Decode(name, pos).value);
+    if ((IsApostrophe(cp.value) || cp.value == '.') && !raw.empty() && next_is_word) {
+      raw.append(bytes);
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return words;
+}
+
+std::string JoinKey(const std::vector<std::string>& words) {
+  std::string key;
+  for (const std::string& word : words) {
+    if (!key.empty()) key.push_back(' ');
+    key.append(word);
+  }
+  return key;
+}
+
+std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed) {
+  *transformed = false;
+  std::string joined;
+  for (const std::string& word : words) {
+    if (data.articles.count(word) != 0) {
+      *transformed = true;
+      continue;
+    }
+    joined.append(word);
+  }
+  bool abu_done = false;
+  // Longest Abu form first: "albu" before "abu" before "bu".
+  size_t best = 0;
+  for (const std::string& form : data.abu_forms) {
+    if (form.size() > best && joined.size() >= form.size() + kMinAbuRemainder && joined.compare(0, form.size(), form) == 0) {
+      best = form.size();
+    }
+  }
+  if (best > 0) {
+    std::string rewritten = std::string(kCanonicalAbu) + joined.substr(best);
+    if (rewritten != joined) *transformed = true;
+    joined = std::move(rewritten);
+    abu_done = true;
+  }
+  if (!abu_done) {
+    for (const std::string& article : data.attached_articles) {
+      if (joined.size() >= article.size() + kMinAttachedRemainder && joined.compare(0, article.size(), article) == 0) {
+        joined.erase(0, article.size());
+        *transformed = true;
+        break;
+      }
+    }
+  }
+  if (joined.empty()) return "";
+  return std::string(1, kVariantMark) + joined;
+}
+
+}  // namespace crosscheck::places

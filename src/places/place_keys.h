@@ -1,0 +1,29 @@
+// Folded lookup keys shared by the index builder and the matcher, so that both sides fold
+// a name the same way: words folded as the tokenizer folds them and joined by one space,
+// and a "variant" key without Arabic articles and with one spelling of Abu/Albu/Al Bu.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "places/places_data.h"
+
+namespace crosscheck::places {
+
+// Marks variant keys so they never collide with plain keys.
+inline constexpr char kVariantMark = '~';
+
+// Splits a name into folded words the way text::Tokenize folds word tokens ("Deir ez-Zor"
+// -> {"deir", "ez", "zor"}; "U.S." -> {"us"}). Empty when the name is in a script other
+// than Latin or Arabic: such names never occur in English news.
+std::vector<std::string> FoldNameWords(std::string_view name);
+
+// "deir ez zor" from its words.
+std::string JoinKey(const std::vector<std::string>& words);
+
+// The variant key of folded words, or "" when it would be empty. Sets *transformed when an
+// article or an Abu form was removed or rewritten.
+std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed);
+
+}  // namespace crosscheck::places

@@ -1,0 +1,130 @@
+#include "places/places_data.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "text/fold.h"
+
+namespace crosscheck::places {
+namespace {
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(s);
+  while (std::getline(in, field, sep)) out.push_back(field);
+  if (!s.empty() && s.back() == sep) out.emplace_back();
+  return out;
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::string& item : Split(s, '|')) {
+    if (!item.empty()) out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// Reads a tagged TSV: checks "# format: TAG", skips comments and the header row.
+Result<std::vector<std::vector<std::string>>> ReadTable(const std::string& path, const std::string& tag,
+                                                        size_t min_columns) {
+  std::ifstream in(path);
+  if (!in) return Status(StatusCode::kNotFound, "cannot open " + path);
+  std::string line;
+  bool tagged = false;
+  bool header_seen = false;
+  std::vector<std::vector<std::string>> rows;
+  size_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("# format: ", 0) == 0) {
+      if (line.substr(10) != tag) return Status(StatusCode::kDataFormat, path + ": format is not " + tag);
+      tagged = true;
+      continue;
+    }
+    if (line.empty() || line[0] == '#') continue;
+    if (!header_seen) {
+      header_seen = true;
+      continue;
+    }
+    std::vector<std::string> fields = Split(line, '\t');
+    if (fields.size() < min_columns) {
+      return Status(StatusCode::kDataFormat, path + ":" + std::to_string(line_number) + ": too few columns");
+    }
+    rows.push_back(std::move(fields));
+  }
+  if (!tagged) return Status(StatusCode::kDataFormat, path + ": missing '# format: " + tag + "'");
+  return rows;
+}
+
+double ToDouble(const std::string& s) { return s.empty() ? 0 : std::strtod(s.c_str(), nullptr); }
+int64_t ToInt(const std::string& s) { return s.empty() ? 0 : std::strtoll(s.c_str(), nullptr, 10); }
+
+RegionKind ParseRegionKind(const std::string& kind) {
+  if (kind == "admin1") return RegionKind::kAdmin1;
+  if (kind == "continent") return RegionKind::kContinent;
+  if (kind == "water") return RegionKind::kWater;
+  if (kind == "border") return RegionKind::kBorder;
+  return RegionKind::kRegion;
+}
+
+}  // namespace
+
+std::vector<std::string> PlacesDataFiles(const std::string& data_dir) {
+  return {data_dir + "/countries.tsv", data_dir + "/regions.tsv", data_dir + "/stoplist.tsv",
+          data_dir + "/cues.tsv", data_dir + "/arabic.tsv", data_dir + "/MANIFEST"};
+}
+
+Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
+  PlacesData data;
+  {
+    std::ifstream manifest(data_dir + "/MANIFEST");
+    if (!manifest) return Status(StatusCode::kNotFound, "cannot open " + data_dir + "/MANIFEST");
+    std::string line;
+    while (std::getline(manifest, line)) {
+      if (line.rfind("version:", 0) == 0) {
+        data.version = line.substr(8);
+        data.version.erase(0, data.version.find_first_not_of(' '));
+      }
+    }
+  }
+  auto countries = ReadTable(data_dir + "/countries.tsv", "crosscheck.countries v1", 5);
+  if (!countries.ok()) return countries.status();
+  for (auto& f : countries.value()) {
+    f.resize(7);
+    data.countries.push_back(
+        CountryRow{f[0], ToInt(f[1]), f[2], ToDouble(f[3]), ToDouble(f[4]), SplitList(f[5]), SplitList(f[6])});
+  }
+  auto regions = ReadTable(data_dir + "/regions.tsv", "crosscheck.regions v1", 6);
+  if (!regions.ok()) return regions.status();
+  for (auto& f : regions.value()) {
+    f.resize(7);
+    data.regions.push_back(RegionRow{f[0], f[1], ToInt(f[2]), ToDouble(f[3]), ToDouble(f[4]),
+                                     ParseRegionKind(f[5]), SplitList(f[6])});
+  }
+  auto stop = ReadTable(data_dir + "/stoplist.tsv", "crosscheck.stoplist v1", 2);
+  if (!stop.ok()) return stop.status();
+  for (auto& f : stop.value()) data.stop_words[text::FoldPhrase(f[0])] = f[1];
+  auto cues = ReadTable(data_dir + "/cues.tsv", "crosscheck.cues v1", 4);
+  if (!cues.ok()) return cues.status();
+  for (auto& f : cues.value()) {
+    Cue cue;
+    cue.words = Split(text::FoldPhrase(f[0]), ' ');
+    cue.position = f[1] == "after" ? CuePosition::kAfter : CuePosition::kBefore;
+    cue.relation = f[2];
+    cue.precision = static_cast<int>(ToInt(f[3]));
+    data.cues.push_back(std::move(cue));
+  }
+  auto arabic = ReadTable(data_dir + "/arabic.tsv", "crosscheck.arabic v1", 2);
+  if (!arabic.ok()) return arabic.status();
+  for (auto& f : arabic.value()) {
+    if (f[1] == "article") data.articles.insert(f[0]);
+    if (f[1] == "abu") data.abu_forms.insert(f[0]);
+    if (f[1] == "attached") data.attached_articles.push_back(f[0]);
+  }
+  return data;
+}
+
+}  // namespace crosscheck::places

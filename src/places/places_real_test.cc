@@ -1,0 +1,47 @@
+// Uses the real cities1000 gazetteer when scripts/fetch_gazetteer.sh has fetched it; absent,
+// the test is skipped with a message, except under CI=true where absence is a failure.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+#include "places/places.h"
+#include "text/tokenize.h"
+
+namespace crosscheck::places {
+namespace {
+
+std::string GazetteerPath() {
+  const char* cache = std::getenv("CROSSCHECK_CACHE");
+  if (cache != nullptr) return std::string(cache) + "/geonames/cities1000.txt";
+  return std::string(CROSSCHECK_SOURCE_DIR) + "/.cache/geonames/cities1000.txt";
+}
+
+TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
+  std::string path = GazetteerPath();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string(ci) == "true") FAIL() << "no gazetteer at " << path;
+    GTEST_SKIP() << "no gazetteer at " << path << ": run scripts/fetch_gazetteer.sh";
+  }
+  std::string data = std::string(CROSSCHECK_SOURCE_DIR) + "/data/places";
+  ASSERT_TRUE(Gazetteer::Open(path, data, "").ok());  // builds the index if needed
+  auto start = std::chrono::steady_clock::now();
+  auto g = Gazetteer::Open(path, data, "");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_LT(seconds, 0.3);
+  for (const char* text : {"A strike on Al Bukamal.", "A strike on Al-Bukamal.", "A strike on Albu Kamal.",
+                           "A strike on Abu Kamal.", "The market of al-Bukamal's old town."}) {
+    std::string s(text);
+    auto places = FindPlaces(*g, s, text::Tokenize(s));
+    ASSERT_FALSE(places.empty()) << text;
+    EXPECT_EQ(places[0].geonameid, 174448) << text;
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::places
