@@ -1,0 +1,174 @@
+#include "actors/actor_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace crosscheck::actors {
+namespace {
+
+const std::string kDataDir = std::string(CROSSCHECK_SOURCE_DIR) + "/data/actors";
+
+const ActorDictionary& Dict() {
+  static const ActorDictionary* dict = [] {
+    Result<ActorDictionary> loaded = ActorDictionary::Load(kDataDir);
+    if (!loaded.ok()) {
+      ADD_FAILURE() << loaded.status().ToString();
+      std::abort();
+    }
+    return new ActorDictionary(std::move(loaded).value());
+  }();
+  return *dict;
+}
+
+TEST(ActorDictionaryTest, LoadsTheShippedData) {
+  EXPECT_GE(Dict().size(), 450u);
+  EXPECT_FALSE(Dict().version().empty());
+}
+
+TEST(ActorDictionaryTest, ParentsWalkToTheState) {
+  const ActorDictionary& dict = Dict();
+  int centcom = dict.FindById("centcom");
+  int us = dict.FindById("united_states");
+  int pentagon = dict.FindById("us_dod");
+  int coalition = dict.FindById("global_coalition");
+  int sana = dict.FindById("sana");
+  ASSERT_GE(centcom, 0);
+  ASSERT_GE(us, 0);
+  EXPECT_EQ(dict.actor(centcom).name, "US Central Command");
+  EXPECT_EQ(dict.actor(dict.actor(centcom).parent).id, "united_states_military");
+  EXPECT_EQ(dict.Root(centcom), us);
+  EXPECT_TRUE(dict.SameParty(centcom, pentagon));
+  EXPECT_FALSE(dict.SameParty(centcom, coalition));
+  EXPECT_TRUE(dict.IsWithin(centcom, us));
+  EXPECT_FALSE(dict.IsWithin(us, centcom));
+  EXPECT_EQ(dict.actor(dict.Root(sana)).id, "syria");
+  EXPECT_EQ(dict.actor(dict.MilitaryOf(us)).id, "united_states_military");
+  EXPECT_EQ(dict.FindById("no_such_actor"), -1);
+}
+
+struct FormCase {
+  const char* surface;
+  const char* id;
+};
+
+class FormTest : public ::testing::TestWithParam<FormCase> {};
+
+TEST_P(FormTest, FindsTheActor) {
+  const ActorDictionary& dict = Dict();
+  std::vector<int> found = dict.FindByForm(GetParam().surface);
+  int expected = dict.FindById(GetParam().id);
+  ASSERT_GE(expected, 0) << GetParam().id;
+  EXPECT_NE(std::find(found.begin(), found.end(), expected), found.end()) << GetParam().surface;
+}
+
+INSTANTIATE_TEST_SUITE_P(Forms, FormTest,
+                         ::testing::Values(FormCase{"U.S.", "united_states"}, FormCase{"CENTCOM", "centcom"},
+                                           FormCase{"Central Command", "centcom"},
+                                           FormCase{"Hashd al-Shaabi", "pmf"},
+                                           FormCase{"Kata’ib Hezbollah", "kataib_hezbollah"},
+                                           FormCase{"Kataib Hezbollah", "kataib_hezbollah"},
+                                           FormCase{"al Shabaab", "al_shabaab"},
+                                           FormCase{"Al-Shabaab", "al_shabaab"},
+                                           FormCase{"Daesh", "islamic_state"}, FormCase{"ISIL", "islamic_state"},
+                                           FormCase{"Ansar Allah", "houthis"}, FormCase{"Tatmadaw", "myanmar_military"},
+                                           FormCase{"CJTF-OIR", "global_coalition"},
+                                           FormCase{"Arab coalition", "saudi_led_coalition"},
+                                           FormCase{"Washington", "united_states_government"},
+                                           FormCase{"Tehran", "iran_government"},
+                                           FormCase{"UNSMIL", "unsmil"}, FormCase{"ATMIS", "atmis"},
+                                           FormCase{"Wagner Group", "wagner"}, FormCase{"JNIM", "jnim"},
+                                           FormCase{"Syrian Arab News Agency", "sana"},
+                                           FormCase{"US Central Command", "centcom"}));
+
+TEST(ActorDictionaryTest, SharedFormsListEveryOwner) {
+  const ActorDictionary& dict = Dict();
+  std::vector<int> found = dict.FindByForm("coalition");
+  EXPECT_EQ(found.size(), 2u);
+  EXPECT_TRUE(dict.FindByForm("us").empty()) << "the pronoun is not the country";
+  EXPECT_TRUE(dict.FindByForm("is").empty());
+}
+
+// A scratch data folder whose actors.tsv the test writes; the other files are the real ones.
+class BadDataTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("cc_actors_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    for (const char* file : {"titles.tsv", "roles.tsv", "cues.tsv", "MANIFEST"}) {
+      std::filesystem::copy_file(kDataDir + "/" + file, dir_ / file,
+                                 std::filesystem::copy_options::overwrite_existing);
+    }
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  void Write(const std::string& file, const std::string& content) { std::ofstream(dir_ / file) << content; }
+
+  Status LoadStatus() {
+    Result<ActorDictionary> loaded = ActorDictionary::Load(dir_.string());
+    return loaded.ok() ? Status::Ok() : loaded.status();
+  }
+
+  std::filesystem::path dir_;
+};
+
+constexpr const char* kHeader = "# format: crosscheck.actors v1\nid\tname\ttype\tcountry\tparent\taliases\tadjectives\n";
+
+TEST_F(BadDataTest, AcceptsAMinimalFile) {
+  Write("actors.tsv", std::string(kHeader) + "a_state\tA State\tstate\tAS\t\tAS|A-State\tAsian\n");
+  EXPECT_TRUE(LoadStatus().ok()) << LoadStatus().ToString();
+}
+
+TEST_F(BadDataTest, RejectsAWrongFormatLine) {
+  Write("actors.tsv", "id\tname\n");
+  Status status = LoadStatus();
+  EXPECT_EQ(status.code(), StatusCode::kDataFormat);
+  EXPECT_NE(status.message().find("actors.tsv:1"), std::string::npos) << status.message();
+}
+
+TEST_F(BadDataTest, RejectsAnotherVersion) {
+  Write("actors.tsv", "# format: crosscheck.actors v2\nid\tname\ttype\tcountry\tparent\taliases\tadjectives\n");
+  EXPECT_EQ(LoadStatus().code(), StatusCode::kUnsupported);
+}
+
+TEST_F(BadDataTest, ReportsTheLineOfAShortRow) {
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tstate\t\t\t\t\nb\tB\tstate\n");
+  Status status = LoadStatus();
+  EXPECT_EQ(status.code(), StatusCode::kDataFormat);
+  EXPECT_NE(status.message().find("actors.tsv:4"), std::string::npos) << status.message();
+}
+
+TEST_F(BadDataTest, RejectsUnknownParentTypeAndOrder) {
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tstate\t\tnobody\t\t\n");
+  EXPECT_NE(LoadStatus().message().find("unknown parent"), std::string::npos);
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tplanet\t\t\t\t\n");
+  EXPECT_NE(LoadStatus().message().find("unknown type"), std::string::npos);
+  Write("actors.tsv", std::string(kHeader) + "b\tB\tstate\t\t\t\t\na\tA\tstate\t\t\t\t\n");
+  EXPECT_NE(LoadStatus().message().find("sorted"), std::string::npos);
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tstate\tUSA\t\t\t\n");
+  EXPECT_NE(LoadStatus().message().find("ISO"), std::string::npos);
+}
+
+TEST_F(BadDataTest, RejectsAParentCycle) {
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tstate\t\tb\t\t\nb\tB\tstate\t\ta\t\t\n");
+  EXPECT_NE(LoadStatus().message().find("cycle"), std::string::npos);
+}
+
+TEST_F(BadDataTest, ReportsABadRoleKind) {
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tstate\t\t\t\t\n");
+  Write("roles.tsv", "# format: crosscheck.roles v1\nrole\tkind\nspokesman\tpuppet\n");
+  Status status = LoadStatus();
+  EXPECT_NE(status.message().find("roles.tsv:3"), std::string::npos) << status.message();
+}
+
+TEST_F(BadDataTest, ReportsAMissingFile) {
+  std::filesystem::remove(dir_ / "cues.tsv");
+  Write("actors.tsv", std::string(kHeader));
+  EXPECT_EQ(LoadStatus().code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace crosscheck::actors

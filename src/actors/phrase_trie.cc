@@ -1,0 +1,136 @@
+#include "actors/phrase_trie.h"
+
+#include "text/tokenize.h"
+
+namespace crosscheck::actors {
+namespace {
+
+bool IsHyphen(const text::Token& token) {
+  return token.kind == text::TokenKind::kPunct && token.folded == "-";
+}
+
+}  // namespace
+
+bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
+  const text::Token& token = tokens[idx];
+  if (token.kind != text::TokenKind::kWord) return false;
+  if (token.folded == "'s") return true;
+  return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
+}
+
+uint32_t Vocabulary::Intern(std::string_view folded) {
+  auto it = ids_.find(folded);
+  if (it != ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(ids_.size());
+  ids_.emplace(std::string(folded), id);
+  return id;
+}
+
+uint32_t Vocabulary::Find(std::string_view folded) const {
+  auto it = ids_.find(folded);
+  return it == ids_.end() ? kUnknown : it->second;
+}
+
+std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const {
+  std::vector<uint32_t> ids;
+  ids.reserve(tokens.tokens.size());
+  static constexpr std::string_view kPossessive = "'s";
+  for (size_t token_idx = 0; token_idx < tokens.tokens.size(); ++token_idx) {
+    ids.push_back(Find(IsPossessiveToken(tokens.tokens, token_idx) ? kPossessive : tokens.tokens[token_idx].folded));
+  }
+  return ids;
+}
+
+uint32_t PhraseTrie::Child(uint32_t node, uint32_t id) const {
+  auto it = edges_.find((static_cast<uint64_t>(node) << 32) | id);
+  return it == edges_.end() ? 0 : it->second;
+}
+
+bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabulary* vocabulary) {
+  // Dictionary phrases go through the same tokenizer as articles, so both fold alike.
+  text::TokenStream stream = text::Tokenize(phrase);
+  Entry entry;
+  entry.value = value;
+  entry.tag = tag;
+  uint32_t node = 0;
+  uint32_t depth = 0;
+  for (const text::Token& token : stream.tokens) {
+    if (IsHyphen(token)) continue;
+    if (depth >= kMaxDepth) return false;
+    if (token.kind == text::TokenKind::kWord) {
+      if (token.all_caps) entry.caps_mask |= 1u << depth;
+      if (token.capitalized) entry.needs_capital = true;
+    }
+    uint32_t id = vocabulary->Intern(token.folded);
+    uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
+    auto it = edges_.find(key);
+    if (it == edges_.end()) {
+      uint32_t child = static_cast<uint32_t>(entries_.size());
+      entries_.emplace_back();
+      it = edges_.emplace(key, child).first;
+    }
+    node = it->second;
+    ++depth;
+  }
+  if (depth == 0) return false;
+  entry.length = static_cast<uint8_t>(depth);
+  for (const Entry& existing : entries_[node]) {
+    if (existing.value == value && existing.tag == tag && existing.caps_mask == entry.caps_mask &&
+        existing.needs_capital == entry.needs_capital) {
+      return true;  // the same form listed twice ("Hamas|HAMAS" differ; "Hamas|Hamas" do not)
+    }
+  }
+  entries_[node].push_back(entry);
+  return true;
+}
+
+bool PhraseTrie::LongestAt(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
+                           uint32_t limit, Match* match) const {
+  uint32_t path[kMaxDepth];       // text token of each keyed position, for the case rules
+  uint32_t ends[kMaxDepth + 1];   // end token after `depth` keyed tokens
+  uint32_t nodes[kMaxDepth + 1];
+  uint32_t node = 0;
+  uint32_t depth = 0;
+  uint32_t pos = start;
+  while (pos < limit && depth < kMaxDepth) {
+    if (depth > 0 && IsHyphen(tokens.tokens[pos])) {
+      ++pos;
+      continue;
+    }
+    uint32_t id = ids[pos];
+    if (id == Vocabulary::kUnknown) break;
+    uint32_t child = Child(node, id);
+    if (child == 0) break;
+    path[depth] = pos;
+    node = child;
+    ++depth;
+    ++pos;
+    nodes[depth] = node;
+    ends[depth] = pos;
+  }
+  for (uint32_t length = depth; length > 0; --length) {
+    const std::vector<Entry>& candidates = entries_[nodes[length]];
+    if (candidates.empty()) continue;
+    match->entries.clear();
+    for (const Entry& entry : candidates) {
+      bool ok = true;
+      bool has_capital = false;
+      for (uint32_t word_idx = 0; word_idx < length; ++word_idx) {
+        const text::Token& token = tokens.tokens[path[word_idx]];
+        if (token.capitalized || token.all_caps) has_capital = true;
+        if ((entry.caps_mask >> word_idx) & 1u) {
+          if (!token.all_caps) ok = false;
+        }
+      }
+      if (entry.needs_capital && !has_capital) ok = false;
+      if (ok) match->entries.push_back(&entry);
+    }
+    if (!match->entries.empty()) {
+      match->end_token = ends[length];
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace crosscheck::actors

@@ -1,0 +1,73 @@
+// A trie over folded token sequences: every dictionary phrase (alias, title, role, cue)
+// is tokenized exactly as text is, so "Kata’ib", "U.S.-led" and "al-Shabaab" key the
+// same way in the dictionary and in articles. Immutable after building; thread-safe reads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/tokens.h"
+
+namespace crosscheck::actors {
+
+// Folded word -> small integer, shared by every trie of a dictionary so that a document
+// is mapped to ids once, whatever the number of tries read over it.
+class Vocabulary {
+ public:
+  static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
+
+  uint32_t Intern(std::string_view folded);
+  uint32_t Find(std::string_view folded) const;
+  // One id per token of the stream (kUnknown for words no phrase uses).
+  std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+};
+
+// True when token idx is a possessive "'s". The tokenizer folds "’s" to "s", so a bare
+// "s" glued to the word before it is read as one too.
+bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx);
+
+class PhraseTrie {
+ public:
+  // What a phrase carries, and the case its words must have in text to match.
+  struct Entry {
+    int32_t value = 0;         // caller's payload: actor index, role kind...
+    uint8_t tag = 0;           // caller's second payload: alias or adjective...
+    uint8_t length = 0;        // number of keyed tokens (hyphens are not keyed)
+    bool needs_capital = false;  // some word of the phrase is capitalized: one in text must be
+    uint32_t caps_mask = 0;    // bit k set: keyed token k is an acronym and must be all caps in text
+  };
+
+  struct Match {
+    uint32_t end_token = 0;               // one past the last token matched
+    std::vector<const Entry*> entries;    // those whose case rule the text satisfies
+  };
+
+  // Adds a phrase; returns false when it has no keyable tokens. Ids go into *vocabulary.
+  bool Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabulary* vocabulary);
+
+  // Longest phrase starting at token `start` and ending before `limit` whose case rule
+  // holds; a hyphen token between two words is optional ("al Shabaab" ~ "al-Shabaab").
+  bool LongestAt(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
+                 uint32_t limit, Match* match) const;
+
+  size_t node_count() const { return entries_.size(); }
+
+ private:
+  static constexpr uint32_t kMaxDepth = 24;  // longer than any name; bounds the per-start walk
+  uint32_t Child(uint32_t node, uint32_t id) const;
+
+  std::unordered_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
+  std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
+};
+
+}  // namespace crosscheck::actors
