@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "common_options.h"
+#include "analyze_command.h"
 #include "text_command.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   TextOptions text_options;
   AddTextCommand(&app, &text_options);
+  AnalyzeOptions analyze_options;
+  AddAnalyzeCommand(&app, &analyze_options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -20,5 +23,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitFatal;
   }
   if (app.got_subcommand("text")) return RunText(text_options);
+  if (app.got_subcommand("analyze")) return RunAnalyze(analyze_options);
   return kExitFatal;
 }

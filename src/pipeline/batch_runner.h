@@ -32,7 +32,8 @@ void RunInBatches(ingest::InputSource& source, int threads, const std::function<
     ingest::RawInput raw;
     while (inputs.size() < batch_size && (more = source.Next(&raw))) inputs.push_back(std::move(raw));
     if (inputs.empty()) break;
-    outputs.assign(inputs.size(), std::nullopt);
+    outputs.clear();
+    outputs.resize(inputs.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
       for (size_t input_idx = next++; input_idx < inputs.size(); input_idx = next++) {

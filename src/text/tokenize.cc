@@ -160,7 +160,7 @@ TokenStream Tokenize(std::string_view text) {
       token.all_caps = all_upper && letters >= 2;
     }
     uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
-    if (token.kind == TokenKind::kWord && raw.size() == 2 && IsApostrophe(scanner.At(pos).value)) {
+    if (token.kind == TokenKind::kWord && IsApostrophe(scanner.At(pos).value)) {  // the possessive, any apostrophe
       stream.fold_arena.append("'s");
     } else if (token.kind == TokenKind::kWord) {
       AppendFoldedWord(raw, &stream.fold_arena);

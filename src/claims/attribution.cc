@@ -1,0 +1,303 @@
+#include "claims/attribution.h"
+
+#include <string_view>
+
+namespace crosscheck::claims {
+namespace {
+
+// Words an adjectival perpetrator may be separated from its attack noun by:
+// "American treacherous attack", "US-led military coalition's raid".
+bool IsModifierWord(const SentenceContext& s, uint32_t t) {
+  const text::Token& token = s.token(t);
+  if (token.kind == text::TokenKind::kPunct) return token.folded == "-" || token.folded == "\"";
+  if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kInjure)) return false;
+  if (s.ActorAt(t) >= 0 || s.PlaceAt(t) >= 0) return false;
+  std::string_view w = token.folded;
+  static constexpr std::string_view kStop[] = {"on", "in", "at", "of", "by", "from", "against", "and", "or", "that",
+                                               "which", "who", "was", "were", "is", "are", "the", "a", "an", "to"};
+  for (std::string_view stop : kStop) {
+    if (w == stop) return false;
+  }
+  return true;
+}
+
+// Words that mark the actor after them as a target, not a perpetrator.
+bool IsTargetMarker(std::string_view w) {
+  static constexpr std::string_view kMarkers[] = {"against", "on", "targeting", "targeted", "target", "hit", "struck",
+                                                  "killing", "killed", "at", "toward", "towards", "into", "over",
+                                                  "belonging", "near", "with", "to", "for", "of", "between", "among",
+                                                  "including", "loyal", "allied", "backed"};
+  for (std::string_view m : kMarkers) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
+bool IsAttackHead(const SentenceContext& s, uint32_t t) {
+  return s.At(t, Cue::kAttackNoun) || s.At(t, Cue::kWeapon);
+}
+
+struct Perpetrator {
+  int actor = -1;         // index into view.actors; -1 with self = the source itself
+  bool self = false;
+  bool negated = false;
+  std::string how;
+};
+
+bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int window) {
+  for (uint32_t t = at; t > first && window-- > 0;) {
+    --t;
+    if (const CueHit* hit = s.At(t, Cue::kNegation); hit && hit->end_token <= at + 1) {
+      // "without violating" is not a denial of the act: only "not"/"no"-type cues count,
+      // and "no" only before a noun group.
+      if (s.IsWord(t, "without")) continue;
+      return true;
+    }
+    if (s.IsPunct(t, ",;:")) break;
+  }
+  return false;
+}
+
+void AddPerpetrator(std::vector<Perpetrator>* out, Perpetrator p) {
+  for (const Perpetrator& existing : *out) {
+    if (existing.actor == p.actor && existing.self == p.self) return;
+  }
+  out->push_back(p);
+}
+
+std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t first, uint32_t end) {
+  std::vector<Perpetrator> found;
+  for (int actor_idx : s.actors()) {
+    const ActorSpan& actor = s.actor(actor_idx);
+    if (actor.first_token < first || actor.end_token > end) continue;
+    uint32_t before = actor.first_token > first ? actor.first_token - 1 : actor.first_token;
+    bool target = actor.first_token > first && IsTargetMarker(s.folded(before));
+    // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
+    {
+      uint32_t t = actor.end_token;
+      if (t < end && s.IsWord(t, "'s")) ++t;
+      int skipped = 0;
+      while (t < end && skipped < 3 && !IsAttackHead(s, t) && IsModifierWord(s, t)) {
+        ++t;
+        ++skipped;
+      }
+      if (t < end && IsAttackHead(s, t) && !target) {
+        AddPerpetrator(&found, {actor_idx, false, NegatedBefore(s, first, actor.first_token, 3), "nominal"});
+        continue;
+      }
+    }
+    // Subject of an attack verb: "the U.S. conducted an airstrike", "a US plane hit".
+    {
+      uint32_t t = actor.end_token;
+      int skipped = 0;
+      bool negated = false;
+      while (t < end && skipped < 4) {
+        if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kClaimResponsibility)) break;
+        if (s.At(t, Cue::kNegation)) negated = true;
+        if (s.At(t, Cue::kHabitual)) break;
+        const text::Token& token = s.token(t);
+        if (token.kind == text::TokenKind::kPunct && token.folded != "-" && token.folded != "\"") break;
+        if (s.ActorAt(t) >= 0 || s.At(t, Cue::kReport)) break;
+        ++t;
+        ++skipped;
+      }
+      bool habitual = t < end && s.At(t, Cue::kHabitual);
+      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual) {
+        // "the Pentagon said it struck": that is the source's own act, handled as self.
+        AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
+        continue;
+      }
+    }
+    // Passive and genitive agents: "carried out by American forces", "strikes by the
+    // coalition", "a drone from the coalition", "the work of Israel", "no bombing of the US".
+    if (actor.first_token > first) {
+      uint32_t t = actor.first_token;
+      while (t > first && (s.IsWord(t - 1, "the") || s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an") ||
+                           s.IsWord(t - 1, "so") || s.IsWord(t - 1, "-") || s.IsWord(t - 1, "called") ||
+                           s.IsPunct(t - 1, "-\""))) {
+        --t;
+      }
+      if (t > first) {
+        uint32_t marker = t - 1;
+        const CueHit* by = s.Covering(marker, Cue::kPassiveBy);
+        bool of_after_negated_attack = s.IsWord(marker, "of") && marker > first && IsAttackHead(s, marker - 1) &&
+                                       NegatedBefore(s, first, marker - 1, 3);
+        bool attack_before = false;
+        if (by != nullptr) {
+          // The agent phrase must follow an attack word closely ("used by groups" is not one).
+          for (uint32_t back = by->first_token; back > first && by->first_token - back < 4;) {
+            --back;
+            if (IsAttackHead(s, back) || s.At(back, Cue::kAttackVerb)) {
+              attack_before = true;
+              break;
+            }
+            if (s.ActorAt(back) >= 0) break;
+          }
+          // "the work of X" carries its own attack sense.
+          if (s.folded(by->first_token) == "the" || s.folded(by->first_token) == "responsibility") attack_before = true;
+          if (s.IsWord(by->first_token, "from") && !(by->first_token > first && s.At(by->first_token - 1, Cue::kWeapon))) {
+            attack_before = false;
+          }
+        }
+        if ((by != nullptr && attack_before) || of_after_negated_attack) {
+          bool negated = NegatedBefore(s, first, marker, 8);
+          AddPerpetrator(&found, {actor_idx, false, negated, of_after_negated_attack ? "negated-of" : "passive"});
+          continue;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) {
+  for (const CueHit& hit : s.cues()) {
+    if (hit.first_token < first || hit.first_token >= end) continue;
+    if (hit.cue == Cue::kGeneric) return true;
+  }
+  return false;
+}
+
+std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const SourceFrame& frame) {
+  std::vector<AttributionClaim> claims;
+  const uint32_t first = frame.clause_first;
+  const uint32_t end = frame.clause_end;
+  if (IsGenericStatement(s, s.first(), s.end())) return claims;
+  const bool hedged = s.Find(Cue::kHedge, s.first(), s.end()) != nullptr;
+  const bool has_attack = s.Find(Cue::kAttackNoun, s.first(), s.end()) || s.Find(Cue::kWeapon, s.first(), s.end()) ||
+                          s.Find(Cue::kAttackVerb, s.first(), s.end());
+  auto make = [&](const std::string& stance, std::optional<Party> actor, const std::string& how,
+                  const std::string& actor_words) {
+    AttributionClaim claim;
+    claim.source = frame.source;
+    claim.actor = std::move(actor);
+    claim.stance = stance;
+    claim.hedged = hedged && stance == "asserts";
+    claim.evidence = std::string(s.SentenceText());
+    claim.span = s.Span();
+    claim.sentence = s.index();
+    claim.frame = frame.frame + "+" + how;
+    claim.source_words = frame.source_first < frame.source_end ? std::string(s.Text(frame.source_first, frame.source_end))
+                                                               : std::string();
+    claim.actor_words = actor_words;
+    claims.push_back(std::move(claim));
+  };
+  const Party* self = frame.attributed ? &frame.source : nullptr;
+
+  // No comment: the speaker declines; the claim is about the speaker's own side.
+  if (const CueHit* hit = s.Find(Cue::kNoComment, s.first(), s.end())) {
+    if (self != nullptr && has_attack) {
+      make("no_comment", *self, "no-comment", std::string(s.Text(hit->first_token, hit->end_token)));
+      return claims;
+    }
+  }
+  // Unknown perpetrator: "unidentified aircraft", "planes remain unidentified", "did not specify".
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kUnknownPerpetrator) continue;
+    bool single_word = hit.end_token - hit.first_token == 1;
+    if (single_word) {
+      // "unidentified"/"unknown" must qualify the attack or the attacker, not the victims.
+      bool near_attack = false;
+      for (uint32_t t = hit.end_token; t < std::min(end == 0 ? s.end() : s.end(), hit.end_token + 3); ++t) {
+        if (IsAttackHead(s, t)) near_attack = true;
+      }
+      for (uint32_t t = hit.first_token; t > s.first() && hit.first_token - t < 4;) {
+        --t;
+        if (s.At(t, Cue::kWeapon)) near_attack = true;
+      }
+      if (!near_attack) continue;
+    }
+    make("unknown", std::nullopt, "unknown-perpetrator", std::string(s.Text(hit.first_token, hit.end_token)));
+    return claims;
+  }
+
+  std::vector<Perpetrator> perpetrators = FindPerpetrators(s, first, end);
+  std::string stance_of_verb = frame.verb_stance;
+
+  // Blame verbs: the object is the perpetrator ("SANA blamed the coalition", "pointed to the US").
+  if (stance_of_verb == "blames") {
+    for (int actor_idx : s.actors()) {
+      const ActorSpan& actor = s.actor(actor_idx);
+      if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
+      make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
+      return claims;
+    }
+    stance_of_verb = "asserts";
+  }
+
+  // Responsibility phrases: "claimed responsibility", "denied any role", "not responsible".
+  const CueHit* claim_resp = s.Find(Cue::kClaimResponsibility, first, end);
+  const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, s.first(), s.end());
+  const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
+
+  if (claim_resp != nullptr && self != nullptr) {
+    bool negated = NegatedBefore(s, s.first(), claim_resp->first_token, 3);
+    // "does not claim responsibility" is silence, not a denial: no claim.
+    if (!negated) make("asserts", *self, "claimed-responsibility", std::string(s.Text(claim_resp->first_token, claim_resp->end_token)));
+    return claims;
+  }
+
+  if (!perpetrators.empty()) {
+    for (const Perpetrator& p : perpetrators) {
+      const ActorSpan& actor = s.actor(p.actor);
+      // The source's own name inside the clause is not a claim about another party.
+      bool denial = stance_of_verb == "denies" || p.negated || (deny_resp != nullptr);
+      if (frame.verb_stance == "denies" && p.negated) denial = true;
+      make(denial ? "denies" : "asserts", actor.party, p.how, std::string(s.Text(actor.first_token, actor.end_token)));
+    }
+    return claims;
+  }
+
+  if (self == nullptr) return claims;
+  // A denial with no other party named denies the source's own part: "United States
+  // denies having participated", "the coalition ... is not responsible".
+  const bool casualty_denial = s.Find(Cue::kKill, first, end) != nullptr && s.Find(Cue::kVictim, first, end) != nullptr &&
+                               s.Find(Cue::kAttackVerb, first, end) == nullptr && deny_resp == nullptr;
+  if ((stance_of_verb == "denies" && has_attack && !casualty_denial) || deny_resp != nullptr) {
+    const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
+    make("denies", *self, deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
+         cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
+    return claims;
+  }
+  // "no airstrikes were carried out", said by a party: it denies its own part.
+  if (stance_of_verb == "asserts" && negated_clause && has_attack) {
+    const CueHit* negation = s.Find(Cue::kNegation, first, end);
+    bool attack_after = false;
+    for (uint32_t t = negation->first_token; t < std::min(end, negation->first_token + 5); ++t) {
+      if (IsAttackHead(s, t) || s.At(t, Cue::kAttackVerb)) attack_after = true;
+    }
+    if (attack_after && frame.source.type != "monitor" && frame.source.type != "news_agency" &&
+        frame.source.type != "media") {
+      make("denies", *self, "negated-attack", std::string(s.Text(negation->first_token, negation->end_token)));
+      return claims;
+    }
+  }
+  // Self-claims: a party with forces announces or confirms the attack as its own.
+  const std::string& type = frame.source.type;
+  bool armed = type == "state" || type == "government" || type == "military" || type == "coalition" ||
+               type == "armed_group" || type == "militia";
+  if (stance_of_verb == "asserts" && armed && frame.verb_end > frame.verb_first) {
+    std::string_view verb = s.folded(frame.verb_first);
+    bool claiming_verb = verb == "claims" || verb == "claimed" || verb == "announced" || verb == "announces" ||
+                         verb == "confirmed" || verb == "confirms" || verb == "acknowledged" || verb == "admitted" ||
+                         verb == "said" || verb == "says";
+    // "said it struck", "confirmed there were airstrikes", "Claims Airstrikes".
+    bool self_pronoun = false;
+    bool attack_object = false;
+    for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 5); ++t) {
+      if (s.At(t, Cue::kSelfReference) && t + 1 < s.end() &&
+          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 4)) != nullptr)) {
+        self_pronoun = true;
+      }
+      if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;
+    }
+    if (claiming_verb && (self_pronoun || attack_object) && !negated_clause) {
+      make("asserts", *self, self_pronoun ? "self-pronoun" : "self-announced", std::string(verb));
+    }
+  }
+  return claims;
+}
+
+}  // namespace crosscheck::claims

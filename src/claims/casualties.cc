@@ -1,0 +1,250 @@
+#include "claims/casualties.h"
+
+#include <string_view>
+
+namespace crosscheck::claims {
+namespace {
+
+enum class Kind { kNone, kKilled, kInjured };
+
+// Words allowed between a count and its casualty word: "52 people had died",
+// "one of its members was killed", "two people were reported killed".
+bool IsBridgeWord(const SentenceContext& s, uint32_t t) {
+  if (s.At(t, Cue::kVictim) || s.Covering(t, Cue::kVictim)) return true;
+  if (s.At(t, Cue::kHedge) || s.Covering(t, Cue::kHedge)) return true;
+  std::string_view w = s.folded(t);
+  static constexpr std::string_view kWords[] = {
+      "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "also", "later",
+      "confirmed", "believed", "to", "be", "more", "other", "others", "of", "its", "their", "his", "her", "the",
+      "them", "those", "whom", "mostly", "mainly", "all", "who", "that", "which", "people", "civilian", "innocent",
+      "pro", "iranian", "-", "syrian", "iraqi", "afghan", "yemeni", "palestinian", "ukrainian", "russian", "israeli",
+      "lebanese", "somali", "libyan", "sudanese", "african", "young", "local", "further", "additional", "in", "total",
+      "either", "or", "and", "may", "might", "been", "among", "were", "found", "left", "at", "least", "killed", "and"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  // Nationality and other adjectives are capitalised words before the victim noun.
+  return s.token(t).capitalized && s.ActorAt(t) < 0 && s.PlaceAt(t) < 0 && s.token(t).kind == text::TokenKind::kWord;
+}
+
+Kind KindAt(const SentenceContext& s, uint32_t t, uint32_t* end) {
+  if (const CueHit* hit = s.At(t, Cue::kKill)) {
+    *end = hit->end_token;
+    return Kind::kKilled;
+  }
+  if (const CueHit* hit = s.At(t, Cue::kInjure)) {
+    *end = hit->end_token;
+    // "casualties" counts both dead and hurt; read it as injured only when "dead" is elsewhere.
+    return Kind::kInjured;
+  }
+  return Kind::kNone;
+}
+
+// Words allowed between a casualty word and the count after it: "killing at least",
+// "death toll rose to", "put the death toll at", "the deaths of over".
+bool IsLeadWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"rose", "risen", "climbed", "reached", "has", "had", "to", "at", "of",
+                                                "stood", "stands", "now", "jumped", "increased", "is", "was", "the",
+                                                "a", "total", "an", "estimated", "put", "some", "were", "least"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+std::string VictimCategory(const SentenceContext& s, uint32_t first, uint32_t end) {
+  bool civilians = false;
+  bool combatants = false;
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kVictim || hit.first_token < first || hit.first_token >= end) continue;
+    const std::string& value = s.Entry(hit).value;
+    civilians |= value == "civilians";
+    combatants |= value == "combatants";
+  }
+  if (civilians && combatants) return "mixed";
+  if (civilians) return "civilians";
+  if (combatants) return "combatants";
+  return "unknown";
+}
+
+bool PrecededBySubcount(const SentenceContext& s, const Count& count) {
+  for (uint32_t t = count.first_token; t > s.first() && count.first_token - t < 3;) {
+    --t;
+    if (s.Covering(t, Cue::kSubcount)) return true;
+    if (s.token(t).kind == text::TokenKind::kNumber) break;
+  }
+  return false;
+}
+
+// A cumulative phrase in the figure's clause: "killed more than 10,000 since 2014".
+bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
+  uint32_t from = first > s.first() + 6 ? first - 6 : s.first();
+  uint32_t to = std::min(s.end(), end + 10);
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kCumulative || hit.first_token < from || hit.first_token >= to) continue;
+    // A relative clause or comma between them detaches it: "..., which has come ... since".
+    uint32_t lo = std::min(hit.first_token, first);
+    uint32_t hi = std::max(hit.first_token, end);
+    bool detached = false;
+    for (uint32_t t = lo; t < hi; ++t) {
+      if (s.IsWord(t, "which") || s.IsWord(t, "who") || s.IsPunct(t, ";")) detached = true;
+    }
+    if (!detached) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const SourceFrame& frame,
+                                          std::vector<std::string>* notes) {
+  std::vector<CasualtyClaim> claims;
+  std::vector<Count> counts = FindCounts(s);
+  if (counts.empty()) return claims;
+  struct Figure {
+    Count count;
+    Kind kind = Kind::kNone;
+    uint32_t first = 0;
+    uint32_t end = 0;
+  };
+  std::vector<Figure> figures;
+  for (size_t count_idx = 0; count_idx < counts.size(); ++count_idx) {
+    Count count = counts[count_idx];
+    if (PrecededBySubcount(s, count)) {
+      notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
+      continue;
+    }
+    Figure figure;
+    figure.count = count;
+    // A breakdown "12 women, eight children and seven men had died": sum the list.
+    uint32_t t = count.end_token;
+    size_t next_idx = count_idx + 1;
+    while (true) {
+      uint32_t probe = t;
+      while (probe < s.end() && (s.At(probe, Cue::kVictim) || s.token(probe).capitalized) &&
+             s.token(probe).kind == text::TokenKind::kWord && probe - t < 3) {
+        ++probe;
+      }
+      if (probe == t || next_idx >= counts.size()) break;
+      uint32_t joiner = probe;
+      if (s.IsPunct(joiner, ",")) ++joiner;
+      if (s.IsWord(joiner, "and")) ++joiner;
+      if (joiner == probe || counts[next_idx].first_token != joiner) break;
+      figure.count.value += counts[next_idx].value;
+      t = counts[next_idx].end_token;
+      count_idx = next_idx++;
+    }
+    // Forward: the casualty word after the count.
+    uint32_t end_of_cue = 0;
+    for (uint32_t probe = t; probe < s.end() && probe - t < 9; ++probe) {
+      Kind kind = KindAt(s, probe, &end_of_cue);
+      if (kind != Kind::kNone) {
+        figure.kind = kind;
+        figure.first = count.first_token;
+        figure.end = end_of_cue;
+        break;
+      }
+      if (s.token(probe).kind == text::TokenKind::kPunct && !s.IsPunct(probe, "-,")) break;
+      if (s.IsPunct(probe, ",")) {
+        // ", including seven children," is a parenthesis; any other comma ends the phrase.
+        if (!(probe + 1 < s.end() && s.Covering(probe + 1, Cue::kSubcount))) break;
+        uint32_t close = probe + 1;
+        while (close < s.end() && !s.IsPunct(close, ",") && close - probe < 10) ++close;
+        probe = close;
+        continue;
+      }
+      if (!IsBridgeWord(s, probe)) break;
+    }
+    // Backward: the casualty word before the count ("killing at least 44").
+    if (figure.kind == Kind::kNone) {
+      uint32_t probe = count.first_token;
+      for (int steps = 0; probe > s.first() && steps < 5; ++steps) {
+        --probe;
+        uint32_t cue_end = 0;
+        Kind kind = Kind::kNone;
+        for (const CueHit& hit : s.cues()) {
+          if ((hit.cue == Cue::kKill || hit.cue == Cue::kInjure) && hit.end_token == probe + 1) {
+            kind = hit.cue == Cue::kKill ? Kind::kKilled : Kind::kInjured;
+            cue_end = hit.end_token;
+          }
+        }
+        if (kind != Kind::kNone) {
+          figure.kind = kind;
+          figure.first = probe;
+          figure.end = count.end_token;
+          (void)cue_end;
+          break;
+        }
+        if (!IsLeadWord(s.folded(probe)) && !s.Covering(probe, Cue::kKill)) break;
+      }
+    }
+    if (figure.kind == Kind::kNone) continue;
+    if (CumulativeNear(s, figure.first < figure.count.first_token ? figure.first : figure.count.first_token,
+                       figure.end)) {
+      notes->push_back("cumulative toll skipped: " + std::string(s.Text(count.first_token, count.end_token)));
+      continue;
+    }
+    figures.push_back(figure);
+  }
+  if (figures.empty()) return claims;
+  // Only figures reported by the source belong to it; the rest is the article's voice.
+  const bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
+  auto source_for = [&](const Figure& f) {
+    Party party;
+    bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
+    if (frame.attributed && asserted && inside) return frame.source;
+    party.name = "unattributed";
+    party.party = "unattributed";
+    return party;
+  };
+  // Killed and injured read in one sentence from one source make one claim.
+  for (const Figure& f : figures) {
+    if (f.count.vague) {
+      bool has_exact = false;
+      for (const Figure& other : figures) has_exact |= !other.count.vague;
+      if (!has_exact) {
+        notes->push_back("vague count alone, no figure: " + std::string(s.Text(f.count.first_token, f.count.end_token)));
+        continue;
+      }
+    }
+    Party source = source_for(f);
+    CasualtyClaim* target = nullptr;
+    for (CasualtyClaim& claim : claims) {
+      if (claim.source.name != source.name) continue;
+      if ((f.kind == Kind::kKilled && !claim.killed) || (f.kind == Kind::kInjured && !claim.injured)) {
+        target = &claim;
+        break;
+      }
+    }
+    if (target == nullptr) {
+      CasualtyClaim claim;
+      claim.source = source;
+      claim.evidence = std::string(s.SentenceText());
+      claim.span = s.Span();
+      claim.sentence = s.index();
+      claim.frame = frame.frame + "+casualty";
+      claims.push_back(std::move(claim));
+      target = &claims.back();
+    }
+    if (f.kind == Kind::kKilled) {
+      target->killed = f.count.value;
+      target->killed_qualifier = f.count.qualifier;
+    } else {
+      target->injured = f.count.value;
+      target->injured_qualifier = f.count.qualifier;
+    }
+    uint32_t lo = std::min(f.first, f.count.first_token);
+    uint32_t hi = std::max(f.end, f.count.end_token);
+    std::string category = VictimCategory(s, lo, std::min(s.end(), hi + 3));
+    if (target->victims == "unknown" || target->victims.empty()) {
+      target->victims = category;
+    } else if (category != "unknown" && category != target->victims) {
+      target->victims = "mixed";
+    }
+    if (!target->number_words.empty()) target->number_words += "; ";
+    target->number_words += std::string(s.Text(lo, hi));
+  }
+  return claims;
+}
+
+}  // namespace crosscheck::claims

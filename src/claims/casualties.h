@@ -1,0 +1,20 @@
+// Casualty frames: "NUM VICTIM were killed", "killing at least NUM", "left NUM dead",
+// "the death toll rose to NUM", "the martyrdom of NUM fighters", "NUM bodies"; killed
+// versus injured; sub-counts ("including seven children") and cumulative tolls
+// ("since 2014") are not claims; a coordinated breakdown ("12 women, eight children and
+// seven men") is summed.
+#pragma once
+
+#include <vector>
+
+#include "claims/claim_types.h"
+#include "claims/numbers.h"
+#include "claims/sentence_context.h"
+#include "claims/sources.h"
+
+namespace crosscheck::claims {
+
+std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& sentence, const SourceFrame& frame,
+                                          std::vector<std::string>* notes);
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,36 @@
+#include "claims/coreference.h"
+
+#include <algorithm>
+
+namespace crosscheck::claims {
+
+Coreference::Coreference(const DocumentView& view) : view_(&view) {}
+
+void Coreference::NoteSource(const Party& party, bool is_person) {
+  last_source_ = party;
+  if (is_person) {
+    last_person_ = party;
+  } else {
+    last_organisation_ = party;
+  }
+  sources_.push_back(party);
+}
+
+std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types) const {
+  auto allows = [&](std::string_view type) { return std::find(types.begin(), types.end(), type) != types.end(); };
+  if (allows("any")) return last_source_;
+  if (allows("person") && last_person_) return last_person_;
+  if (allows("organisation") && last_organisation_) return last_organisation_;
+  if (allows("organisation") || allows("person")) return last_source_;
+  // Typed descriptions ("the observatory"): the last source of that type, else any
+  // actor of that type named anywhere in the document.
+  for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
+    if (allows(it->type)) return *it;
+  }
+  for (const ActorSpan& actor : view_->actors) {
+    if (actor.resolved && !actor.adjective && allows(actor.party.type)) return actor.party;
+  }
+  return std::nullopt;
+}
+
+}  // namespace crosscheck::claims

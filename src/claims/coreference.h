@@ -1,0 +1,39 @@
+// Who "he", "it", "the group" or "the official" is: the parties a document has named
+// so far, by type, so that a pronoun subject resolves to the last fitting source.
+// One per document, filled in sentence order.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims/claim_types.h"
+#include "claims/document_view.h"
+
+namespace crosscheck::claims {
+
+class Coreference {
+ public:
+  // Every resolved actor of the document, so that "the rights group" in a headline can
+  // reach an observatory named later.
+  explicit Coreference(const DocumentView& view);
+
+  // Remembers a party that spoke (was a source) in sentence order.
+  void NoteSource(const Party& party, bool is_person);
+
+  // The antecedent for an anaphor whose allowed types are given (`person`,
+  // `organisation`, `any`, or actor types such as `monitor`).
+  std::optional<Party> Resolve(const std::vector<std::string>& types) const;
+
+  // The last source, for quotations that continue the previous sentence's speaker.
+  const std::optional<Party>& last_source() const { return last_source_; }
+
+ private:
+  const DocumentView* view_;
+  std::optional<Party> last_source_;
+  std::optional<Party> last_person_;
+  std::optional<Party> last_organisation_;
+  std::vector<Party> sources_;  // in order, most recent last
+};
+
+}  // namespace crosscheck::claims

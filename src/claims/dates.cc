@@ -1,0 +1,173 @@
+#include "claims/dates.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/date.h"
+
+namespace crosscheck::claims {
+namespace {
+
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2100;
+constexpr int kDaysInWeek = 7;
+
+std::optional<int> AsYear(std::string_view folded) {
+  if (folded.size() != 4) return std::nullopt;
+  for (char c : folded) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  int year = std::atoi(std::string(folded).c_str());
+  if (year < kMinYear || year > kMaxYear) return std::nullopt;
+  return year;
+}
+
+std::optional<int> AsDay(std::string_view folded) {
+  std::string digits;
+  for (char c : folded) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else {
+      break;
+    }
+  }
+  if (digits.empty() || digits.size() > 2) return std::nullopt;
+  int day = std::atoi(digits.c_str());
+  if (day < 1 || day > 31) return std::nullopt;
+  return day;
+}
+
+DateRange Exact(int64_t days, std::string words) {
+  DateRange range;
+  range.earliest = days;
+  range.latest = days;
+  range.precision = 1;
+  range.words = std::move(words);
+  return range;
+}
+
+}  // namespace
+
+std::optional<int> YearIn(const SentenceContext& s) {
+  for (uint32_t t = s.first(); t < s.end(); ++t) {
+    std::string_view w = s.folded(t);
+    if (auto year = AsYear(w)) return year;
+    int d, m, y;
+    if (std::sscanf(std::string(w).c_str(), "%d.%d.%d", &d, &m, &y) == 3 && y >= kMinYear && y <= kMaxYear) return y;
+  }
+  return std::nullopt;
+}
+
+std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& context) {
+  std::vector<DateRange> out;
+  for (uint32_t t = s.first(); t < s.end(); ++t) {
+    const text::Token& token = s.token(t);
+    std::string word(token.folded);
+    // Numeric dates: 18.06.2018, 2018-06-17 (tokenized as 2018 - 06 - 17), 17/06/2018.
+    if (token.kind == text::TokenKind::kNumber) {
+      int a, b, c;
+      if ((std::sscanf(word.c_str(), "%d.%d.%d", &a, &b, &c) == 3 || std::sscanf(word.c_str(), "%d/%d/%d", &a, &b, &c) == 3) &&
+          c >= kMinYear && c <= kMaxYear) {
+        CivilDate date{c, b, a};
+        if (IsValidDate(date)) out.push_back(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 1))));
+        continue;
+      }
+      if (auto year = AsYear(word); year && t + 4 < s.end() && s.IsPunct(t + 1, "-") && s.IsPunct(t + 3, "-")) {
+        CivilDate date{*year, std::atoi(std::string(s.folded(t + 2)).c_str()), std::atoi(std::string(s.folded(t + 4)).c_str())};
+        if (IsValidDate(date)) out.push_back(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 5))));
+        t += 4;
+        continue;
+      }
+    }
+    // "June 17[, 2018]" and "17 June [2018]".
+    if (const CueHit* month = s.At(t, Cue::kMonth)) {
+      // "May" is also a verb: only with a day next to it.
+      int month_number = static_cast<int>(s.Entry(*month).number);
+      uint32_t after = month->end_token;
+      if (s.IsPunct(after, ".")) ++after;
+      std::optional<int> day;
+      uint32_t last = after;
+      if (after < s.end()) day = AsDay(s.folded(after));
+      if (day) {
+        last = after + 1;
+      } else if (t > s.first() && s.token(t - 1).kind != text::TokenKind::kPunct) {
+        day = AsDay(s.folded(t - 1));
+        if (day && s.token(t - 1).kind == text::TokenKind::kNumber) {
+          last = after;
+        } else {
+          day.reset();
+        }
+      }
+      std::optional<int> year;
+      uint32_t probe = last;
+      if (s.IsPunct(probe, ",")) ++probe;
+      if (probe < s.end()) year = AsYear(s.folded(probe));
+      if (year) last = probe + 1;
+      if (!year) year = context.year;
+      if (!year && context.published) year = CivilFromDays(*context.published).year;
+      if (day && year) {
+        CivilDate date{*year, month_number, *day};
+        if (IsValidDate(date)) {
+          int64_t days = DaysFromCivil(date);
+          // Without a written year, a date after publication is last year's.
+          if (!AsYear(s.folded(probe < s.end() ? probe : t)) && context.published && days > *context.published) {
+            date.year -= 1;
+            if (IsValidDate(date)) days = DaysFromCivil(date);
+          }
+          out.push_back(Exact(days, std::string(s.Text(day && last > after ? t : t - 1, last))));
+        }
+      } else if (year && !day && s.folded(t) != "may" && s.folded(t) != "march") {
+        CivilDate first{*year, month_number, 1};
+        CivilDate next_month{month_number == 12 ? *year + 1 : *year, month_number == 12 ? 1 : month_number + 1, 1};
+        DateRange range;
+        range.earliest = DaysFromCivil(first);
+        range.latest = DaysFromCivil(next_month) - 1;
+        range.precision = 4;
+        range.words = std::string(s.Text(t, last));
+        out.push_back(range);
+      }
+      t = std::max(t, last > 0 ? last - 1 : t);
+      continue;
+    }
+    if (const CueHit* relative = s.At(t, Cue::kRelativeDay)) {
+      if (context.published) {
+        DateRange range = Exact(*context.published + s.Entry(*relative).number,
+                                std::string(s.Text(relative->first_token, relative->end_token)));
+        out.push_back(range);
+      }
+      t = relative->end_token - 1;
+      continue;
+    }
+    if (const CueHit* span = s.At(t, Cue::kRelativeSpan)) {
+      if (context.published) {
+        DateRange range;
+        range.latest = *context.published;
+        range.earliest = *context.published - s.Entry(*span).number;
+        range.precision = 3;
+        range.words = std::string(s.Text(span->first_token, span->end_token));
+        out.push_back(range);
+      }
+      t = span->end_token - 1;
+      continue;
+    }
+    if (const CueHit* weekday = s.At(t, Cue::kWeekday)) {
+      int target = static_cast<int>(s.Entry(*weekday).number);
+      bool last_week = t > s.first() && s.IsWord(t - 1, "last");
+      DateRange range;
+      range.weekday = target;
+      range.words = std::string(s.Text(t > s.first() && (s.IsWord(t - 1, "on") || last_week) ? t - 1 : t, t + 1));
+      if (context.published) {
+        int published_weekday = Weekday(*context.published);
+        int back = (published_weekday - target + kDaysInWeek) % kDaysInWeek;
+        if (back == 0 && last_week) back = kDaysInWeek;
+        range.earliest = range.latest = *context.published - back;
+        range.precision = 1;
+      }
+      out.push_back(range);
+      continue;
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck::claims

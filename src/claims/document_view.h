@@ -1,0 +1,38 @@
+// The claims stage's view of an analysed document: tokens, and the actor and place
+// mentions of earlier stages reduced to what the frames need, indexed by token.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "claims/claim_types.h"
+#include "core/document.h"
+#include "text/tokens.h"
+
+namespace crosscheck::claims {
+
+struct ActorSpan {
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+  Party party;
+  bool adjective = false;  // "American warplanes"
+  bool anonymous = false;  // "a US official"
+  bool resolved = true;    // false for an unknown organisation kept by name
+  std::string role;        // "spokesman", "official", "residents"...
+};
+
+struct PlaceSpan {
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+  IncidentPlace place;
+};
+
+struct DocumentView {
+  const Document* doc = nullptr;
+  const text::TokenStream* tokens = nullptr;
+  std::vector<ActorSpan> actors;  // sorted by first_token
+  std::vector<PlaceSpan> places;  // sorted by first_token
+};
+
+}  // namespace crosscheck::claims

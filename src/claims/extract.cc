@@ -1,0 +1,358 @@
+#include "claims/extract.h"
+
+#include <cmath>
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "claims/attribution.h"
+#include "claims/casualties.h"
+#include "claims/coreference.h"
+#include "claims/dates.h"
+#include "claims/event_type.h"
+#include "claims/sentence_context.h"
+#include "claims/sources.h"
+#include "claims/victims.h"
+#include "core/date.h"
+
+namespace crosscheck::claims {
+namespace {
+
+// Places closer than this are one incident's surroundings (UCDP: "within a few km"
+// of a town, stretched to a town's countryside).
+constexpr double kSamePlaceKm = 40.0;
+// A region named in a sentence fits an incident whose town lies within this distance.
+constexpr double kRegionReachKm = 200.0;
+// Dates this many days apart are different attacks.
+constexpr int64_t kDifferentDayGap = 2;
+constexpr double kEarthRadiusKm = 6371.0;
+constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
+  double dp = p2 - p1, dl = (lon2 - lon1) * kDegreesToRadians;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+enum class PlaceLevel { kTown, kRegion, kCountry };
+
+PlaceLevel LevelOf(const IncidentPlace& place) {
+  const std::string& r = place.relation;
+  if (r == "country" || r == "demonym" || place.feature_code.rfind("PCL", 0) == 0 || place.precision >= 6) {
+    return PlaceLevel::kCountry;
+  }
+  if (r == "region" || r == "province" || r == "county" || r == "district" || r == "border" ||
+      place.feature_code.rfind("ADM", 0) == 0 || place.feature_code == "RGN" || place.feature_code == "CONT" ||
+      place.precision >= 4) {
+    return PlaceLevel::kRegion;
+  }
+  return PlaceLevel::kTown;
+}
+
+bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
+  if (!place.resolved || !incident.resolved) return true;
+  if (place.geonameid != 0 && place.geonameid == incident.geonameid) return true;
+  double km = DistanceKm(place.lat, place.lon, incident.lat, incident.lon);
+  switch (LevelOf(place)) {
+    case PlaceLevel::kTown: return km <= kSamePlaceKm;
+    case PlaceLevel::kRegion: return km <= kRegionReachKm || (!place.country.empty() && place.country == incident.country && km <= 2 * kRegionReachKm && place.relation == "border");
+    case PlaceLevel::kCountry: return place.country.empty() || place.country == incident.country;
+  }
+  return true;
+}
+
+struct SentenceFacts {
+  bool attack = false;
+  bool generic = false;
+  bool shift = false;         // "an earlier strike", "a separate air strike", "last year"
+  std::optional<int> anchor;  // a town-level place index in the view
+  std::vector<int> places;
+  std::vector<DateRange> dates;
+  std::vector<AttributionClaim> attributions;
+  std::vector<CasualtyClaim> casualties;
+  std::vector<NamedVictim> victims;
+  std::map<std::string, int> type_votes;
+  std::vector<std::string> notes;
+  std::vector<std::string> words;  // content words, for comparing accounts across reports
+  bool duplicate = false;
+};
+
+// Words shorter than this carry little to tell one attack's reports from another's.
+constexpr size_t kMinDetailWordBytes = 4;
+
+struct Builder {
+  CandidateIncident incident;
+  std::optional<IncidentPlace> place;
+  std::optional<int64_t> date;
+  int weekday = -1;
+};
+
+bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
+  for (const DateRange& d : dates) {
+    if (d.earliest && b.date && d.precision <= 1 &&
+        std::llabs(*d.earliest - *b.date) >= kDifferentDayGap) {
+      return true;
+    }
+    if (!d.earliest && d.weekday >= 0 && b.weekday >= 0 && d.weekday != b.weekday) return true;
+  }
+  return false;
+}
+
+void NoteDates(Builder* b, const std::vector<DateRange>& dates) {
+  for (const DateRange& d : dates) {
+    if (d.earliest && d.precision <= 1 && (!b->date || *d.earliest < *b->date)) b->date = d.earliest;
+    if (d.weekday >= 0 && b->weekday < 0) b->weekday = d.weekday;
+  }
+}
+
+bool HasOtherEventCue(const SentenceContext& s) {
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue == Cue::kPastShift) return true;
+    if (hit.cue != Cue::kOtherEvent) continue;
+    // "another airstrike", "an earlier US drone attack", "a separate air strike".
+    for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 4); ++t) {
+      if (s.At(t, Cue::kAttackNoun) || s.At(t, Cue::kWeapon)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
+  DocumentClaims out;
+  const Document& doc = *view.doc;
+  const text::TokenStream& tokens = *view.tokens;
+  Coreference coref(view);
+  DateContext date_context;
+  if (!doc.published.empty()) {
+    if (Result<CivilDate> published = ParseIsoDate(doc.published); published.ok()) {
+      date_context.published = DaysFromCivil(*published);
+    }
+  }
+  // A year the document names anchors "June 17" when there is no publication date.
+  for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size() && !date_context.year; ++sentence_idx) {
+    SentenceContext s(view, lexicon, sentence_idx);
+    date_context.year = YearIn(s);
+  }
+  if (date_context.published) date_context.year.reset();
+
+  std::vector<SentenceFacts> facts(tokens.sentences.size());
+  std::set<std::string_view> seen_sentences;
+  for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
+    SentenceContext s(view, lexicon, sentence_idx);
+    SentenceFacts& f = facts[sentence_idx];
+    // A title repeated as the first paragraph says nothing new.
+    if (!seen_sentences.insert(s.SentenceText()).second) {
+      f.duplicate = true;
+      continue;
+    }
+    f.generic = IsGenericStatement(s, s.first(), s.end());
+    for (uint32_t t = s.first(); t < s.end(); ++t) {
+      const text::Token& token = s.token(t);
+      bool content = token.kind == text::TokenKind::kNumber ||
+                     (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
+      if (content && !s.At(t, Cue::kStopword)) f.words.emplace_back(token.folded);
+    }
+    for (const CueHit& hit : s.cues()) {
+      if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kWeapon || hit.cue == Cue::kAttackVerb) {
+        const std::string& type = s.Entry(hit).value;
+        if (!type.empty()) f.type_votes[type] += 1;
+      }
+    }
+    bool attack_noun = s.Has(Cue::kAttackNoun);
+    bool weapon = s.Has(Cue::kWeapon);
+    bool attack_verb = s.Has(Cue::kAttackVerb);
+    f.attack = attack_noun || (weapon && (attack_verb || s.Has(Cue::kKill))) ||
+               (attack_verb && (s.Has(Cue::kKill) || !s.actors().empty())) || s.Has(Cue::kClaimResponsibility);
+    f.shift = HasOtherEventCue(s);
+    std::vector<SourceFrame> frames = FindSources(s, coref);
+    for (const SourceFrame& frame : frames) {
+      std::vector<AttributionClaim> claims = ReadAttributions(s, frame);
+      f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
+    }
+    if (!f.generic) f.casualties = ReadCasualties(s, frames.front(), &f.notes);
+    f.victims = ReadNamedVictims(s);
+    if (!f.casualties.empty() || !f.attributions.empty()) f.attack = f.attack || !f.casualties.empty();
+    for (const SourceFrame& frame : frames) {
+      if (frame.attributed && frame.frame != "quote-continues") coref.NoteSource(frame.source, frame.is_person);
+    }
+    f.dates = ReadDates(s, date_context);
+    for (int place_idx : s.places()) {
+      const PlaceSpan& place = view.places[place_idx];
+      if (!place.place.resolved) continue;
+      f.places.push_back(place_idx);
+      if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown) f.anchor = place_idx;
+    }
+    if (f.generic) f.notes.push_back("generic statement about attacks: no claim");
+  }
+
+  // Assign sentences to incidents.
+  std::vector<Builder> mains;
+  std::vector<Builder> backgrounds;
+  std::vector<uint32_t> pending;
+  int current = -1;  // index into mains
+  auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
+    SentenceFacts& f = facts[sentence_idx];
+    CandidateIncident& inc = b->incident;
+    inc.details.insert(inc.details.end(), f.words.begin(), f.words.end());
+    inc.sentences.push_back(sentence_idx);
+    for (auto& claim : f.attributions) inc.attributions.push_back(claim);
+    for (auto& claim : f.casualties) inc.casualties.push_back(claim);
+    for (auto& victim : f.victims) inc.victims.push_back(victim);
+    for (auto& [type, votes] : f.type_votes) inc.type_votes[type] += votes;
+    for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
+    if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
+    NoteDates(b, f.dates);
+  };
+  for (uint32_t sentence_idx = 0; sentence_idx < facts.size(); ++sentence_idx) {
+    SentenceFacts& f = facts[sentence_idx];
+    SentenceTrace trace;
+    trace.sentence = sentence_idx;
+    trace.attack = f.attack;
+    trace.notes = f.notes;
+    bool has_claims = !f.attributions.empty() || !f.casualties.empty();
+    if (f.duplicate || f.generic || (!f.attack && !has_claims)) {
+      out.trace.push_back(std::move(trace));
+      continue;
+    }
+    // Places of this sentence that fit no incident so far move it elsewhere.
+    std::optional<IncidentPlace> anchor;
+    if (f.anchor) anchor = view.places[*f.anchor].place;
+    bool distant = false;
+    if (!f.places.empty() && current >= 0 && mains[current].place) {
+      bool any_fits = false;
+      bool any_strong = false;
+      for (int place_idx : f.places) {
+        const IncidentPlace& p = view.places[place_idx].place;
+        if (LevelOf(p) != PlaceLevel::kCountry) any_strong = true;
+        if (Compatible(p, *mains[current].place)) any_fits = true;
+      }
+      distant = any_strong && !any_fits;
+    }
+    bool date_conflict = current >= 0 && DatesConflict(mains[current], f.dates);
+    bool shift = f.shift || (!mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
+                                                                   Compatible(*anchor, *mains[current].place) &&
+                                                                   !DatesConflict(mains[current], f.dates)));
+    if (shift && !mains.empty()) {
+      // Background: an earlier or separate attack; grouped by place.
+      Builder* target = nullptr;
+      for (Builder& b : backgrounds) {
+        if (anchor && b.place && Compatible(*anchor, *b.place)) target = &b;
+        if (!anchor && !b.place && !b.incident.sentences.empty() && b.incident.sentences.back() + 1 == sentence_idx) {
+          target = &b;
+        }
+      }
+      if (target == nullptr) {
+        backgrounds.emplace_back();
+        target = &backgrounds.back();
+        target->incident.background = true;
+      }
+      add_sentence(target, sentence_idx);
+      trace.notes.push_back("background: another attack (time shift or 'another'/'earlier')");
+      trace.incident = -2;
+      out.trace.push_back(std::move(trace));
+      continue;
+    }
+    if (anchor) {
+      int found = -1;
+      for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
+        if (mains[main_idx].place && Compatible(*anchor, *mains[main_idx].place) &&
+            !DatesConflict(mains[main_idx], f.dates)) {
+          found = static_cast<int>(main_idx);
+        }
+      }
+      if (found < 0) {
+        for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
+          if (!mains[main_idx].place) found = static_cast<int>(main_idx);
+        }
+      }
+      if (found < 0) {
+        mains.emplace_back();
+        found = static_cast<int>(mains.size() - 1);
+      }
+      current = found;
+      add_sentence(&mains[current], sentence_idx);
+      trace.incident = current;
+    } else if (distant) {
+      // A region far from the incident: a background mention (a war elsewhere).
+      backgrounds.emplace_back();
+      backgrounds.back().incident.background = true;
+      for (int place_idx : f.places) {
+        if (LevelOf(view.places[place_idx].place) != PlaceLevel::kCountry) {
+          backgrounds.back().place = view.places[place_idx].place;
+          break;
+        }
+      }
+      add_sentence(&backgrounds.back(), sentence_idx);
+      trace.notes.push_back("background: a place far from the incident");
+      trace.incident = -2;
+    } else if (current >= 0 && mains.size() == 1) {
+      add_sentence(&mains[current], sentence_idx);
+      trace.incident = current;
+    } else {
+      pending.push_back(sentence_idx);
+      trace.notes.push_back("pending: no town named yet");
+    }
+    out.trace.push_back(std::move(trace));
+  }
+  // Sentences read before any town was named: one incident takes them all; with several,
+  // only a sentence whose places fit exactly one of them; the rest summarise all (dropped).
+  if (mains.empty() && !pending.empty()) {
+    mains.emplace_back();
+    for (uint32_t sentence_idx : pending) {
+      for (int place_idx : facts[sentence_idx].places) {
+        if (!mains[0].place || LevelOf(view.places[place_idx].place) < LevelOf(*mains[0].place)) {
+          mains[0].place = view.places[place_idx].place;
+        }
+      }
+    }
+  }
+  for (uint32_t sentence_idx : pending) {
+    int fits = -1;
+    int count = 0;
+    if (mains.size() == 1) {
+      fits = 0;
+      count = 1;
+    } else {
+      for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
+        bool ok = !facts[sentence_idx].places.empty();
+        for (int place_idx : facts[sentence_idx].places) {
+          const IncidentPlace& p = view.places[place_idx].place;
+          if (LevelOf(p) == PlaceLevel::kCountry || !mains[main_idx].place || !Compatible(p, *mains[main_idx].place)) ok = false;
+        }
+        if (ok) {
+          fits = static_cast<int>(main_idx);
+          ++count;
+        }
+      }
+    }
+    for (SentenceTrace& trace : out.trace) {
+      if (trace.sentence != sentence_idx) continue;
+      trace.incident = count == 1 ? fits : -1;
+      if (count != 1) trace.notes.push_back("dropped: a summary of several incidents");
+    }
+    if (count == 1) add_sentence(&mains[fits], sentence_idx);
+  }
+  auto finish = [&](Builder& b) {
+    CandidateIncident inc = std::move(b.incident);
+    inc.doc = doc.id;
+    inc.place = b.place;
+    inc.event_type = ChooseEventType(inc.type_votes);
+    if (b.date) {
+      inc.date.earliest = inc.date.latest = b.date;
+      inc.date.precision = 1;
+    }
+    inc.date.weekday = b.weekday;
+    for (auto& claim : inc.attributions) claim.doc = doc.id;
+    for (auto& claim : inc.casualties) claim.doc = doc.id;
+    for (auto& victim : inc.victims) victim.doc = doc.id;
+    out.incidents.push_back(std::move(inc));
+  };
+  for (Builder& b : mains) finish(b);
+  for (Builder& b : backgrounds) finish(b);
+  return out;
+}
+
+}  // namespace crosscheck::claims

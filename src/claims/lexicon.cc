@@ -1,0 +1,144 @@
+#include "claims/lexicon.h"
+
+#include <array>
+#include <string_view>
+
+#include "core/tsv.h"
+#include "text/fold.h"
+#include "text/tokenize.h"
+
+namespace crosscheck::claims {
+namespace {
+
+struct CueName_ {
+  std::string_view name;
+  Cue cue;
+};
+
+// The class names used in the data files.
+constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
+    {"attack_noun", Cue::kAttackNoun},
+    {"attack_verb", Cue::kAttackVerb},
+    {"weapon", Cue::kWeapon},
+    {"kill", Cue::kKill},
+    {"injure", Cue::kInjure},
+    {"victim", Cue::kVictim},
+    {"report", Cue::kReport},
+    {"report_noun", Cue::kReportNoun},
+    {"according_to", Cue::kAccordingTo},
+    {"claim_responsibility", Cue::kClaimResponsibility},
+    {"deny_responsibility", Cue::kDenyResponsibility},
+    {"hedge", Cue::kHedge},
+    {"negation", Cue::kNegation},
+    {"no_comment", Cue::kNoComment},
+    {"unknown_perp", Cue::kUnknownPerpetrator},
+    {"qualifier", Cue::kQualifier},
+    {"cumulative", Cue::kCumulative},
+    {"generic", Cue::kGeneric},
+    {"self_ref", Cue::kSelfReference},
+    {"subcount", Cue::kSubcount},
+    {"passive_by", Cue::kPassiveBy},
+    {"cardinal", Cue::kCardinal},
+    {"multiplier", Cue::kMultiplier},
+    {"singular", Cue::kSingular},
+    {"vague", Cue::kVague},
+    {"weekday", Cue::kWeekday},
+    {"month", Cue::kMonth},
+    {"relative_day", Cue::kRelativeDay},
+    {"relative_span", Cue::kRelativeSpan},
+    {"past_shift", Cue::kPastShift},
+    {"other_event", Cue::kOtherEvent},
+    {"habitual", Cue::kHabitual},
+    {"anaphor", Cue::kAnaphor},
+    {"stopword", Cue::kStopword},
+}};
+
+constexpr int kLexiconVersion = 1;
+
+bool ParseCue(std::string_view name, Cue* cue) {
+  for (const CueName_& entry : kCueNames) {
+    if (entry.name == name) {
+      *cue = entry.cue;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Words(const std::string& phrase) {
+  return SplitList(text::FoldPhrase(phrase), ' ');
+}
+
+}  // namespace
+
+const char* CueName(Cue cue) {
+  for (const CueName_& entry : kCueNames) {
+    if (entry.cue == cue) return entry.name.data();
+  }
+  return "?";
+}
+
+Status Lexicon::AddFile(const std::string& path, const char* format) {
+  Result<TsvTable> table = ReadTsv(path, format, kLexiconVersion);
+  if (!table.ok()) return table.status();
+  int phrase_col = table->Column("phrase");
+  int class_col = table->Column("class");
+  int value_col = table->Column("value");
+  if (phrase_col < 0 || class_col < 0 || value_col < 0) {
+    return Status(StatusCode::kDataFormat, path + ": needs columns phrase, class, value");
+  }
+  const bool numeric = std::string_view(format) == "crosscheck.numbers" || std::string_view(format) == "crosscheck.calendar";
+  for (const TsvRow& row : table->rows) {
+    CueEntry entry;
+    if (!ParseCue(row.fields[class_col], &entry.cue)) {
+      return Status(StatusCode::kDataFormat,
+                    path + ":" + std::to_string(row.line) + ": unknown class '" + row.fields[class_col] + "'");
+    }
+    if (numeric) {
+      entry.number = std::atoll(row.fields[value_col].c_str());
+    } else {
+      entry.value = row.fields[value_col];
+    }
+    std::vector<std::string> words = Words(row.fields[phrase_col]);
+    if (words.empty()) continue;
+    entries_.push_back(std::move(entry));
+    trie_.Add(words, static_cast<uint32_t>(entries_.size() - 1));
+  }
+  version_ += (version_.empty() ? "" : "+") + std::string(format).substr(std::string("crosscheck.").size()) + "/" +
+              std::to_string(table->version);
+  return Status::Ok();
+}
+
+Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
+  Lexicon lexicon;
+  const std::string dir = data_dir + "/lexicon/";
+  for (auto [file, format] : {std::pair{"cues.tsv", "crosscheck.cues"}, std::pair{"numbers.tsv", "crosscheck.numbers"},
+                              std::pair{"calendar.tsv", "crosscheck.calendar"},
+                              std::pair{"stopwords.tsv", "crosscheck.stopwords"}}) {
+    if (Status status = lexicon.AddFile(dir + file, format); !status.ok()) return status;
+  }
+  return lexicon;
+}
+
+std::vector<CueHit> Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end) const {
+  std::vector<CueHit> out;
+  std::vector<PhraseTrie::Hit> hits;
+  for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
+    if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
+    hits.clear();
+    trie_.Match(tokens, token_idx, end, &hits);
+    // Longest phrase of each class wins at this token (hits come shortest first).
+    std::array<int, static_cast<size_t>(Cue::kCount)> best;
+    best.fill(-1);
+    for (size_t hit_idx = 0; hit_idx < hits.size(); ++hit_idx) {
+      best[static_cast<size_t>(entries_[hits[hit_idx].payload].cue)] = static_cast<int>(hit_idx);
+    }
+    for (int hit_idx : best) {
+      if (hit_idx < 0) continue;
+      out.push_back(CueHit{entries_[hits[hit_idx].payload].cue, hits[hit_idx].payload, token_idx, hits[hit_idx].end_token});
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,88 @@
+// The claims stage's knowledge, loaded once from data/lexicon/*.tsv: cue phrases by
+// class (attack nouns and verbs, weapons, casualty words, reporting verbs with their
+// stance, hedges, negation...), number words and calendar words. Immutable after Load.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "claims/phrase_trie.h"
+#include "core/status.h"
+#include "text/tokens.h"
+
+namespace crosscheck::claims {
+
+enum class Cue : uint8_t {
+  kAttackNoun,
+  kAttackVerb,
+  kWeapon,
+  kKill,
+  kInjure,
+  kVictim,
+  kReport,
+  kReportNoun,
+  kAccordingTo,
+  kClaimResponsibility,
+  kDenyResponsibility,
+  kHedge,
+  kNegation,
+  kNoComment,
+  kUnknownPerpetrator,
+  kQualifier,
+  kCumulative,
+  kGeneric,
+  kSelfReference,
+  kSubcount,
+  kPassiveBy,
+  kCardinal,
+  kMultiplier,
+  kSingular,
+  kVague,
+  kWeekday,
+  kMonth,
+  kRelativeDay,
+  kRelativeSpan,
+  kPastShift,
+  kOtherEvent,
+  kHabitual,
+  kAnaphor,
+  kStopword,
+  kCount,
+};
+
+const char* CueName(Cue cue);
+
+struct CueEntry {
+  Cue cue;
+  std::string value;    // event type, stance, victim category or qualifier
+  int64_t number = 0;   // for number and calendar words
+};
+
+// A cue found in a sentence: tokens [first_token, end_token).
+struct CueHit {
+  Cue cue;
+  uint32_t entry;       // index into Lexicon::entries()
+  uint32_t first_token;
+  uint32_t end_token;
+};
+
+class Lexicon {
+ public:
+  static Result<Lexicon> Load(const std::string& data_dir);
+
+  // The cues of tokens [first, end): at each token, the longest phrase of each class.
+  std::vector<CueHit> Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end) const;
+
+  const CueEntry& entry(uint32_t index) const { return entries_[index]; }
+  const std::string& version() const { return version_; }
+
+ private:
+  Status AddFile(const std::string& path, const char* format);
+
+  std::vector<CueEntry> entries_;
+  PhraseTrie trie_;
+  std::string version_;
+};
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,111 @@
+#include "claims/numbers.h"
+
+#include <cstdlib>
+#include <string_view>
+
+namespace crosscheck::claims {
+namespace {
+
+// Words after a number that make it a measure or a date, not a count of people.
+bool IsMeasureWord(std::string_view w) {
+  static constexpr std::string_view kMeasures[] = {
+      "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+      "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
+      "meter", "percent", "per", "%", "am", "pm", "gmt", "utc", "times", "brigade", "brigades", "battalion",
+      "division", "am", "decades", "decade", "nights", "night", "storey", "floors", "kg", "tonnes", "tons"};
+  for (std::string_view m : kMeasures) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
+bool IsAllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Count> FindCounts(const SentenceContext& sentence) {
+  std::vector<Count> counts;
+  const uint32_t end = sentence.end();
+  for (uint32_t token_idx = sentence.first(); token_idx < end; ++token_idx) {
+    const text::Token& token = sentence.token(token_idx);
+    Count count;
+    count.number_token = token_idx;
+    uint32_t next = token_idx + 1;
+    if (token.kind == text::TokenKind::kNumber) {
+      // Times, dates and decimals keep their separators in the folded form.
+      if (!IsAllDigits(token.folded)) continue;
+      count.value = std::atoll(std::string(token.folded).c_str());
+      if (token.folded.size() == 4 && count.value >= 1900 && count.value <= 2100) continue;  // a year
+      if (const CueHit* multiplier = sentence.At(next, Cue::kMultiplier)) {
+        count.value *= sentence.Entry(*multiplier).number;
+        next = multiplier->end_token;
+      }
+    } else if (const CueHit* cardinal = sentence.At(token_idx, Cue::kCardinal)) {
+      count.value = sentence.Entry(*cardinal).number;
+      next = cardinal->end_token;
+      if (const CueHit* multiplier = sentence.At(next, Cue::kMultiplier)) {
+        count.value *= sentence.Entry(*multiplier).number;
+        next = multiplier->end_token;
+        // "two hundred and twenty": the tail adds
+        uint32_t tail = sentence.IsWord(next, "and") ? next + 1 : next;
+        if (const CueHit* rest = sentence.At(tail, Cue::kCardinal)) {
+          count.value += sentence.Entry(*rest).number;
+          next = rest->end_token;
+        }
+      }
+      count.singular = count.value == 1;
+    } else if (const CueHit* vague = sentence.At(token_idx, Cue::kVague)) {
+      count.value = sentence.Entry(*vague).number;
+      count.vague = true;
+      count.qualifier = "at_least";
+      next = vague->end_token;
+    } else if (const CueHit* singular = sentence.At(token_idx, Cue::kSingular)) {
+      // "a member", "an Iraqi fighter": one, only when a victim noun follows closely.
+      uint32_t probe = singular->end_token;
+      bool victim = false;
+      for (int step = 0; step < 3 && probe < end; ++step, ++probe) {
+        if (sentence.At(probe, Cue::kVictim)) {
+          victim = true;
+          break;
+        }
+        if (sentence.token(probe).kind != text::TokenKind::kWord) break;
+      }
+      if (!victim) continue;
+      count.value = 1;
+      count.singular = true;
+      next = singular->end_token;
+    } else {
+      continue;
+    }
+    // Measures, dates and ages: "seven years ago", "June 17", "22-year-old".
+    if (next < end && IsMeasureWord(sentence.folded(next))) continue;
+    if (next + 1 < end && sentence.IsPunct(next, "-") && IsMeasureWord(sentence.folded(next + 1))) continue;
+    if (sentence.At(next, Cue::kMonth) || (token_idx > sentence.first() && sentence.At(token_idx - 1, Cue::kMonth))) {
+      continue;
+    }
+    if (token_idx > sentence.first() && (sentence.IsWord(token_idx - 1, "no") || sentence.IsPunct(token_idx - 1, "#"))) {
+      continue;
+    }
+    count.end_token = next;
+    count.first_token = token_idx;
+    // The qualifier right before: "at least 52", "up to 52", "more than 130".
+    for (const CueHit& hit : sentence.cues()) {
+      if (hit.cue == Cue::kQualifier && hit.end_token == token_idx) {
+        count.qualifier = sentence.Entry(hit).value;
+        count.first_token = hit.first_token;
+        break;
+      }
+    }
+    counts.push_back(count);
+    token_idx = next - 1;
+  }
+  return counts;
+}
+
+}  // namespace crosscheck::claims

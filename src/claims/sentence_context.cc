@@ -1,0 +1,95 @@
+#include "claims/sentence_context.h"
+
+namespace crosscheck::claims {
+namespace {
+uint64_t Bit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
+static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "cue classes must fit a 64-bit mask");
+}  // namespace
+
+SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
+    : view_(&view), lexicon_(&lexicon), tokens_(&view.tokens->tokens), index_(sentence_index) {
+  const text::Sentence& sentence = view.tokens->sentences[sentence_index];
+  first_ = sentence.first_token;
+  end_ = sentence.end_token;
+  cues_ = lexicon.Tag(*tokens_, first_, end_);
+  const uint32_t count = end_ - first_;
+  cue_starts_.assign(count, 0);
+  for (const CueHit& hit : cues_) cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
+  actor_at_.assign(count, -1);
+  place_at_.assign(count, -1);
+  for (size_t actor_idx = 0; actor_idx < view.actors.size(); ++actor_idx) {
+    const ActorSpan& actor = view.actors[actor_idx];
+    if (actor.first_token < first_ || actor.first_token >= end_) continue;
+    actors_.push_back(static_cast<int>(actor_idx));
+    for (uint32_t t = actor.first_token; t < actor.end_token && t < end_; ++t) actor_at_[t - first_] = static_cast<int>(actor_idx);
+  }
+  for (size_t place_idx = 0; place_idx < view.places.size(); ++place_idx) {
+    const PlaceSpan& place = view.places[place_idx];
+    if (place.first_token < first_ || place.first_token >= end_) continue;
+    places_.push_back(static_cast<int>(place_idx));
+    for (uint32_t t = place.first_token; t < place.end_token && t < end_; ++t) place_at_[t - first_] = static_cast<int>(place_idx);
+  }
+}
+
+std::string_view SentenceContext::Text(uint32_t first_token, uint32_t end_token) const {
+  if (first_token >= end_token) return {};
+  const std::string& text = view_->doc->text;
+  uint32_t begin = (*tokens_)[first_token].span.begin;
+  uint32_t end = (*tokens_)[end_token - 1].span.end;
+  return std::string_view(text).substr(begin, end - begin);
+}
+
+std::string_view SentenceContext::SentenceText() const { return Span().Of(view_->doc->text); }
+
+ByteSpan SentenceContext::Span() const { return view_->tokens->sentences[index_].span; }
+
+bool SentenceContext::Has(Cue cue) const {
+  for (const CueHit& hit : cues_) {
+    if (hit.cue == cue) return true;
+  }
+  return false;
+}
+
+const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
+  if (token_idx < first_ || token_idx >= end_ || (cue_starts_[token_idx - first_] & Bit(cue)) == 0) return nullptr;
+  for (const CueHit& hit : cues_) {
+    if (hit.first_token == token_idx && hit.cue == cue) return &hit;
+  }
+  return nullptr;
+}
+
+const CueHit* SentenceContext::Find(Cue cue, uint32_t from, uint32_t to) const {
+  for (const CueHit& hit : cues_) {
+    if (hit.cue == cue && hit.first_token >= from && hit.first_token < to) return &hit;
+  }
+  return nullptr;
+}
+
+const CueHit* SentenceContext::Covering(uint32_t token_idx, Cue cue) const {
+  for (const CueHit& hit : cues_) {
+    if (hit.cue == cue && hit.first_token <= token_idx && token_idx < hit.end_token) return &hit;
+  }
+  return nullptr;
+}
+
+int SentenceContext::ActorAt(uint32_t token_idx) const {
+  return token_idx < first_ || token_idx >= end_ ? -1 : actor_at_[token_idx - first_];
+}
+
+int SentenceContext::PlaceAt(uint32_t token_idx) const {
+  return token_idx < first_ || token_idx >= end_ ? -1 : place_at_[token_idx - first_];
+}
+
+bool SentenceContext::IsPunct(uint32_t token_idx, std::string_view which) const {
+  if (token_idx < first_ || token_idx >= end_) return false;
+  const text::Token& t = (*tokens_)[token_idx];
+  return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
+}
+
+bool SentenceContext::IsWord(uint32_t token_idx, std::string_view folded_word) const {
+  return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
+}
+
+bool SentenceContext::IsClauseBreak(uint32_t token_idx) const { return IsPunct(token_idx, ";:"); }
+
+}  // namespace crosscheck::claims

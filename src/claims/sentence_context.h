@@ -1,0 +1,68 @@
+// One sentence prepared for the frames: its cues by token, the actor and place
+// mentions inside it, and small queries the frames share.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "claims/document_view.h"
+#include "claims/lexicon.h"
+
+namespace crosscheck::claims {
+
+class SentenceContext {
+ public:
+  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index);
+
+  uint32_t index() const { return index_; }
+  uint32_t first() const { return first_; }
+  uint32_t end() const { return end_; }
+  const text::Token& token(uint32_t token_idx) const { return (*tokens_)[token_idx]; }
+  std::string_view folded(uint32_t token_idx) const { return (*tokens_)[token_idx].folded; }
+  std::string_view Text(uint32_t first_token, uint32_t end_token) const;
+  std::string_view SentenceText() const;
+  ByteSpan Span() const;
+
+  const std::vector<CueHit>& cues() const { return cues_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
+  const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
+
+  bool Has(Cue cue) const;
+  // The cue of this class starting at the token, or nullptr.
+  const CueHit* At(uint32_t token_idx, Cue cue) const;
+  // The first cue of this class starting in [from, to), or nullptr.
+  const CueHit* Find(Cue cue, uint32_t from, uint32_t to) const;
+  // A cue of this class covering the token.
+  const CueHit* Covering(uint32_t token_idx, Cue cue) const;
+
+  // Actor mentions (indices into view.actors) inside the sentence.
+  const std::vector<int>& actors() const { return actors_; }
+  const std::vector<int>& places() const { return places_; }
+  const ActorSpan& actor(int actor_idx) const { return view_->actors[actor_idx]; }
+  const PlaceSpan& place(int place_idx) const { return view_->places[place_idx]; }
+  // The actor mention covering the token, or -1.
+  int ActorAt(uint32_t token_idx) const;
+  int PlaceAt(uint32_t token_idx) const;
+
+  bool IsPunct(uint32_t token_idx, std::string_view which) const;
+  bool IsWord(uint32_t token_idx, std::string_view folded_word) const;
+  // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.
+  bool IsClauseBreak(uint32_t token_idx) const;
+
+ private:
+  const DocumentView* view_;
+  const Lexicon* lexicon_;
+  const std::vector<text::Token>* tokens_;
+  uint32_t index_;
+  uint32_t first_;
+  uint32_t end_;
+  std::vector<CueHit> cues_;
+  std::vector<uint64_t> cue_starts_;  // per token: bit per Cue class starting there
+  std::vector<int> actors_;
+  std::vector<int> places_;
+  std::vector<int> actor_at_;  // per token
+  std::vector<int> place_at_;
+};
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,309 @@
+#include "claims/sources.h"
+
+#include <string_view>
+
+namespace crosscheck::claims {
+namespace {
+
+// Words that may stand between a subject and its reporting verb: "also", "has", "later".
+bool IsVerbModifier(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "also",  "has",   "have",   "had",    "later",     "then",       "further", "separately", "quickly",
+      "strongly", "flatly", "firmly", "categorically", "publicly", "officially", "previously", "again",
+      "initially", "repeatedly", "immediately", "subsequently", "meanwhile", "reportedly", "is", "was",
+      "were", "are", "been", "had", "would", "will", "did", "does", "swiftly", "vehemently", "on", "in",
+      "a", "statement", "earlier", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "late", "early", "this", "last", "night", "morning", "evening"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> Types(const std::string& value) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t bar = value.find('|', start);
+    if (bar == std::string::npos) bar = value.size();
+    if (bar > start) out.push_back(value.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+struct Subject {
+  bool found = false;
+  Party party;
+  bool is_person = false;
+  uint32_t first = 0;
+  uint32_t end = 0;
+  std::string how;
+};
+
+Subject FromActor(const SentenceContext& s, int actor_idx) {
+  const ActorSpan& actor = s.actor(actor_idx);
+  Subject subject;
+  subject.found = true;
+  subject.party = actor.party;
+  subject.is_person = !actor.party.person.empty() || actor.anonymous;
+  subject.first = actor.first_token;
+  subject.end = actor.end_token;
+  return subject;
+}
+
+// A noun phrase not in the dictionary, kept by its words: "unofficial sources",
+// "Al Jumhouri hospital". Walks left from `last` over words up to a determiner or punctuation.
+Subject FromWords(const SentenceContext& s, uint32_t last) {
+  Subject subject;
+  uint32_t first = last + 1;
+  for (uint32_t t = last + 1; t-- > s.first();) {
+    const text::Token& token = s.token(t);
+    if (token.kind != text::TokenKind::kWord) break;
+    std::string_view w = token.folded;
+    if (w == "the" || w == "a" || w == "an" || w == "that" || w == "which" || w == "who") break;
+    if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kAttackVerb)) break;
+    first = t;
+    if (last + 1 - first >= 5) break;
+  }
+  if (first > last) return subject;
+  // Only a noun phrase a source can be: a role word at its head or capitalised words.
+  bool head_role = false;
+  static constexpr std::string_view kRoles[] = {"sources", "source", "officials", "official", "residents", "resident",
+                                                "witnesses", "witness", "medics", "doctors", "hospital", "activists",
+                                                "police", "spokesman", "spokesperson", "commander", "authorities",
+                                                "media", "correspondent", "reporter", "monitor", "group", "agency"};
+  for (std::string_view role : kRoles) head_role |= s.folded(last) == role;
+  if (!head_role && !s.token(last).capitalized) return subject;
+  subject.found = true;
+  subject.party.name = std::string(s.Text(first, last + 1));
+  subject.party.party = subject.party.name;
+  subject.first = first;
+  subject.end = last + 1;
+  subject.is_person = head_role;
+  subject.how = "words";
+  return subject;
+}
+
+// The subject of a verb at `verb`: walk left over modifiers and appositives to an
+// actor mention, an anaphor, or a bare noun phrase.
+Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference& coref) {
+  uint32_t t = verb;
+  int steps = 0;
+  while (t > s.first() && steps < 40) {
+    --t;
+    ++steps;
+    if (int actor_idx = s.ActorAt(t); actor_idx >= 0) {
+      // "which claimed", "who said": the actor before the relative pronoun's comma.
+      return FromActor(s, actor_idx);
+    }
+    if (const CueHit* anaphor = s.Covering(t, Cue::kAnaphor)) {
+      if (anaphor->end_token == t + 1) {
+        std::optional<Party> party = coref.Resolve(Types(s.Entry(*anaphor).value));
+        if (party) {
+          Subject subject;
+          subject.found = true;
+          subject.party = *party;
+          subject.first = anaphor->first_token;
+          subject.end = anaphor->end_token;
+          subject.how = "anaphor";
+          std::string_view w = s.folded(anaphor->first_token);
+          subject.is_person = w == "he" || w == "she";
+          return subject;
+        }
+        return {};
+      }
+      continue;
+    }
+    const text::Token& token = s.token(t);
+    std::string_view w = token.folded;
+    if (token.kind == text::TokenKind::kPunct) {
+      if (w == "," ) {
+        // An appositive or relative clause ", a group of ..., " / ", which ...": skip to the
+        // comma before it when there is one close by.
+        uint32_t back = t;
+        int inner = 0;
+        while (back > s.first() && inner < 20) {
+          --back;
+          ++inner;
+          if (s.IsPunct(back, ",")) break;
+        }
+        if (s.IsPunct(back, ",") && back + 1 < t) {
+          // Prefer an actor right before the opening comma; else one inside the appositive.
+          if (int before = s.ActorAt(back - 1); before >= 0 && back > s.first()) return FromActor(s, before);
+          for (uint32_t inside = back + 1; inside < t; ++inside) {
+            if (int actor_idx = s.ActorAt(inside); actor_idx >= 0 && !s.actor(actor_idx).adjective) {
+              return FromActor(s, actor_idx);
+            }
+          }
+        }
+        return {};
+      }
+      if (w == "\"" || w == "'") return {};
+      if (w == "(" || w == ")") continue;
+      return {};
+    }
+    if (w == "which" || w == "who" || w == "that") continue;
+    if (IsVerbModifier(w)) continue;
+    // Anything else: maybe a noun phrase the dictionary lacks, else no subject.
+    return FromWords(s, t);
+  }
+  return {};
+}
+
+bool IsQuote(const SentenceContext& s, uint32_t t) { return s.IsPunct(t, "\""); }
+
+// True when the reporting verb closes the sentence: `"...," X told Reuters.` / `..., X said.`
+bool VerbClosesSentence(const SentenceContext& s, const Subject& subject, uint32_t verb_end) {
+  if (subject.first <= s.first()) return false;
+  uint32_t before = subject.first - 1;
+  // Skip a determiner: ", a US official told AFP".
+  while (before > s.first() && (s.IsWord(before, "a") || s.IsWord(before, "an") || s.IsWord(before, "the"))) --before;
+  bool after_break = s.IsPunct(before, ",\"") || IsQuote(s, before);
+  if (!after_break) return false;
+  int words_after = 0;
+  for (uint32_t t = verb_end; t < s.end(); ++t) {
+    if (s.token(t).kind == text::TokenKind::kWord) ++words_after;
+    if (s.IsWord(t, "that")) return false;  // "X said that ..." opens a clause
+  }
+  return words_after <= 8;
+}
+
+}  // namespace
+
+std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference& coref) {
+  std::vector<SourceFrame> frames;
+  // 1. A reporting verb with its subject.
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kReport) continue;
+    // "reports claiming that", "the alleged attack": participles used as adjectives.
+    if (hit.first_token > s.first() && (s.IsWord(hit.first_token - 1, "reports") || s.IsWord(hit.first_token - 1, "the") ||
+                                        s.IsWord(hit.first_token - 1, "an") || s.IsWord(hit.first_token - 1, "a"))) {
+      continue;
+    }
+    Subject subject = SubjectBefore(s, hit.first_token, coref);
+    SourceFrame frame;
+    frame.verb_stance = s.Entry(hit).value;
+    frame.verb_first = hit.first_token;
+    frame.verb_end = hit.end_token;
+    if (!subject.found) {
+      // Inverted: `..., said the United Nations.`
+      if (int after = s.ActorAt(hit.end_token); after >= 0 && hit.first_token > s.first() &&
+                                                 (s.IsPunct(hit.first_token - 1, ",\"") )) {
+        subject = FromActor(s, after);
+        subject.how = "inverted";
+        frame.clause_first = s.first();
+        frame.clause_end = hit.first_token;
+      } else {
+        continue;
+      }
+    } else if (VerbClosesSentence(s, subject, hit.end_token)) {
+      frame.clause_first = s.first();
+      frame.clause_end = subject.first;
+      subject.how = subject.how.empty() ? "quote-final" : subject.how;
+    } else {
+      frame.clause_first = hit.end_token;
+      frame.clause_end = s.end();
+    }
+    frame.source = subject.party;
+    frame.attributed = true;
+    frame.is_person = subject.is_person;
+    frame.source_first = subject.first;
+    frame.source_end = subject.end;
+    frame.frame = "report-verb" + (subject.how.empty() ? std::string() : "/" + subject.how);
+    frames.push_back(std::move(frame));
+    break;
+  }
+  // 2. "according to X" when no verb gave a source.
+  if (frames.empty()) {
+    for (const CueHit& hit : s.cues()) {
+      if (hit.cue != Cue::kAccordingTo) continue;
+      SourceFrame frame;
+      frame.verb_stance = "asserts";
+      frame.verb_first = hit.first_token;
+      frame.verb_end = hit.end_token;
+      uint32_t t = hit.end_token;
+      while (t < s.end() && (s.IsWord(t, "the") || s.IsWord(t, "a") || s.IsWord(t, "an"))) ++t;
+      if (int actor_idx = s.ActorAt(t); actor_idx >= 0) {
+        Subject subject = FromActor(s, actor_idx);
+        frame.source = subject.party;
+        frame.is_person = subject.is_person;
+        frame.source_first = subject.first;
+        frame.source_end = subject.end;
+      } else if (const CueHit* anaphor = s.At(t, Cue::kAnaphor)) {
+        std::optional<Party> party = coref.Resolve(Types(s.Entry(*anaphor).value));
+        if (!party) continue;
+        frame.source = *party;
+        frame.source_first = anaphor->first_token;
+        frame.source_end = anaphor->end_token;
+      } else {
+        uint32_t end = t;
+        while (end < s.end() && s.token(end).kind == text::TokenKind::kWord && end - t < 5) ++end;
+        if (end == t) continue;
+        Subject subject = FromWords(s, end - 1);
+        if (!subject.found) continue;
+        frame.source = subject.party;
+        frame.source_first = subject.first;
+        frame.source_end = subject.end;
+        frame.is_person = subject.is_person;
+      }
+      frame.attributed = true;
+      frame.frame = "according-to";
+      // The clause is the rest of the sentence around the "according to X" phrase.
+      if (hit.first_token > s.first() + 2) {
+        frame.clause_first = s.first();
+        frame.clause_end = hit.first_token;
+      } else {
+        frame.clause_first = frame.source_end;
+        frame.clause_end = s.end();
+      }
+      frames.push_back(std::move(frame));
+      break;
+    }
+  }
+  // 3. Nominal reports: "denials from X", "X's statement", "Global Coalition denial".
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kReportNoun || s.Entry(hit).value != "denies") continue;
+    int actor_idx = -1;
+    if (hit.first_token > s.first()) actor_idx = s.ActorAt(hit.first_token - 1);
+    uint32_t t = hit.end_token;
+    if (actor_idx < 0 && (s.IsWord(t, "from") || s.IsWord(t, "by") || s.IsWord(t, "of"))) {
+      ++t;
+      while (t < s.end() && (s.IsWord(t, "the") || s.IsWord(t, "a"))) ++t;
+      actor_idx = s.ActorAt(t);
+    }
+    if (actor_idx < 0) continue;
+    Subject subject = FromActor(s, actor_idx);
+    SourceFrame frame;
+    frame.source = subject.party;
+    frame.attributed = true;
+    frame.verb_stance = "denies";
+    frame.verb_first = hit.first_token;
+    frame.verb_end = hit.end_token;
+    frame.source_first = subject.first;
+    frame.source_end = subject.end;
+    frame.clause_first = hit.first_token;
+    frame.clause_end = hit.end_token;
+    frame.frame = "denial-noun";
+    frames.push_back(std::move(frame));
+  }
+  // 4. A quotation with no speaker continues the last one; else the article's own voice.
+  if (frames.empty()) {
+    SourceFrame frame;
+    frame.clause_first = s.first();
+    frame.clause_end = s.end();
+    if (IsQuote(s, s.first()) && coref.last_source()) {
+      frame.source = *coref.last_source();
+      frame.attributed = true;
+      frame.frame = "quote-continues";
+    } else {
+      frame.source.name = "unattributed";
+      frame.source.party = "unattributed";
+      frame.frame = "article-voice";
+    }
+    frames.push_back(std::move(frame));
+  }
+  return frames;
+}
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,94 @@
+#include "claims/victims.h"
+
+#include <string_view>
+
+namespace crosscheck::claims {
+namespace {
+
+constexpr uint32_t kMaxNameTokens = 8;
+constexpr uint32_t kMinNameWords = 2;
+
+bool IsNameConnector(std::string_view w) {
+  return w == "al" || w == "el" || w == "bin" || w == "bint" || w == "ibn" || w == "abu" || w == "abd" || w == "-" ||
+         w == "ad" || w == "ash" || w == "as" || w == "ar" || w == "az" || w == "'" || w == "de" || w == "van";
+}
+
+// The name starting at `first`: capitalised words and connectors, no actor or place.
+uint32_t NameEnd(const SentenceContext& s, uint32_t first) {
+  uint32_t t = first;
+  uint32_t words = 0;
+  while (t < s.end() && t - first < kMaxNameTokens) {
+    const text::Token& token = s.token(t);
+    if (s.ActorAt(t) >= 0 || s.PlaceAt(t) >= 0) break;
+    if (token.kind == text::TokenKind::kWord && token.capitalized && !token.all_caps) {
+      ++words;
+    } else if (!IsNameConnector(token.folded)) {
+      break;
+    }
+    ++t;
+  }
+  while (t > first && IsNameConnector(s.token(t - 1).folded)) --t;
+  return words >= kMinNameWords ? t : first;
+}
+
+std::string Affiliation(const SentenceContext& s, uint32_t after_name) {
+  uint32_t t = after_name;
+  if (!s.IsPunct(t, ",")) return {};
+  ++t;
+  if (!(s.IsWord(t, "a") || s.IsWord(t, "an") || s.IsWord(t, "the"))) return {};
+  ++t;
+  // "a member of", "a commander in", "a senior leader of"
+  uint32_t limit = std::min(s.end(), t + 4);
+  while (t < limit && !(s.IsWord(t, "of") || s.IsWord(t, "in") || s.IsWord(t, "with"))) ++t;
+  if (t >= limit) return {};
+  ++t;
+  while (t < s.end() && (s.IsWord(t, "the") || s.IsPunct(t, "\""))) ++t;
+  if (int actor_idx = s.ActorAt(t); actor_idx >= 0) return s.actor(actor_idx).party.name;
+  uint32_t end = t;
+  while (end < s.end() && end - t < 6 && (s.token(end).capitalized || IsNameConnector(s.folded(end)) || s.IsPunct(end, "\"'"))) ++end;
+  while (end > t && s.IsPunct(end - 1, "\"'")) --end;
+  return end > t ? std::string(s.Text(t, end)) : std::string();
+}
+
+}  // namespace
+
+std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
+  std::vector<NamedVictim> out;
+  auto add = [&](uint32_t first, uint32_t end) {
+    NamedVictim victim;
+    victim.name = std::string(s.Text(first, end));
+    victim.affiliation = Affiliation(s, end);
+    victim.span = ByteSpan{s.token(first).span.begin, s.token(end - 1).span.end};
+    for (const NamedVictim& existing : out) {
+      if (existing.name == victim.name) return;
+    }
+    out.push_back(std::move(victim));
+  };
+  for (uint32_t t = s.first(); t < s.end(); ++t) {
+    // "the martyrdom of NAME", "the death of NAME", "the killing of NAME"
+    if ((s.At(t, Cue::kKill) != nullptr) && s.IsWord(t + 1, "of")) {
+      uint32_t end = NameEnd(s, t + 2);
+      if (end > t + 2) add(t + 2, end);
+    }
+    // "identified as NAME", "named as NAME"
+    if ((s.IsWord(t, "identified") || s.IsWord(t, "named")) && s.IsWord(t + 1, "as")) {
+      uint32_t end = NameEnd(s, t + 2);
+      if (end > t + 2) add(t + 2, end);
+    }
+    // "NAME, who was killed" / "NAME was killed"
+    if (s.token(t).capitalized && (t == s.first() || !s.token(t - 1).capitalized)) {
+      uint32_t end = NameEnd(s, t);
+      if (end > t) {
+        uint32_t probe = end;
+        if (s.IsPunct(probe, ",")) ++probe;
+        if (s.IsWord(probe, "who")) ++probe;
+        if (s.IsWord(probe, "was") || s.IsWord(probe, "had")) ++probe;
+        if (s.IsWord(probe, "been")) ++probe;
+        if (probe > end && s.At(probe, Cue::kKill)) add(t, end);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck::claims

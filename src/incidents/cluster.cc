@@ -1,0 +1,184 @@
+#include "incidents/cluster.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string_view>
+
+namespace crosscheck::incidents {
+namespace {
+
+constexpr double kEarthRadiusKm = 6371.0;
+constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
+// Grid cells for blocking: a candidate is compared only with those in its own and the
+// neighbouring cells, so the work grows with the input, never with its square.
+constexpr double kBlockDegrees = 0.5;
+constexpr int64_t kSameDayTolerance = 1;
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
+  double dp = p2 - p1, dl = (lon2 - lon1) * kDegreesToRadians;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+// Kinds of attack that may describe one event: a drone strike is an airstrike, an
+// explosion of unknown cause may be either; shelling and a bombing are not airstrikes.
+int Family(const std::string& type) {
+  if (type == "airstrike" || type == "drone_strike" || type == "missile_strike") return 1;
+  if (type == "shelling") return 2;
+  if (type == "bombing") return 3;
+  if (type == "raid" || type == "armed_clash") return 4;
+  return 0;  // explosion, other: compatible with anything
+}
+
+struct UnionFind {
+  std::vector<size_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+std::string Skeleton(const std::string& name) {
+  // Letters only, lower case, doubled letters and vowels dropped after the first:
+  // "Razzaq" ~ "Razaq", "Anoon" ~ "Naon" stay apart but "al-Safi" ~ "Al-Safi" meet.
+  std::string out;
+  for (char c : name) {
+    char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (lower < 'a' || lower > 'z') {
+      out.push_back(' ');
+      continue;
+    }
+    bool vowel = std::string_view("aeiouy").find(lower) != std::string_view::npos;
+    if (!out.empty() && out.back() != ' ' && vowel) continue;
+    if (!out.empty() && out.back() == lower) continue;
+    out.push_back(lower);
+  }
+  return out;
+}
+
+std::set<std::string> NameParts(const std::string& name) {
+  std::set<std::string> parts;
+  std::string skeleton = Skeleton(name);
+  size_t start = 0;
+  while (start < skeleton.size()) {
+    size_t end = skeleton.find(' ', start);
+    if (end == std::string::npos) end = skeleton.size();
+    std::string part = skeleton.substr(start, end - start);
+    if (part.size() >= 2 && part != "l" && part != "al" && part != "bn" && part != "b") parts.insert(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
+double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::set<std::string_view> sa(a.begin(), a.end());
+  std::set<std::string_view> sb(b.begin(), b.end());
+  if (sa.empty() || sb.empty()) return 0;
+  size_t shared = 0;
+  for (std::string_view w : sa) shared += sb.count(w);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(sa.size() + sb.size());
+}
+
+}  // namespace
+
+bool SameVictimName(const std::string& a, const std::string& b) {
+  std::set<std::string> pa = NameParts(a), pb = NameParts(b);
+  if (pa.empty() || pb.empty()) return false;
+  size_t shared = 0;
+  for (const std::string& part : pa) shared += pb.count(part);
+  // Given name and family name agree, whatever the middle names.
+  return shared >= 2 || (shared >= 1 && std::min(pa.size(), pb.size()) == 1);
+}
+
+bool PairEvidence::Merge(const ClusterOptions& options) const {
+  if (!place_ok || !date_ok || !type_ok) return false;
+  if (date_known_equal || shared_victim) return true;
+  return similarity >= options.min_similarity || (shared_figure && similarity >= options.min_similarity / 2);
+}
+
+PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
+                         const ClusterOptions& options) {
+  PairEvidence e;
+  if (a.place && b.place && a.place->resolved && b.place->resolved) {
+    e.place_ok = (a.place->geonameid != 0 && a.place->geonameid == b.place->geonameid) ||
+                 DistanceKm(a.place->lat, a.place->lon, b.place->lat, b.place->lon) <= options.same_place_km;
+  } else {
+    e.place_ok = !a.place && !b.place;  // two unplaced accounts need the other evidence
+  }
+  e.date_ok = true;
+  if (a.date.earliest && b.date.earliest) {
+    int64_t gap = std::llabs(*a.date.earliest - *b.date.earliest);
+    e.date_ok = gap <= kSameDayTolerance;
+    e.date_known_equal = e.date_ok;
+  } else if (a.date.weekday >= 0 && b.date.weekday >= 0 && a.date.weekday != b.date.weekday) {
+    e.date_ok = false;
+  }
+  int fa = Family(a.event_type), fb = Family(b.event_type);
+  e.type_ok = fa == 0 || fb == 0 || fa == fb;
+  for (const claims::NamedVictim& va : a.victims) {
+    for (const claims::NamedVictim& vb : b.victims) e.shared_victim |= SameVictimName(va.name, vb.name);
+  }
+  for (const claims::CasualtyClaim& ca : a.casualties) {
+    for (const claims::CasualtyClaim& cb : b.casualties) {
+      e.shared_figure |= ca.killed && cb.killed && *ca.killed > 1 && *ca.killed == *cb.killed;
+    }
+  }
+  e.similarity = Dice(a.details, b.details);
+  if (!e.place_ok && !a.place && !b.place) e.place_ok = e.shared_victim;
+  return e;
+}
+
+std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
+                                         const ClusterOptions& options) {
+  UnionFind groups(candidates.size());
+  // Blocks: grid cells of placed candidates; the unplaced form one block of their own.
+  std::map<std::pair<int, int>, std::vector<size_t>> cells;
+  std::vector<size_t> unplaced;
+  for (size_t idx = 0; idx < candidates.size(); ++idx) {
+    const auto& place = candidates[idx].place;
+    if (candidates[idx].background) continue;  // background mentions are never merged
+    if (place && place->resolved) {
+      cells[{static_cast<int>(std::floor(place->lat / kBlockDegrees)), static_cast<int>(std::floor(place->lon / kBlockDegrees))}]
+          .push_back(idx);
+    } else {
+      unplaced.push_back(idx);
+    }
+  }
+  auto consider = [&](size_t a, size_t b) {
+    if (candidates[a].doc == candidates[b].doc) return;  // one report's incidents were split on purpose
+    if (ComparePair(candidates[a], candidates[b], options).Merge(options)) groups.Join(a, b);
+  };
+  for (const auto& [cell, members] : cells) {
+    for (int dlat = -1; dlat <= 1; ++dlat) {
+      for (int dlon = -1; dlon <= 1; ++dlon) {
+        auto it = cells.find({cell.first + dlat, cell.second + dlon});
+        if (it == cells.end()) continue;
+        for (size_t a : members) {
+          for (size_t b : it->second) {
+            if (a < b) consider(a, b);
+          }
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < unplaced.size(); ++i) {
+    for (size_t j = i + 1; j < unplaced.size(); ++j) consider(unplaced[i], unplaced[j]);
+  }
+  std::map<size_t, std::vector<size_t>> by_root;
+  for (size_t idx = 0; idx < candidates.size(); ++idx) by_root[groups.Find(idx)].push_back(idx);
+  std::vector<std::vector<size_t>> out;
+  for (auto& [root, members] : by_root) out.push_back(std::move(members));
+  return out;
+}
+
+}  // namespace crosscheck::incidents

@@ -1,0 +1,42 @@
+// Cross-document clustering: which candidate incidents of different reports are one
+// attack. Same place (same GeoNames place or within a few km), compatible dates and
+// compatible kinds of attack, supported by shared victims, figures, people and words;
+// conflicting dates split. Deterministic and order-independent: decisions are pairwise
+// and symmetric, candidates are blocked by place so the work grows with the input.
+#pragma once
+
+#include <vector>
+
+#include "claims/claim_types.h"
+#include "incidents/incident.h"
+
+namespace crosscheck::incidents {
+
+struct ClusterOptions {
+  double same_place_km = 40.0;       // one town and its surroundings
+  double min_similarity = 0.12;      // word overlap that supports a merge when dates are unknown
+};
+
+// Groups of candidate indices, each group one incident, in a canonical order.
+std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
+                                         const ClusterOptions& options = {});
+
+// How alike two candidates' accounts are (0..1), and whether anything forbids a merge.
+struct PairEvidence {
+  bool place_ok = false;
+  bool date_ok = false;
+  bool date_known_equal = false;
+  bool type_ok = false;
+  double similarity = 0;
+  bool shared_victim = false;
+  bool shared_figure = false;
+  bool Merge(const ClusterOptions& options) const;
+};
+PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
+                         const ClusterOptions& options);
+
+// True when two spellings name the same person: "Abdullah Razzaq Anoon Al-Safi" ~
+// "Abdullah Razaq Al-Naon Al-Safi".
+bool SameVictimName(const std::string& a, const std::string& b);
+
+}  // namespace crosscheck::incidents

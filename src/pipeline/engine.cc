@@ -1,0 +1,130 @@
+#include "pipeline/engine.h"
+
+#include <algorithm>
+#include <map>
+
+#include "claims/extract.h"
+#include "text/tokenize.h"
+
+namespace crosscheck::pipeline {
+
+Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth depth) {
+  std::unique_ptr<Engine> engine(new Engine());
+  engine->depth_ = depth;
+  Result<ingest::IngestResources> ingest = ingest::IngestResources::Load(paths.data_dir);
+  if (!ingest.ok()) return ingest.status();
+  engine->ingest_ = std::move(*ingest);
+  if (Status status = text::LoadSentenceAbbreviations(paths.data_dir + "/lexicon/abbreviations.tsv"); !status.ok()) {
+    return status;
+  }
+  engine->data_version_ = "text/1";
+  if (depth == Depth::kText) return engine;
+  Result<places::Gazetteer> gazetteer = places::Gazetteer::Open(paths.gazetteer, paths.data_dir + "/places", paths.cache_dir);
+  if (!gazetteer.ok()) {
+    return Status(gazetteer.status().code(),
+                  "gazetteer: " + gazetteer.status().message() + " (run scripts/fetch_gazetteer.sh or pass --gazetteer)");
+  }
+  engine->gazetteer_ = std::make_unique<places::Gazetteer>(std::move(*gazetteer));
+  Result<actors::ActorDictionary> actors = actors::ActorDictionary::Load(paths.data_dir + "/actors");
+  if (!actors.ok()) return actors.status();
+  engine->actors_ = std::make_unique<actors::ActorDictionary>(std::move(*actors));
+  engine->data_version_ += "+" + engine->gazetteer_->data_version() + "+" + engine->actors_->version();
+  if (depth == Depth::kMentions) return engine;
+  Result<claims::Lexicon> lexicon = claims::Lexicon::Load(paths.data_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  engine->lexicon_ = std::make_unique<claims::Lexicon>(std::move(*lexicon));
+  engine->data_version_ += "+" + engine->lexicon_->version();
+  return engine;
+}
+
+claims::Party Engine::PartyOf(int actor_index) const {
+  const actors::Actor& actor = actors_->actor(actor_index);
+  claims::Party party;
+  party.name = actor.name;
+  party.type = actor.type;
+  // One side for comparisons: the state an organ belongs to, else the actor itself.
+  int root = actors_->Root(actor_index);
+  party.party = actors_->actor(root).name;
+  return party;
+}
+
+claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
+  claims::DocumentView view;
+  view.doc = &analyzed.doc;
+  view.tokens = &analyzed.tokens;
+  // An ambiguous short form ("the coalition") takes the specific actor of the same
+  // type that the document names.
+  std::map<std::string, int> specific_by_type;
+  for (const actors::ActorMention& mention : analyzed.actors) {
+    if (mention.actor < 0) continue;
+    std::string surface(mention.actor_span.Of(analyzed.doc.text));
+    if (actors_->FindByForm(surface).size() == 1 && !specific_by_type.count(mention.type)) {
+      specific_by_type[mention.type] = mention.actor;
+    }
+  }
+  for (const actors::ActorMention& mention : analyzed.actors) {
+    claims::ActorSpan span;
+    span.first_token = mention.first_token;
+    span.end_token = mention.end_token;
+    span.adjective = mention.adjective;
+    span.anonymous = mention.anonymous;
+    span.role = mention.role;
+    if (mention.actor >= 0) {
+      int actor = mention.actor;
+      std::string surface(mention.actor_span.Of(analyzed.doc.text));
+      if (actors_->FindByForm(surface).size() > 1) {
+        auto it = specific_by_type.find(mention.type);
+        if (it != specific_by_type.end()) actor = it->second;
+      }
+      span.party = PartyOf(actor);
+      if (mention.anonymous) {
+        span.party.name = mention.name;  // "US official": the affiliation kept, the person unknown
+      }
+    } else {
+      span.resolved = false;
+      span.party.name = mention.name;
+      span.party.party = mention.name;
+      span.party.type = mention.type;
+    }
+    span.party.person = mention.person;
+    view.actors.push_back(std::move(span));
+  }
+  for (const places::PlaceMention& mention : analyzed.places) {
+    claims::PlaceSpan span;
+    span.first_token = mention.first_token;
+    span.end_token = mention.end_token;
+    claims::IncidentPlace& place = span.place;
+    place.name = mention.name;
+    place.text = mention.text;
+    place.country = mention.country;
+    place.admin1 = mention.admin1;
+    place.feature_code = mention.feature_code;
+    place.geonameid = mention.geonameid;
+    place.lat = mention.lat;
+    place.lon = mention.lon;
+    place.resolved = mention.resolved;
+    place.precision = mention.precision;
+    place.relation = mention.relation;
+    place.population = mention.population;
+    view.places.push_back(std::move(span));
+  }
+  auto by_position = [](const auto& a, const auto& b) { return a.first_token < b.first_token; };
+  std::sort(view.actors.begin(), view.actors.end(), by_position);
+  std::sort(view.places.begin(), view.places.end(), by_position);
+  return view;
+}
+
+std::unique_ptr<AnalyzedDocument> Engine::Analyze(ingest::RawInput&& raw) const {
+  auto analyzed = std::make_unique<AnalyzedDocument>();
+  analyzed->doc = ingest::BuildDocument(std::move(raw), ingest_);
+  if (analyzed->doc.skipped || depth_ == Depth::kText) return analyzed;
+  analyzed->tokens = text::Tokenize(analyzed->doc.text);
+  analyzed->places = places::FindPlaces(*gazetteer_, analyzed->doc.text, analyzed->tokens);
+  analyzed->actors = actors::FindActors(*actors_, analyzed->doc.text, analyzed->tokens);
+  if (depth_ == Depth::kMentions || !analyzed->doc.Minable()) return analyzed;
+  analyzed->view = BuildView(*analyzed);
+  analyzed->claims = claims::ExtractClaims(analyzed->view, *lexicon_);
+  return analyzed;
+}
+
+}  // namespace crosscheck::pipeline

@@ -1,0 +1,65 @@
+// The only place the stages meet: loads every resource once, then analyses one raw
+// input at a time (ingest -> text -> places -> actors -> claims). An Engine is
+// immutable after Create and Analyze may run on many threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actors/actor_dictionary.h"
+#include "actors/find_actors.h"
+#include "claims/claim_types.h"
+#include "claims/document_view.h"
+#include "claims/lexicon.h"
+#include "core/document.h"
+#include "core/status.h"
+#include "ingest/document_builder.h"
+#include "ingest/input_source.h"
+#include "places/places.h"
+#include "pipeline/resources.h"
+#include "text/tokens.h"
+
+namespace crosscheck::pipeline {
+
+// How far a command needs documents read.
+enum class Depth { kText, kMentions, kClaims };
+
+struct AnalyzedDocument {
+  Document doc;
+  text::TokenStream tokens;
+  std::vector<places::PlaceMention> places;
+  std::vector<actors::ActorMention> actors;
+  claims::DocumentView view;  // points into doc and tokens: keep the object where it is built
+  claims::DocumentClaims claims;
+
+  AnalyzedDocument() = default;
+  AnalyzedDocument(const AnalyzedDocument&) = delete;
+  AnalyzedDocument& operator=(const AnalyzedDocument&) = delete;
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Create(const ResourcePaths& paths, Depth depth);
+
+  std::unique_ptr<AnalyzedDocument> Analyze(ingest::RawInput&& raw) const;
+
+  // "data version" recorded in every ledger: which dictionaries produced it.
+  const std::string& data_version() const { return data_version_; }
+  const actors::ActorDictionary* actors() const { return actors_.get(); }
+  const places::Gazetteer* gazetteer() const { return gazetteer_.get(); }
+
+ private:
+  Engine() = default;
+  claims::Party PartyOf(int actor_index) const;
+  claims::DocumentView BuildView(const AnalyzedDocument& analyzed) const;
+
+  Depth depth_ = Depth::kText;
+  ingest::IngestResources ingest_;
+  std::unique_ptr<claims::Lexicon> lexicon_;
+  std::unique_ptr<places::Gazetteer> gazetteer_;
+  std::unique_ptr<actors::ActorDictionary> actors_;
+  std::string data_version_;
+};
+
+}  // namespace crosscheck::pipeline
