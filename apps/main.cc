@@ -5,6 +5,7 @@
 
 #include "common_options.h"
 #include "analyze_command.h"
+#include "explain_command.h"
 #include "text_command.h"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
   AddTextCommand(&app, &text_options);
   AnalyzeOptions analyze_options;
   AddAnalyzeCommand(&app, &analyze_options);
+  ExplainOptions explain_options;
+  AddExplainCommand(&app, &explain_options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -24,5 +27,6 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("text")) return RunText(text_options);
   if (app.got_subcommand("analyze")) return RunAnalyze(analyze_options);
+  if (app.got_subcommand("explain")) return RunExplain(explain_options);
   return kExitFatal;
 }

@@ -70,6 +70,9 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
   for (int actor_idx : s.actors()) {
     const ActorSpan& actor = s.actor(actor_idx);
     if (actor.first_token < first || actor.end_token > end) continue;
+    // Reporters, monitors and agencies report attacks; they do not carry them out.
+    const std::string& type = actor.party.type;
+    if (type == "media" || type == "news_agency" || type == "monitor" || actor.anonymous) continue;
     uint32_t before = actor.first_token > first ? actor.first_token - 1 : actor.first_token;
     bool target = actor.first_token > first && IsTargetMarker(s.folded(before));
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
@@ -160,7 +163,8 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
   return false;
 }
 
-std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const SourceFrame& frame) {
+std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const SourceFrame& frame,
+                                               const Coreference& coref) {
   std::vector<AttributionClaim> claims;
   const uint32_t first = frame.clause_first;
   const uint32_t end = frame.clause_end;
@@ -186,10 +190,37 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   };
   const Party* self = frame.attributed ? &frame.source : nullptr;
 
+  // Who declines or does not know: the reporting frame's source, else the subject of the cue.
+  auto speaker_of = [&](const CueHit& hit) -> std::optional<Party> {
+    if (self != nullptr) return *self;
+    return SpeakerBefore(s, hit.first_token, coref);
+  };
   // No comment: the speaker declines; the claim is about the speaker's own side.
   if (const CueHit* hit = s.Find(Cue::kNoComment, s.first(), s.end())) {
-    if (self != nullptr && has_attack) {
-      make("no_comment", *self, "no-comment", std::string(s.Text(hit->first_token, hit->end_token)));
+    std::optional<Party> speaker = speaker_of(*hit);
+    if (!speaker) {
+      // "Refusing to comment on the attack, an Israeli military spokesperson said ...": the
+      // first party after the cue.
+      for (int actor_idx : s.actors()) {
+        if (s.actor(actor_idx).first_token >= hit->end_token && !s.actor(actor_idx).adjective) {
+          speaker = s.actor(actor_idx).party;
+          break;
+        }
+      }
+    }
+    if (speaker && has_attack) {
+      SourceFrame speaking = frame;
+      speaking.source = *speaker;
+      AttributionClaim claim;
+      claim.source = *speaker;
+      claim.actor = *speaker;
+      claim.stance = "no_comment";
+      claim.evidence = std::string(s.SentenceText());
+      claim.span = s.Span();
+      claim.sentence = s.index();
+      claim.frame = frame.frame + "+no-comment";
+      claim.actor_words = std::string(s.Text(hit->first_token, hit->end_token));
+      claims.push_back(std::move(claim));
       return claims;
     }
   }
@@ -210,6 +241,9 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (!near_attack) continue;
     }
     make("unknown", std::nullopt, "unknown-perpetrator", std::string(s.Text(hit.first_token, hit.end_token)));
+    if (self == nullptr) {
+      if (std::optional<Party> speaker = SpeakerBefore(s, hit.first_token, coref)) claims.back().source = *speaker;
+    }
     return claims;
   }
 

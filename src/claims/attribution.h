@@ -10,11 +10,13 @@
 
 #include "claims/claim_types.h"
 #include "claims/sentence_context.h"
+#include "claims/coreference.h"
 #include "claims/sources.h"
 
 namespace crosscheck::claims {
 
-std::vector<AttributionClaim> ReadAttributions(const SentenceContext& sentence, const SourceFrame& frame);
+std::vector<AttributionClaim> ReadAttributions(const SentenceContext& sentence, const SourceFrame& frame,
+                                               const Coreference& coreference);
 
 // True when the clause only speaks of attacks in general ("it is not unusual for the US
 // to use air power", "frequently witnesses Israeli strikes").

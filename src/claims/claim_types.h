@@ -63,6 +63,7 @@ struct DateRange {
   int precision = 0;                // UCDP date_prec; 0 when unknown
   std::string words;                // the expression it was read from
   int weekday = -1;                 // a named weekday with no anchor to resolve it
+  uint32_t first_token = 0;         // where the expression starts
 };
 
 struct IncidentPlace {

@@ -60,7 +60,13 @@ std::optional<int> YearIn(const SentenceContext& s) {
 
 std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& context) {
   std::vector<DateRange> out;
+  uint32_t start = s.first();
+  auto push = [&](DateRange range) {
+    range.first_token = start;
+    out.push_back(std::move(range));
+  };
   for (uint32_t t = s.first(); t < s.end(); ++t) {
+    start = t;
     const text::Token& token = s.token(t);
     std::string word(token.folded);
     // Numeric dates: 18.06.2018, 2018-06-17 (tokenized as 2018 - 06 - 17), 17/06/2018.
@@ -69,12 +75,12 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
       if ((std::sscanf(word.c_str(), "%d.%d.%d", &a, &b, &c) == 3 || std::sscanf(word.c_str(), "%d/%d/%d", &a, &b, &c) == 3) &&
           c >= kMinYear && c <= kMaxYear) {
         CivilDate date{c, b, a};
-        if (IsValidDate(date)) out.push_back(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 1))));
+        if (IsValidDate(date)) push(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 1))));
         continue;
       }
       if (auto year = AsYear(word); year && t + 4 < s.end() && s.IsPunct(t + 1, "-") && s.IsPunct(t + 3, "-")) {
         CivilDate date{*year, std::atoi(std::string(s.folded(t + 2)).c_str()), std::atoi(std::string(s.folded(t + 4)).c_str())};
-        if (IsValidDate(date)) out.push_back(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 5))));
+        if (IsValidDate(date)) push(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 5))));
         t += 4;
         continue;
       }
@@ -114,7 +120,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
             date.year -= 1;
             if (IsValidDate(date)) days = DaysFromCivil(date);
           }
-          out.push_back(Exact(days, std::string(s.Text(day && last > after ? t : t - 1, last))));
+          push(Exact(days, std::string(s.Text(day && last > after ? t : t - 1, last))));
         }
       } else if (year && !day && s.folded(t) != "may" && s.folded(t) != "march") {
         CivilDate first{*year, month_number, 1};
@@ -124,7 +130,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
         range.latest = DaysFromCivil(next_month) - 1;
         range.precision = 4;
         range.words = std::string(s.Text(t, last));
-        out.push_back(range);
+        push(range);
       }
       t = std::max(t, last > 0 ? last - 1 : t);
       continue;
@@ -133,7 +139,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
       if (context.published) {
         DateRange range = Exact(*context.published + s.Entry(*relative).number,
                                 std::string(s.Text(relative->first_token, relative->end_token)));
-        out.push_back(range);
+        push(range);
       }
       t = relative->end_token - 1;
       continue;
@@ -145,7 +151,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
         range.earliest = *context.published - s.Entry(*span).number;
         range.precision = 3;
         range.words = std::string(s.Text(span->first_token, span->end_token));
-        out.push_back(range);
+        push(range);
       }
       t = span->end_token - 1;
       continue;
@@ -163,7 +169,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
         range.earliest = range.latest = *context.published - back;
         range.precision = 1;
       }
-      out.push_back(range);
+      push(range);
       continue;
     }
   }

@@ -25,6 +25,10 @@ constexpr double kSamePlaceKm = 40.0;
 constexpr double kRegionReachKm = 200.0;
 // Dates this many days apart are different attacks.
 constexpr int64_t kDifferentDayGap = 2;
+constexpr int kDaysInWeek = 7;
+// A date this close after a reporting verb dates the report, not the attack:
+// "Russia confirmed, on Saturday, that ...".
+constexpr uint32_t kReportDateWindow = 4;
 constexpr double kEarthRadiusKm = 6371.0;
 constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 
@@ -94,7 +98,11 @@ bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
         std::llabs(*d.earliest - *b.date) >= kDifferentDayGap) {
       return true;
     }
-    if (!d.earliest && d.weekday >= 0 && b.weekday >= 0 && d.weekday != b.weekday) return true;
+    // Named weekdays a day apart may be one night's attack ("late Friday", "early Saturday").
+    if (!d.earliest && d.weekday >= 0 && b.weekday >= 0) {
+      int apart = std::abs(d.weekday - b.weekday);
+      if (std::min(apart, kDaysInWeek - apart) >= kDifferentDayGap) return true;
+    }
   }
   return false;
 }
@@ -169,7 +177,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     f.shift = HasOtherEventCue(s);
     std::vector<SourceFrame> frames = FindSources(s, coref);
     for (const SourceFrame& frame : frames) {
-      std::vector<AttributionClaim> claims = ReadAttributions(s, frame);
+      std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
       f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
     }
     if (!f.generic) f.casualties = ReadCasualties(s, frames.front(), &f.notes);
@@ -178,10 +186,29 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (const SourceFrame& frame : frames) {
       if (frame.attributed && frame.frame != "quote-continues") coref.NoteSource(frame.source, frame.is_person);
     }
-    f.dates = ReadDates(s, date_context);
+    for (DateRange& date : ReadDates(s, date_context)) {
+      bool report_date = false;
+      for (const CueHit& hit : s.cues()) {
+        if ((hit.cue == Cue::kReport || hit.cue == Cue::kReportNoun) && hit.end_token <= date.first_token &&
+            date.first_token - hit.end_token < kReportDateWindow) {
+          report_date = true;
+        }
+      }
+      if (!report_date) f.dates.push_back(std::move(date));
+    }
+    if (!f.victims.empty()) f.attack = true;
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
+      // A place word inside a person's name ("Al-Safi") is not where anything happened.
+      bool in_name = false;
+      ByteSpan place_bytes{tokens.tokens[place.first_token].span.begin, tokens.tokens[place.end_token - 1].span.end};
+      for (const NamedVictim& victim : f.victims) in_name |= victim.span.Overlaps(place_bytes);
+      if (s.ActorAt(place.first_token) >= 0 && !s.actor(s.ActorAt(place.first_token)).party.person.empty() &&
+          LevelOf(place.place) == PlaceLevel::kTown) {
+        in_name = true;
+      }
+      if (in_name) continue;
       f.places.push_back(place_idx);
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown) f.anchor = place_idx;
     }

@@ -11,10 +11,7 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   const text::Sentence& sentence = view.tokens->sentences[sentence_index];
   first_ = sentence.first_token;
   end_ = sentence.end_token;
-  cues_ = lexicon.Tag(*tokens_, first_, end_);
   const uint32_t count = end_ - first_;
-  cue_starts_.assign(count, 0);
-  for (const CueHit& hit : cues_) cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
   actor_at_.assign(count, -1);
   place_at_.assign(count, -1);
   for (size_t actor_idx = 0; actor_idx < view.actors.size(); ++actor_idx) {
@@ -23,6 +20,14 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     actors_.push_back(static_cast<int>(actor_idx));
     for (uint32_t t = actor.first_token; t < actor.end_token && t < end_; ++t) actor_at_[t - first_] = static_cast<int>(actor_idx);
   }
+  // Words inside a party's name are not cues: "United States" is not "states", "Islamic
+  // State" not a state, "Rapid Support Forces" not a reporting verb.
+  for (const CueHit& hit : lexicon.Tag(*tokens_, first_, end_)) {
+    if (actor_at_[hit.first_token - first_] >= 0 && hit.cue != Cue::kSelfReference) continue;
+    cues_.push_back(hit);
+  }
+  cue_starts_.assign(count, 0);
+  for (const CueHit& hit : cues_) cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
   for (size_t place_idx = 0; place_idx < view.places.size(); ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
     if (place.first_token < first_ || place.first_token >= end_) continue;

@@ -13,7 +13,8 @@ bool IsVerbModifier(std::string_view w) {
       "initially", "repeatedly", "immediately", "subsequently", "meanwhile", "reportedly", "is", "was",
       "were", "are", "been", "had", "would", "will", "did", "does", "swiftly", "vehemently", "on", "in",
       "a", "statement", "earlier", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "late", "early", "this", "last", "night", "morning", "evening"};
+      "friday", "saturday", "sunday", "late", "early", "this", "last", "night", "morning", "evening", "issued",
+      "released", "published", "put", "out", "made", "gave", "given"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -170,6 +171,12 @@ bool VerbClosesSentence(const SentenceContext& s, const Subject& subject, uint32
 }
 
 }  // namespace
+
+std::optional<Party> SpeakerBefore(const SentenceContext& s, uint32_t token, const Coreference& coref) {
+  Subject subject = SubjectBefore(s, token, coref);
+  if (!subject.found) return std::nullopt;
+  return subject.party;
+}
 
 std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference& coref) {
   std::vector<SourceFrame> frames;

@@ -31,4 +31,8 @@ struct SourceFrame {
 // nominal ones ("denials from the coalition", "Global Coalition denial").
 std::vector<SourceFrame> FindSources(const SentenceContext& sentence, const Coreference& coreference);
 
+// The party that is the subject of the words at `token` ("he did not specify", "the
+// ministry declined to comment"), if any.
+std::optional<Party> SpeakerBefore(const SentenceContext& sentence, uint32_t token, const Coreference& coreference);
+
 }  // namespace crosscheck::claims

@@ -102,8 +102,8 @@ bool SameVictimName(const std::string& a, const std::string& b) {
 
 bool PairEvidence::Merge(const ClusterOptions& options) const {
   if (!place_ok || !date_ok || !type_ok) return false;
-  if (date_known_equal || shared_victim) return true;
-  return similarity >= options.min_similarity || (shared_figure && similarity >= options.min_similarity / 2);
+  if (date_known_equal || shared_victim || shared_figure || shared_person) return true;
+  return similarity >= options.min_similarity;
 }
 
 PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
@@ -133,6 +133,11 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
       e.shared_figure |= ca.killed && cb.killed && *ca.killed > 1 && *ca.killed == *cb.killed;
     }
   }
+  for (const claims::AttributionClaim& ca : a.attributions) {
+    for (const claims::AttributionClaim& cb : b.attributions) {
+      e.shared_person |= !ca.source.person.empty() && SameVictimName(ca.source.person, cb.source.person);
+    }
+  }
   e.similarity = Dice(a.details, b.details);
   if (!e.place_ok && !a.place && !b.place) e.place_ok = e.shared_victim;
   return e;
@@ -156,7 +161,9 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
   }
   auto consider = [&](size_t a, size_t b) {
     if (candidates[a].doc == candidates[b].doc) return;  // one report's incidents were split on purpose
-    if (ComparePair(candidates[a], candidates[b], options).Merge(options)) groups.Join(a, b);
+    PairEvidence e = ComparePair(candidates[a], candidates[b], options);
+    if (getenv("CC_DEBUG")) fprintf(stderr, "PAIR %s %s place=%d date=%d eq=%d type=%d sim=%.3f victim=%d fig=%d\n", candidates[a].doc.c_str(), candidates[b].doc.c_str(), e.place_ok, e.date_ok, e.date_known_equal, e.type_ok, e.similarity, e.shared_victim, e.shared_figure);
+    if (e.Merge(options)) groups.Join(a, b);
   };
   for (const auto& [cell, members] : cells) {
     for (int dlat = -1; dlat <= 1; ++dlat) {

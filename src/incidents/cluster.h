@@ -14,7 +14,7 @@ namespace crosscheck::incidents {
 
 struct ClusterOptions {
   double same_place_km = 40.0;       // one town and its surroundings
-  double min_similarity = 0.12;      // word overlap that supports a merge when dates are unknown
+  double min_similarity = 0.30;      // word overlap that alone supports a merge when dates are unknown
 };
 
 // Groups of candidate indices, each group one incident, in a canonical order.
@@ -30,6 +30,7 @@ struct PairEvidence {
   double similarity = 0;
   bool shared_victim = false;
   bool shared_figure = false;
+  bool shared_person = false;  // a named spokesperson or official quoted in both
   bool Merge(const ClusterOptions& options) const;
 };
 PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
