@@ -104,7 +104,10 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         ++t;
         ++skipped;
       }
-      bool habitual = t < end && s.At(t, Cue::kHabitual);
+      // "has been attacking the Houthis since March": a campaign, not this attack.
+      bool habitual = t < end && (s.At(t, Cue::kHabitual) ||
+                                  (t > first && s.IsWord(t - 1, "been") && s.folded(t).size() > 3 &&
+                                   s.folded(t).substr(s.folded(t).size() - 3) == "ing"));
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
@@ -247,6 +250,15 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     return claims;
   }
 
+  // "denied reports that civilians were killed in a coalition airstrike": the denial is
+  // about the dead, not the attacker — the victims come before any attack word.
+  if (frame.verb_stance == "denies" && !s.Find(Cue::kDenyResponsibility, s.first(), s.end())) {
+    for (const CueHit& hit : s.cues()) {
+      if (hit.first_token < first || hit.first_token >= end) continue;
+      if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kAttackVerb || hit.cue == Cue::kWeapon) break;
+      if (hit.cue == Cue::kVictim || hit.cue == Cue::kKill || hit.cue == Cue::kInjure) return claims;
+    }
+  }
   std::vector<Perpetrator> perpetrators = FindPerpetrators(s, first, end);
   std::string stance_of_verb = frame.verb_stance;
 

@@ -80,6 +80,7 @@ struct SentenceFacts {
   std::vector<std::string> notes;
   std::vector<std::string> words;  // content words, for comparing accounts across reports
   bool duplicate = false;
+  bool attack_cue = false;  // an attack noun, verb or weapon is named
 };
 
 // Words shorter than this carry little to tell one attack's reports from another's.
@@ -157,6 +158,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       continue;
     }
     f.generic = IsGenericStatement(s, s.first(), s.end());
+    // "They have also accused ..." after a general statement continues it.
+    if (sentence_idx > 0 && facts[sentence_idx - 1].generic && s.At(s.first(), Cue::kAnaphor)) f.generic = true;
     for (uint32_t t = s.first(); t < s.end(); ++t) {
       const text::Token& token = s.token(t);
       bool content = token.kind == text::TokenKind::kNumber ||
@@ -170,6 +173,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       }
     }
     bool attack_noun = s.Has(Cue::kAttackNoun);
+    f.attack_cue = attack_noun || s.Has(Cue::kWeapon) || s.Has(Cue::kAttackVerb);
     bool weapon = s.Has(Cue::kWeapon);
     bool attack_verb = s.Has(Cue::kAttackVerb);
     f.attack = attack_noun || (weapon && (attack_verb || s.Has(Cue::kKill))) ||
@@ -204,8 +208,12 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       bool in_name = false;
       ByteSpan place_bytes{tokens.tokens[place.first_token].span.begin, tokens.tokens[place.end_token - 1].span.end};
       for (const NamedVictim& victim : f.victims) in_name |= victim.span.Overlaps(place_bytes);
-      if (s.ActorAt(place.first_token) >= 0 && !s.actor(s.ActorAt(place.first_token)).party.person.empty() &&
-          LevelOf(place.place) == PlaceLevel::kTown) {
+      // A place name used as a party ("Washington said", "US forces") is not a location.
+      if (s.ActorAt(place.first_token) >= 0) in_name = true;
+      // A dateline ("BEIRUT -", "TRIPOLI (Reuters) -") is where the reporter filed from.
+      const text::Token& first_word = tokens.tokens[place.first_token];
+      if (place.first_token == s.first() && first_word.all_caps && place.end_token < s.end() &&
+          (s.IsPunct(place.end_token, "-(") || s.IsPunct(place.end_token, ","))) {
         in_name = true;
       }
       if (in_name) continue;
@@ -258,7 +266,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       }
       distant = any_strong && !any_fits;
     }
-    bool date_conflict = current >= 0 && DatesConflict(mains[current], f.dates);
+    // Only an attack's own date moves it: "the death toll rose to 64 Sunday" updates a count.
+    bool attack_words = f.type_votes.size() > 0 || f.attack_cue;
+    bool date_conflict = current >= 0 && attack_words && DatesConflict(mains[current], f.dates);
     bool shift = f.shift || (!mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
                                                                    Compatible(*anchor, *mains[current].place) &&
                                                                    !DatesConflict(mains[current], f.dates)));

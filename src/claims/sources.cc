@@ -146,6 +146,19 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     }
     if (w == "which" || w == "who" || w == "that") continue;
     if (IsVerbModifier(w)) continue;
+    // A relative clause between subject and verb ("the rights group which first reported
+    // the casualties said"): continue left of its pronoun.
+    bool skipped_relative = false;
+    for (uint32_t back = t; back > s.first() && t - back < 10;) {
+      --back;
+      if ((s.IsWord(back, "which") || s.IsWord(back, "who")) && !s.IsPunct(back - 1, ",")) {
+        t = back;
+        skipped_relative = true;
+        break;
+      }
+      if (s.token(back).kind == text::TokenKind::kPunct) break;
+    }
+    if (skipped_relative) continue;
     // Anything else: maybe a noun phrase the dictionary lacks, else no subject.
     return FromWords(s, t);
   }

@@ -1,0 +1,143 @@
+// The table of sentence cases (tests/cases/claims.tsv) through the whole pipeline:
+// each sentence must give exactly the claims its rows list. The suite reports every
+// failing case and holds the pass rate at or above a floor that only ever rises.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "core/tsv.h"
+#include "pipeline/engine.h"
+#include "text/fold.h"
+
+namespace crosscheck::pipeline {
+namespace {
+
+// Raise this as the claims stage improves; never lower it.
+constexpr double kMinPassRate = 0.50;
+
+struct Expected {
+  std::string kind, source, actor, stance, killed, injured;
+};
+
+std::string Norm(const std::string& name) {
+  std::string folded = text::FoldPhrase(name);
+  if (folded.rfind("the ", 0) == 0) folded = folded.substr(4);
+  return folded;
+}
+
+class ClaimCases : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ResourcePaths paths = ResolvePaths("", "", "");
+    if (!std::filesystem::exists(paths.gazetteer)) return;
+    Result<std::unique_ptr<Engine>> engine = Engine::Create(paths, Depth::kClaims);
+    if (engine.ok()) engine_ = std::move(*engine).release();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+
+  // Names match when they fold alike, or the dictionary puts them on one side.
+  static bool SameName(const std::string& expected, const std::string& predicted) {
+    if (Norm(expected) == Norm(predicted)) return true;
+    const actors::ActorDictionary* dictionary = engine_->actors();
+    std::vector<int> expected_ids = dictionary->FindByForm(expected);
+    std::vector<int> predicted_ids = dictionary->FindByForm(predicted);
+    for (int e : expected_ids) {
+      for (int p : predicted_ids) {
+        if (dictionary->SameParty(e, p)) return true;
+      }
+    }
+    return false;
+  }
+
+  static Engine* engine_;
+};
+
+Engine* ClaimCases::engine_ = nullptr;
+
+TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
+  if (engine_ == nullptr) {
+    if (const char* ci = std::getenv("CI"); ci != nullptr && std::string(ci) == "true") {
+      FAIL() << "no gazetteer: run scripts/fetch_gazetteer.sh";
+    }
+    GTEST_SKIP() << "no gazetteer (scripts/fetch_gazetteer.sh): claim cases skipped";
+  }
+  Result<TsvTable> table = ReadTsv(std::string(CROSSCHECK_SOURCE_DIR) + "/tests/cases/claims.tsv",
+                                   "crosscheck.claim-cases", 1);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  std::map<std::string, std::pair<std::string, std::vector<Expected>>> cases;
+  std::vector<std::string> order;
+  for (const TsvRow& row : table->rows) {
+    const auto& f = row.fields;
+    auto [it, inserted] = cases.try_emplace(f[0]);
+    if (inserted) order.push_back(f[0]);
+    it->second.first = f[1];
+    if (f[2] != "none") it->second.second.push_back({f[2], f[3], f[4], f[5], f[7], f[9]});
+  }
+  int passed = 0;
+  for (const std::string& id : order) {
+    const auto& [sentence, expected] = cases[id];
+    ingest::RawInput raw;
+    raw.id = id;
+    raw.body = sentence;
+    std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+    std::vector<std::string> predicted_lines;
+    std::vector<bool> used(expected.size(), false);
+    int unexpected = 0;
+    for (const auto& incident : analyzed->claims.incidents) {
+      for (const auto& claim : incident.attributions) {
+        std::string actor = claim.actor ? claim.actor->name : "-";
+        predicted_lines.push_back("attribution " + claim.source.name + " " + claim.stance + " " + actor);
+        bool hit = false;
+        for (size_t e = 0; e < expected.size() && !hit; ++e) {
+          const Expected& x = expected[e];
+          if (used[e] || x.kind != "attribution" || x.stance != claim.stance) continue;
+          if (!SameName(x.source, claim.source.name)) continue;
+          if (!(x.actor == "-" ? !claim.actor : (claim.actor && SameName(x.actor, claim.actor->name)))) continue;
+          used[e] = hit = true;
+        }
+        unexpected += !hit;
+      }
+      for (const auto& claim : incident.casualties) {
+        std::string killed = claim.killed ? std::to_string(*claim.killed) : "";
+        std::string injured = claim.injured ? std::to_string(*claim.injured) : "";
+        predicted_lines.push_back("casualty " + claim.source.name + " killed=" + killed + " injured=" + injured);
+        bool hit = false;
+        for (size_t e = 0; e < expected.size() && !hit; ++e) {
+          const Expected& x = expected[e];
+          if (used[e] || x.kind != "casualty" || x.killed != killed || x.injured != injured) continue;
+          used[e] = hit = true;
+        }
+        unexpected += !hit;
+      }
+    }
+    // Expected casualty rows with no figure at all are not claims the engine emits.
+    int missing = 0;
+    for (size_t e = 0; e < expected.size(); ++e) {
+      bool figureless = expected[e].kind == "casualty" && expected[e].killed.empty() && expected[e].injured.empty();
+      missing += !used[e] && !figureless;
+    }
+    if (missing == 0 && unexpected == 0) {
+      ++passed;
+      continue;
+    }
+    std::cout << "FAIL " << id << ": " << sentence << "\n";
+    for (const Expected& x : expected) {
+      std::cout << "   want " << x.kind << " " << x.source << " " << x.stance << " " << x.actor << " killed=" << x.killed
+                << " injured=" << x.injured << "\n";
+    }
+    for (const std::string& line : predicted_lines) std::cout << "   got  " << line << "\n";
+  }
+  double rate = static_cast<double>(passed) / static_cast<double>(order.size());
+  std::cout << "claim cases: " << passed << " of " << order.size() << " pass (" << rate << ")\n";
+  EXPECT_GE(rate, kMinPassRate);
+}
+
+}  // namespace
+}  // namespace crosscheck::pipeline
