@@ -40,7 +40,9 @@ TEST(ActorDictionaryTest, ParentsWalkToTheState) {
   EXPECT_EQ(dict.actor(dict.actor(centcom).parent).id, "united_states_military");
   EXPECT_EQ(dict.Root(centcom), us);
   EXPECT_TRUE(dict.SameParty(centcom, pentagon));
-  EXPECT_FALSE(dict.SameParty(centcom, coalition));
+  // A coalition led by one state counts on that state's side (MANIFEST).
+  EXPECT_TRUE(dict.SameParty(centcom, coalition));
+  EXPECT_FALSE(dict.SameParty(centcom, sana));
   EXPECT_TRUE(dict.IsWithin(centcom, us));
   EXPECT_FALSE(dict.IsWithin(us, centcom));
   EXPECT_EQ(dict.actor(dict.Root(sana)).id, "syria");

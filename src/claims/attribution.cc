@@ -44,6 +44,23 @@ struct Perpetrator {
   std::string how;
 };
 
+bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int window);
+
+// Negation of a perpetrator's act: before it ("no member of X"), or between it and its
+// verb ("Egyptian aircraft had not carried out any raids").
+bool NegatedAround(const SentenceContext& s, uint32_t first, uint32_t end, uint32_t actor_first, uint32_t head_end) {
+  if (NegatedBefore(s, first, actor_first, 3)) return true;
+  for (uint32_t t = head_end; t < std::min(end, head_end + 5); ++t) {
+    if (s.At(t, Cue::kNegation) && !s.IsWord(t, "without")) {
+      for (uint32_t v = t; v < std::min(end, t + 4); ++v) {
+        if (s.At(v, Cue::kAttackVerb) || s.At(v, Cue::kDenyResponsibility)) return true;
+      }
+    }
+    if (s.IsPunct(t, ",;:")) break;
+  }
+  return false;
+}
+
 bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int window) {
   for (uint32_t t = at; t > first && window-- > 0;) {
     --t;
@@ -75,17 +92,30 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     if (type == "media" || type == "news_agency" || type == "monitor" || actor.anonymous) continue;
     uint32_t before = actor.first_token > first ? actor.first_token - 1 : actor.first_token;
     bool target = actor.first_token > first && IsTargetMarker(s.folded(before));
+    // "destroyed 14 PKK targets", "hit Hezbollah positions": the object of an attack verb.
+    for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 3;) {
+      --back;
+      if (s.At(back, Cue::kAttackVerb) && !s.Covering(back, Cue::kPassiveBy)) target = true;
+      if (s.ActorAt(back) >= 0 || s.IsPunct(back, ",;:")) break;
+    }
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     {
       uint32_t t = actor.end_token;
       if (t < end && s.IsWord(t, "'s")) ++t;
       int skipped = 0;
-      while (t < end && skipped < 3 && !IsAttackHead(s, t) && IsModifierWord(s, t)) {
+      while (t < end && skipped < 3 && !IsAttackHead(s, t)) {
+        // "a US-British raid": another party's adjective joins this one's.
+        if (int other = s.ActorAt(t); other >= 0 && s.actor(other).adjective) {
+          t = s.actor(other).end_token;
+          ++skipped;
+          continue;
+        }
+        if (!IsModifierWord(s, t)) break;
         ++t;
         ++skipped;
       }
       if (t < end && IsAttackHead(s, t) && !target) {
-        AddPerpetrator(&found, {actor_idx, false, NegatedBefore(s, first, actor.first_token, 3), "nominal"});
+        AddPerpetrator(&found, {actor_idx, false, NegatedAround(s, first, end, actor.first_token, t + 1), "nominal"});
         continue;
       }
     }
@@ -108,7 +138,10 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool habitual = t < end && (s.At(t, Cue::kHabitual) ||
                                   (t > first && s.IsWord(t - 1, "been") && s.folded(t).size() > 3 &&
                                    s.folded(t).substr(s.folded(t).size() - 3) == "ing"));
-      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual) {
+      // "threatened to launch", "will strike": intentions, not an attack that happened.
+      bool intention = t > first && (s.IsWord(t - 1, "to") || s.IsWord(t - 1, "will") || s.IsWord(t - 1, "would") ||
+                                     s.IsWord(t - 1, "could") || s.IsWord(t - 1, "can") || s.IsWord(t - 1, "might"));
+      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
         continue;
@@ -141,8 +174,17 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
           }
           // "the work of X" carries its own attack sense.
           if (s.folded(by->first_token) == "the" || s.folded(by->first_token) == "responsibility") attack_before = true;
-          if (s.IsWord(by->first_token, "from") && !(by->first_token > first && s.At(by->first_token - 1, Cue::kWeapon))) {
+          // "a drone from X", "the aircraft belonged to X": ownership of a weapon only.
+          std::string_view marker_word = s.folded(by->first_token);
+          bool ownership = marker_word == "from" || marker_word == "belonged" || marker_word == "belonging" ||
+                           marker_word == "owned" || marker_word == "belongs";
+          if (ownership) {
             attack_before = false;
+            for (uint32_t back = by->first_token; back > first && by->first_token - back < 6;) {
+              --back;
+              if (s.At(back, Cue::kWeapon)) attack_before = true;
+              if (s.ActorAt(back) >= 0) break;
+            }
           }
         }
         if ((by != nullptr && attack_before) || of_after_negated_attack) {
@@ -156,9 +198,22 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
   return found;
 }
 
+// The party a source speaks for, as a perpetrator: "a US official" denying for the
+// United States, a ministry for its state's side as written.
+Party SideOf(const Party& source) {
+  if (!source.anonymous) return source;
+  Party side;
+  side.name = source.party;
+  side.party = source.party;
+  side.type = "state";
+  return side;
+}
+
 }  // namespace
 
 bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) {
+  // A condition is no report of what happened: "If the strike was carried out by Turkey, ..."
+  if (s.IsWord(s.first(), "if") || s.IsWord(s.first(), "unless")) return true;
   for (const CueHit& hit : s.cues()) {
     if (hit.first_token < first || hit.first_token >= end) continue;
     if (hit.cue == Cue::kGeneric) return true;
@@ -216,7 +271,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       speaking.source = *speaker;
       AttributionClaim claim;
       claim.source = *speaker;
-      claim.actor = *speaker;
+      claim.actor = SideOf(*speaker);
       claim.stance = "no_comment";
       claim.evidence = std::string(s.SentenceText());
       claim.span = s.Span();
@@ -256,7 +311,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     for (const CueHit& hit : s.cues()) {
       if (hit.first_token < first || hit.first_token >= end) continue;
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kAttackVerb || hit.cue == Cue::kWeapon) break;
-      if (hit.cue == Cue::kVictim || hit.cue == Cue::kKill || hit.cue == Cue::kInjure) return claims;
+      if (hit.cue == Cue::kKill || hit.cue == Cue::kInjure) return claims;
     }
   }
   std::vector<Perpetrator> perpetrators = FindPerpetrators(s, first, end);
@@ -278,10 +333,14 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, s.first(), s.end());
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
 
-  if (claim_resp != nullptr && self != nullptr) {
+  if (frame.frame == "claimed-by" && self != nullptr) {
+    make("asserts", SideOf(*self), "claimed-by", std::string(s.Text(frame.verb_first, frame.verb_end)));
+    return claims;
+  }
+  if (claim_resp != nullptr && self != nullptr && perpetrators.empty()) {
     bool negated = NegatedBefore(s, s.first(), claim_resp->first_token, 3);
     // "does not claim responsibility" is silence, not a denial: no claim.
-    if (!negated) make("asserts", *self, "claimed-responsibility", std::string(s.Text(claim_resp->first_token, claim_resp->end_token)));
+    if (!negated) make("asserts", SideOf(*self), "claimed-responsibility", std::string(s.Text(claim_resp->first_token, claim_resp->end_token)));
     return claims;
   }
 
@@ -303,7 +362,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
                                s.Find(Cue::kAttackVerb, first, end) == nullptr && deny_resp == nullptr;
   if ((stance_of_verb == "denies" && has_attack && !casualty_denial) || deny_resp != nullptr) {
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
-    make("denies", *self, deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
+    make("denies", SideOf(*self), deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
          cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
     return claims;
   }
@@ -316,7 +375,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     }
     if (attack_after && frame.source.type != "monitor" && frame.source.type != "news_agency" &&
         frame.source.type != "media") {
-      make("denies", *self, "negated-attack", std::string(s.Text(negation->first_token, negation->end_token)));
+      make("denies", SideOf(*self), "negated-attack", std::string(s.Text(negation->first_token, negation->end_token)));
       return claims;
     }
   }
@@ -340,7 +399,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;
     }
     if (claiming_verb && (self_pronoun || attack_object) && !negated_clause) {
-      make("asserts", *self, self_pronoun ? "self-pronoun" : "self-announced", std::string(verb));
+      make("asserts", SideOf(*self), self_pronoun ? "self-pronoun" : "self-announced", std::string(verb));
     }
   }
   return claims;

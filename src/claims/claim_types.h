@@ -19,6 +19,7 @@ struct Party {
   std::string party;  // top of the state hierarchy ("United States"), else the name itself
   std::string type;   // actor type from the dictionary, or "" when unresolved
   std::string person; // a named spokesperson, when there is one
+  bool anonymous = false;  // an unnamed official ("US official"): speaks for `party`
 };
 
 struct AttributionClaim {

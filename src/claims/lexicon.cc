@@ -51,6 +51,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"habitual", Cue::kHabitual},
     {"anaphor", Cue::kAnaphor},
     {"stopword", Cue::kStopword},
+    {"role", Cue::kRole},
 }};
 
 constexpr int kLexiconVersion = 1;
@@ -78,19 +79,21 @@ const char* CueName(Cue cue) {
   return "?";
 }
 
-Status Lexicon::AddFile(const std::string& path, const char* format) {
+Status Lexicon::AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue) {
   Result<TsvTable> table = ReadTsv(path, format, kLexiconVersion);
   if (!table.ok()) return table.status();
-  int phrase_col = table->Column("phrase");
-  int class_col = table->Column("class");
-  int value_col = table->Column("value");
-  if (phrase_col < 0 || class_col < 0 || value_col < 0) {
+  int phrase_col = fixed_cue ? 0 : table->Column("phrase");
+  int class_col = fixed_cue ? 0 : table->Column("class");
+  int value_col = fixed_cue ? 1 : table->Column("value");
+  if (phrase_col < 0 || class_col < 0 || value_col < 0 || table->header.size() <= static_cast<size_t>(value_col)) {
     return Status(StatusCode::kDataFormat, path + ": needs columns phrase, class, value");
   }
   const bool numeric = std::string_view(format) == "crosscheck.numbers" || std::string_view(format) == "crosscheck.calendar";
   for (const TsvRow& row : table->rows) {
     CueEntry entry;
-    if (!ParseCue(row.fields[class_col], &entry.cue)) {
+    if (fixed_cue) {
+      entry.cue = *fixed_cue;
+    } else if (!ParseCue(row.fields[class_col], &entry.cue)) {
       return Status(StatusCode::kDataFormat,
                     path + ":" + std::to_string(row.line) + ": unknown class '" + row.fields[class_col] + "'");
     }
@@ -116,6 +119,10 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
                               std::pair{"calendar.tsv", "crosscheck.calendar"},
                               std::pair{"stopwords.tsv", "crosscheck.stopwords"}}) {
     if (Status status = lexicon.AddFile(dir + file, format); !status.ok()) return status;
+  }
+  // Role nouns ("governor", "residents") are shared with the actors stage.
+  if (Status status = lexicon.AddFile(data_dir + "/actors/roles.tsv", "crosscheck.roles", Cue::kRole); !status.ok()) {
+    return status;
   }
   return lexicon;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ enum class Cue : uint8_t {
   kHabitual,
   kAnaphor,
   kStopword,
+  kRole,
   kCount,
 };
 
@@ -78,7 +80,8 @@ class Lexicon {
   const std::string& version() const { return version_; }
 
  private:
-  Status AddFile(const std::string& path, const char* format);
+  // `fixed_cue`: every row is of this class, read from (first column, second column).
+  Status AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue = std::nullopt);
 
   std::vector<CueEntry> entries_;
   PhraseTrie trie_;

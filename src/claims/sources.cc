@@ -63,18 +63,14 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
     if (token.kind != text::TokenKind::kWord) break;
     std::string_view w = token.folded;
     if (w == "the" || w == "a" || w == "an" || w == "that" || w == "which" || w == "who") break;
-    if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kAttackVerb)) break;
+    if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kAttackVerb) || s.ActorAt(t) >= 0) break;
     first = t;
     if (last + 1 - first >= 5) break;
   }
   if (first > last) return subject;
-  // Only a noun phrase a source can be: a role word at its head or capitalised words.
-  bool head_role = false;
-  static constexpr std::string_view kRoles[] = {"sources", "source", "officials", "official", "residents", "resident",
-                                                "witnesses", "witness", "medics", "doctors", "hospital", "activists",
-                                                "police", "spokesman", "spokesperson", "commander", "authorities",
-                                                "media", "correspondent", "reporter", "monitor", "group", "agency"};
-  for (std::string_view role : kRoles) head_role |= s.folded(last) == role;
+  // Only a noun phrase a source can be: a role word at its head ("the regional governor",
+  // "residents") or capitalised words ("Al Jumhouri hospital").
+  bool head_role = s.Covering(last, Cue::kRole) != nullptr;
   if (!head_role && !s.token(last).capitalized) return subject;
   subject.found = true;
   subject.party.name = std::string(s.Text(first, last + 1));
@@ -101,6 +97,11 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     if (const CueHit* anaphor = s.Covering(t, Cue::kAnaphor)) {
       if (anaphor->end_token == t + 1) {
         std::optional<Party> party = coref.Resolve(Types(s.Entry(*anaphor).value));
+        if (!party && s.Covering(t, Cue::kRole)) {
+          // "the army said" with no army named before: keep the words.
+          Subject words = FromWords(s, t);
+          if (words.found) return words;
+        }
         if (party) {
           Subject subject;
           subject.found = true;
@@ -144,6 +145,8 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       if (w == "(" || w == ")") continue;
       return {};
     }
+    // "the Security Council's statement said": the possessor speaks.
+    if (w == "'s" && t > s.first() && s.ActorAt(t - 1) >= 0) return FromActor(s, s.ActorAt(t - 1));
     if (w == "which" || w == "who" || w == "that") continue;
     if (IsVerbModifier(w)) continue;
     // A relative clause between subject and verb ("the rights group which first reported
@@ -200,6 +203,33 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     if (hit.first_token > s.first() && (s.IsWord(hit.first_token - 1, "reports") || s.IsWord(hit.first_token - 1, "the") ||
                                         s.IsWord(hit.first_token - 1, "an") || s.IsWord(hit.first_token - 1, "a"))) {
       continue;
+    }
+    std::string_view verb = s.folded(hit.first_token);
+    if (verb == "held" || verb == "holds") {
+      bool responsible = false;
+      for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 8); ++t) responsible |= s.IsWord(t, "responsible");
+      if (!responsible) continue;
+    }
+    // "The attack was claimed by X": X speaks, about itself.
+    if (verb == "claimed" && s.IsWord(hit.end_token, "by")) {
+      uint32_t t = hit.end_token + 1;
+      while (t < s.end() && (s.IsWord(t, "the") || s.IsWord(t, "a"))) ++t;
+      if (int actor_idx = s.ActorAt(t); actor_idx >= 0) {
+        Subject subject = FromActor(s, actor_idx);
+        SourceFrame frame;
+        frame.source = subject.party;
+        frame.attributed = true;
+        frame.verb_stance = "asserts";
+        frame.verb_first = hit.first_token;
+        frame.verb_end = hit.end_token;
+        frame.clause_first = s.first();
+        frame.clause_end = s.end();
+        frame.source_first = subject.first;
+        frame.source_end = subject.end;
+        frame.frame = "claimed-by";
+        frames.push_back(std::move(frame));
+        break;
+      }
     }
     Subject subject = SubjectBefore(s, hit.first_token, coref);
     SourceFrame frame;

@@ -1,5 +1,7 @@
 #include "ingest/document_builder.h"
 
+#include <algorithm>
+
 #include "core/date.h"
 #include "ingest/html_extract.h"
 #include "ingest/html_input.h"
@@ -16,6 +18,21 @@ void Warn(Document* doc, std::string code, std::string message) {
 void Skip(Document* doc, const Status& status) {
   doc->skipped = true;
   doc->diagnostics.push_back(Diagnostic{doc->id, doc->origin, StatusCodeName(status.code()), status.message(), true});
+}
+
+// Lines longer than this are not prose a person wrote: worth a warning.
+constexpr size_t kLongLineBytes = 1 << 20;
+
+size_t LongestLine(std::string_view text) {
+  size_t longest = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    longest = std::max(longest, end - start);
+    start = end + 1;
+  }
+  return longest;
 }
 
 // The first non-empty line of a plain-text report is its title.
@@ -95,10 +112,13 @@ Document BuildDocument(RawInput raw, const IngestResources& resources) {
     if (doc.language.empty() && article->language.size() >= 2) doc.language = article->language.substr(0, 2);
     extracted = std::move(article->text);
   } else {
-    std::string repaired;
-    if (size_t replaced = RepairUtf8(raw.body, &repaired); replaced > 0) {
-      Warn(&doc, "repaired_utf8", std::to_string(replaced) + " invalid UTF-8 sequences replaced by U+FFFD");
-      raw.body = std::move(repaired);
+    if (raw.body.find('\0') != std::string::npos) Warn(&doc, "nul_bytes", "NUL bytes in the text were dropped");
+    // UTF-16 with a byte-order mark is decoded; other broken bytes become U+FFFD.
+    std::vector<std::string> decoding;
+    raw.body = DecodeHtmlBytes(raw.body, &decoding);
+    for (std::string& message : decoding) Warn(&doc, "encoding", std::move(message));
+    if (size_t longest = LongestLine(raw.body); longest > kLongLineBytes) {
+      Warn(&doc, "long_line", "a line of " + std::to_string(longest) + " bytes: read as one paragraph");
     }
     if (doc.title.empty()) doc.title = FirstLine(raw.body);
     extracted = resources.boilerplate ? StripPlainTextBoilerplate(raw.body, *resources.boilerplate)

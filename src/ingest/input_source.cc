@@ -42,7 +42,8 @@ Diagnostic Failure(const std::string& id, const std::string& origin, const Statu
 }
 
 // Reads a whole file, inflating it when it is gzip, within the limits.
-Result<std::string> ReadInput(const std::string& path, const IngestLimits& limits) {
+Result<std::string> ReadInput(const std::string& path, const IngestLimits& limits, bool feed,
+                              std::vector<std::string>* warnings) {
   std::error_code error;
   fs::file_status status = fs::status(path, error);
   if (error) return Status(StatusCode::kIoError, "cannot open: " + error.message());
@@ -58,7 +59,8 @@ Result<std::string> ReadInput(const std::string& path, const IngestLimits& limit
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size)) return Status(StatusCode::kIoError, "short read");
-  if (LooksGzipped(bytes)) return Gunzip(bytes, limits.max_inflated_bytes);
+  if (LooksGzipped(bytes)) return Gunzip(bytes, feed ? limits.max_inflated_feed_bytes : limits.max_inflated_bytes);
+  if (EndsWith(Lower(path), ".gz")) warnings->push_back("named .gz but not gzip-compressed: read as it is");
   return bytes;
 }
 
@@ -97,6 +99,17 @@ void InputSource::ExpandDirectory(const std::string& path) {
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
   for (; !error && it != end; it.increment(error)) {
     std::error_code entry_error;
+    if (it->is_symlink(entry_error) && it->is_directory(entry_error)) {
+      // Directory links are not followed (a link to its own folder would never end): say so.
+      RawInput notice;
+      notice.id = it->path().filename().string();
+      notice.origin = it->path().string();
+      notice.failed = true;
+      notice.diagnostics.push_back(Diagnostic{notice.id, notice.origin, "not_followed",
+                                              "a link to a directory is not followed", true});
+      notices_.push_back(std::move(notice));
+      continue;
+    }
     if (!it->is_regular_file(entry_error) || entry_error) continue;
     std::string file = it->path().string();
     if (KindOfPath(file) != FileKind::kUnknown) files.push_back(file);
@@ -108,6 +121,11 @@ void InputSource::ExpandDirectory(const std::string& path) {
 bool InputSource::Next(RawInput* out) {
   while (true) {
     *out = RawInput{};
+    if (!notices_.empty()) {
+      *out = std::move(notices_.front());
+      notices_.pop_front();
+      return true;
+    }
     if (lines_ && NextFromJsonLines(out)) return true;
     lines_.reset();
     if (pending_.empty()) return false;
@@ -137,11 +155,15 @@ bool InputSource::OpenNextPath(RawInput* out) {
     out->diagnostics.push_back(Failure(out->id, path, Status(StatusCode::kNotFound, "no such file or directory")));
     return true;
   }
-  Result<std::string> bytes = ReadInput(path, limits_);
+  std::vector<std::string> warnings;
+  Result<std::string> bytes = ReadInput(path, limits_, kind == FileKind::kJsonLines, &warnings);
   if (!bytes.ok()) {
     out->failed = true;
     out->diagnostics.push_back(Failure(out->id, path, bytes.status()));
     return true;
+  }
+  for (std::string& warning : warnings) {
+    out->diagnostics.push_back(Diagnostic{out->id, path, "not_gzip", std::move(warning), false});
   }
   if (kind == FileKind::kJsonLines) {
     lines_ = std::make_unique<JsonLines>();
@@ -185,7 +207,15 @@ bool InputSource::NextFromJsonLines(RawInput* out) {
       return true;
     }
     std::string id = StringField(object, "id");
-    if (!id.empty()) out->id = id;
+    if (!id.empty()) {
+      out->id = id;
+    } else if (object.contains("id")) {
+      out->diagnostics.push_back(Diagnostic{out->id, origin, "bad_id", "\"id\" is not a string: the document is named by its line", false});
+    }
+    if (!seen_ids_.insert(out->id).second) {
+      out->diagnostics.push_back(Diagnostic{out->id, origin, "duplicate_id",
+                                            "id '" + out->id + "' was seen before in this batch: both versions are kept", false});
+    }
     for (Diagnostic& diagnostic : out->diagnostics) diagnostic.document = out->id;
     out->title = StringField(object, "title");
     out->published = StringField(object, "published");

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -16,7 +17,8 @@ namespace crosscheck::ingest {
 
 struct IngestLimits {
   size_t max_file_bytes = size_t{512} << 20;      // a single input file
-  size_t max_inflated_bytes = size_t{512} << 20;  // what one gzip file may inflate to
+  size_t max_inflated_bytes = size_t{64} << 20;   // what one gzip page may inflate to
+  size_t max_inflated_feed_bytes = size_t{1} << 30;  // what a gzip JSON Lines feed may inflate to
   size_t max_line_bytes = size_t{128} << 20;      // one JSON line
 };
 
@@ -52,6 +54,8 @@ class InputSource {
   void ExpandDirectory(const std::string& path);
 
   std::deque<std::string> pending_;
+  std::deque<RawInput> notices_;     // directory links not followed, reported in order
+  std::unordered_set<std::string> seen_ids_;
   IngestLimits limits_;
   std::unique_ptr<JsonLines> lines_;
 };

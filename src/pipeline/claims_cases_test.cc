@@ -91,6 +91,8 @@ TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
     std::vector<bool> used(expected.size(), false);
     int unexpected = 0;
     for (const auto& incident : analyzed->claims.incidents) {
+      // Claims about another, earlier attack are not claims of this sentence's event.
+      if (incident.background) continue;
       for (const auto& claim : incident.attributions) {
         std::string actor = claim.actor ? claim.actor->name : "-";
         predicted_lines.push_back("attribution " + claim.source.name + " " + claim.stance + " " + actor);

@@ -48,6 +48,13 @@ claims::Party Engine::PartyOf(int actor_index) const {
   return party;
 }
 
+namespace {
+bool IsSpokespersonRole(const std::string& role) {
+  return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
+         role.find("press office") != std::string::npos;
+}
+}  // namespace
+
 claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   claims::DocumentView view;
   view.doc = &analyzed.doc;
@@ -77,8 +84,11 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
         if (it != specific_by_type.end()) actor = it->second;
       }
       span.party = PartyOf(actor);
-      if (mention.anonymous) {
-        span.party.name = mention.name;  // "US official": the affiliation kept, the person unknown
+      // A spokesperson speaks as the organisation; an unnamed official keeps the
+      // affiliation ("US official") and speaks for that side.
+      if (mention.anonymous && !IsSpokespersonRole(mention.role)) {
+        span.party.name = mention.name;
+        span.party.anonymous = true;
       }
     } else {
       span.resolved = false;
