@@ -180,10 +180,10 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
                            marker_word == "owned" || marker_word == "belongs";
           if (ownership) {
             attack_before = false;
-            for (uint32_t back = by->first_token; back > first && by->first_token - back < 6;) {
+            for (uint32_t back = by->first_token; back > first && by->first_token - back < 3;) {
               --back;
               if (s.At(back, Cue::kWeapon)) attack_before = true;
-              if (s.ActorAt(back) >= 0) break;
+              if (s.ActorAt(back) >= 0 || s.At(back, Cue::kAttackNoun) || s.At(back, Cue::kAttackVerb)) break;
             }
           }
         }

@@ -52,6 +52,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"anaphor", Cue::kAnaphor},
     {"stopword", Cue::kStopword},
     {"role", Cue::kRole},
+    {"org_head", Cue::kOrgHead},
 }};
 
 constexpr int kLexiconVersion = 1;
@@ -119,6 +120,16 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
                               std::pair{"calendar.tsv", "crosscheck.calendar"},
                               std::pair{"stopwords.tsv", "crosscheck.stopwords"}}) {
     if (Status status = lexicon.AddFile(dir + file, format); !status.ok()) return status;
+  }
+  // Organisation and force nouns ("faction", "forces") are shared with the actors stage.
+  Result<TsvTable> actor_cues = ReadTsv(data_dir + "/actors/cues.tsv", "crosscheck.cues", kLexiconVersion);
+  if (!actor_cues.ok()) return actor_cues.status();
+  for (const TsvRow& row : actor_cues->rows) {
+    if (row.fields.size() < 2 || (row.fields[1] != "org_head" && row.fields[1] != "force")) continue;
+    std::vector<std::string> words = Words(row.fields[0]);
+    if (words.empty()) continue;
+    lexicon.entries_.push_back(CueEntry{Cue::kOrgHead, row.fields[1], 0});
+    lexicon.trie_.Add(words, static_cast<uint32_t>(lexicon.entries_.size() - 1));
   }
   // Role nouns ("governor", "residents") are shared with the actors stage.
   if (Status status = lexicon.AddFile(data_dir + "/actors/roles.tsv", "crosscheck.roles", Cue::kRole); !status.ok()) {

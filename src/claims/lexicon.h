@@ -50,6 +50,7 @@ enum class Cue : uint8_t {
   kAnaphor,
   kStopword,
   kRole,
+  kOrgHead,  // "faction", "group", "forces" after a party's name
   kCount,
 };
 

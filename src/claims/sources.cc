@@ -145,6 +145,12 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       if (w == "(" || w == ")") continue;
       return {};
     }
+    // "the "Kata'ib Sayyid al-Shuhada" faction announced": the party before its head noun.
+    if (s.Covering(t, Cue::kOrgHead)) {
+      uint32_t back = t;
+      while (back > s.first() && (s.Covering(back, Cue::kOrgHead) || s.IsPunct(back, "\"'"))) --back;
+      if (s.ActorAt(back) >= 0) return FromActor(s, s.ActorAt(back));
+    }
     // "the Security Council's statement said": the possessor speaks.
     if (w == "'s" && t > s.first() && s.ActorAt(t - 1) >= 0) return FromActor(s, s.ActorAt(t - 1));
     if (w == "which" || w == "who" || w == "that") continue;

@@ -19,7 +19,8 @@ uint32_t NameEnd(const SentenceContext& s, uint32_t first) {
   uint32_t words = 0;
   while (t < s.end() && t - first < kMaxNameTokens) {
     const text::Token& token = s.token(t);
-    if (s.ActorAt(t) >= 0 || s.PlaceAt(t) >= 0) break;
+    // A place word inside a name ("Al-Safi") stays part of the name.
+    if (s.ActorAt(t) >= 0) break;
     if (token.kind == text::TokenKind::kWord && token.capitalized && !token.all_caps) {
       ++words;
     } else if (!IsNameConnector(token.folded)) {

@@ -101,8 +101,12 @@ bool SameVictimName(const std::string& a, const std::string& b) {
 }
 
 bool PairEvidence::Merge(const ClusterOptions& options) const {
-  if (!place_ok || !date_ok || !type_ok) return false;
-  if (date_known_equal || shared_victim || shared_figure || shared_person) return true;
+  if (!place_ok || !date_ok) return false;
+  // Outlets name one attack differently ("shelling", "an airstrike"): a shared victim or
+  // spokesperson outweighs the wording; without them the kinds must agree.
+  if (shared_victim || shared_person) return true;
+  if (!type_ok) return false;
+  if (date_known_equal || shared_figure) return true;
   return similarity >= options.min_similarity;
 }
 
