@@ -99,7 +99,10 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       if (s.ActorAt(back) >= 0 || s.IsPunct(back, ",;:")) break;
     }
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
-    {
+    // A country's plain name before an attack word is where, not who: "Yemen strike".
+    bool locative = actor.party.type == "state" && !actor.adjective &&
+                    !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
+    if (!locative) {
       uint32_t t = actor.end_token;
       if (t < end && s.IsWord(t, "'s")) ++t;
       int skipped = 0;
@@ -227,7 +230,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   const uint32_t first = frame.clause_first;
   const uint32_t end = frame.clause_end;
   if (IsGenericStatement(s, s.first(), s.end())) return claims;
-  const bool hedged = s.Find(Cue::kHedge, s.first(), s.end()) != nullptr;
+  // Cues count within the frame: its reporting verb and the clause it governs.
+  const uint32_t scope_first = frame.attributed ? std::min(first, frame.verb_first) : s.first();
+  const uint32_t scope_end = frame.attributed ? std::max(end, frame.verb_end) : s.end();
+  const bool hedged = s.Find(Cue::kHedge, scope_first, scope_end) != nullptr;
   const bool has_attack = s.Find(Cue::kAttackNoun, s.first(), s.end()) || s.Find(Cue::kWeapon, s.first(), s.end()) ||
                           s.Find(Cue::kAttackVerb, s.first(), s.end());
   auto make = [&](const std::string& stance, std::optional<Party> actor, const std::string& how,
@@ -254,7 +260,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     return SpeakerBefore(s, hit.first_token, coref);
   };
   // No comment: the speaker declines; the claim is about the speaker's own side.
-  if (const CueHit* hit = s.Find(Cue::kNoComment, s.first(), s.end())) {
+  if (const CueHit* hit = s.Find(Cue::kNoComment, scope_first, scope_end)) {
     std::optional<Party> speaker = speaker_of(*hit);
     if (!speaker) {
       // "Refusing to comment on the attack, an Israeli military spokesperson said ...": the
@@ -284,7 +290,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   }
   // Unknown perpetrator: "unidentified aircraft", "planes remain unidentified", "did not specify".
   for (const CueHit& hit : s.cues()) {
-    if (hit.cue != Cue::kUnknownPerpetrator) continue;
+    if (hit.cue != Cue::kUnknownPerpetrator || hit.first_token < scope_first || hit.first_token >= scope_end) continue;
     bool single_word = hit.end_token - hit.first_token == 1;
     if (single_word) {
       // "unidentified"/"unknown" must qualify the attack or the attacker, not the victims.
@@ -307,7 +313,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // "denied reports that civilians were killed in a coalition airstrike": the denial is
   // about the dead, not the attacker — the victims come before any attack word.
-  if (frame.verb_stance == "denies" && !s.Find(Cue::kDenyResponsibility, s.first(), s.end())) {
+  if (frame.verb_stance == "denies" && !s.Find(Cue::kDenyResponsibility, scope_first, scope_end)) {
     for (const CueHit& hit : s.cues()) {
       if (hit.first_token < first || hit.first_token >= end) continue;
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kAttackVerb || hit.cue == Cue::kWeapon) break;
@@ -330,7 +336,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // Responsibility phrases: "claimed responsibility", "denied any role", "not responsible".
   const CueHit* claim_resp = s.Find(Cue::kClaimResponsibility, first, end);
-  const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, s.first(), s.end());
+  const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, scope_first, scope_end);
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
 
   if (frame.frame == "claimed-by" && self != nullptr) {
@@ -364,6 +370,20 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
     make("denies", SideOf(*self), deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
          cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
+    // "residents said ..., but the coalition denied any role": the denial is the coalition's.
+    if (deny_resp != nullptr && deny_resp->first_token > first) {
+      for (uint32_t t = deny_resp->first_token; t-- > first;) {
+        int actor_idx = s.ActorAt(t);
+        if (actor_idx < 0 || s.actor(actor_idx).adjective) continue;
+        const ActorSpan& speaker = s.actor(actor_idx);
+        const std::string& type = speaker.party.type;
+        if (type == "media" || type == "news_agency" || type == "monitor") break;
+        claims.back().source = speaker.party;
+        claims.back().actor = SideOf(speaker.party);
+        claims.back().frame += "/own-subject";
+        break;
+      }
+    }
     return claims;
   }
   // "no airstrikes were carried out", said by a party: it denies its own part.

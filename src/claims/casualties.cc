@@ -96,7 +96,7 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
 
 }  // namespace
 
-std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const SourceFrame& frame,
+std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::vector<SourceFrame>& frames,
                                           std::vector<std::string>* notes) {
   std::vector<CasualtyClaim> claims;
   std::vector<Count> counts = FindCounts(s);
@@ -187,12 +187,21 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const Source
     figures.push_back(figure);
   }
   if (figures.empty()) return claims;
-  // Only figures reported by the source belong to it; the rest is the article's voice.
-  const bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
+  // Only figures a source asserts belong to it; the rest is the article's voice.
+  auto frame_for = [&](const Figure& f) -> const SourceFrame& {
+    for (const SourceFrame& frame : frames) {
+      bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
+      bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
+      if (frame.attributed && asserted && inside) return frame;
+    }
+    return frames.front();
+  };
   auto source_for = [&](const Figure& f) {
-    Party party;
+    const SourceFrame& frame = frame_for(f);
+    bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
     bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
     if (frame.attributed && asserted && inside) return frame.source;
+    Party party;
     party.name = "unattributed";
     party.party = "unattributed";
     return party;
@@ -222,7 +231,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const Source
       claim.evidence = std::string(s.SentenceText());
       claim.span = s.Span();
       claim.sentence = s.index();
-      claim.frame = frame.frame + "+casualty";
+      claim.frame = frame_for(f).frame + "+casualty";
       claims.push_back(std::move(claim));
       target = &claims.back();
     }

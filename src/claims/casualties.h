@@ -14,7 +14,8 @@
 
 namespace crosscheck::claims {
 
-std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& sentence, const SourceFrame& frame,
+// Each figure takes the source of the frame whose clause holds it, else the article's voice.
+std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& sentence, const std::vector<SourceFrame>& frames,
                                           std::vector<std::string>* notes);
 
 }  // namespace crosscheck::claims

@@ -184,7 +184,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
       f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
     }
-    if (!f.generic) f.casualties = ReadCasualties(s, frames.front(), &f.notes);
+    if (!f.generic) f.casualties = ReadCasualties(s, frames, &f.notes);
     f.victims = ReadNamedVictims(s);
     if (!f.casualties.empty() || !f.attributions.empty()) f.attack = f.attack || !f.casualties.empty();
     for (const SourceFrame& frame : frames) {
@@ -212,8 +212,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (s.ActorAt(place.first_token) >= 0) in_name = true;
       // A dateline ("BEIRUT -", "TRIPOLI (Reuters) -") is where the reporter filed from.
       const text::Token& first_word = tokens.tokens[place.first_token];
-      if (place.first_token == s.first() && first_word.all_caps && place.end_token < s.end() &&
-          (s.IsPunct(place.end_token, "-(") || s.IsPunct(place.end_token, ","))) {
+      if (first_word.all_caps && place.end_token < s.end() &&
+          (s.IsPunct(place.end_token, "-(") || (place.first_token == s.first() && s.IsPunct(place.end_token, ",")))) {
         in_name = true;
       }
       if (in_name) continue;

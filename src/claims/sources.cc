@@ -160,7 +160,8 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     bool skipped_relative = false;
     for (uint32_t back = t; back > s.first() && t - back < 10;) {
       --back;
-      if ((s.IsWord(back, "which") || s.IsWord(back, "who")) && !s.IsPunct(back - 1, ",")) {
+      bool relative_that = s.IsWord(back, "that") && back > s.first() && s.ActorAt(back - 1) >= 0;
+      if ((s.IsWord(back, "which") || s.IsWord(back, "who") || relative_that) && !s.IsPunct(back - 1, ",")) {
         t = back;
         skipped_relative = true;
         break;
@@ -267,8 +268,21 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     frame.source_first = subject.first;
     frame.source_end = subject.end;
     frame.frame = "report-verb" + (subject.how.empty() ? std::string() : "/" + subject.how);
+    if (!frames.empty()) {
+      // A second reporting verb opens its own clause only after a coordination: "residents
+      // said ..., but a Saudi-led coalition ... strongly denied any role".
+      SourceFrame& previous = frames.back();
+      bool coordinated = false;
+      for (uint32_t t = previous.verb_end; t < subject.first; ++t) {
+        if (s.IsPunct(t, ";") || ((s.IsWord(t, "but") || s.IsWord(t, "while") || s.IsWord(t, "whereas") ||
+                                   s.IsWord(t, "although")) && t + 1 <= subject.first)) {
+          coordinated = true;
+        }
+      }
+      if (!coordinated || subject.first <= previous.verb_end || previous.clause_first >= subject.first) continue;
+      previous.clause_end = std::min(previous.clause_end, subject.first);
+    }
     frames.push_back(std::move(frame));
-    break;
   }
   // 2. "according to X" when no verb gave a source.
   if (frames.empty()) {

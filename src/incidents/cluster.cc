@@ -16,6 +16,7 @@ constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 // neighbouring cells, so the work grows with the input, never with its square.
 constexpr double kBlockDegrees = 0.5;
 constexpr int64_t kSameDayTolerance = 1;
+constexpr int kDaysInWeek = 7;
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
@@ -124,8 +125,10 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
     int64_t gap = std::llabs(*a.date.earliest - *b.date.earliest);
     e.date_ok = gap <= kSameDayTolerance;
     e.date_known_equal = e.date_ok;
-  } else if (a.date.weekday >= 0 && b.date.weekday >= 0 && a.date.weekday != b.date.weekday) {
-    e.date_ok = false;
+  } else if (a.date.weekday >= 0 && b.date.weekday >= 0) {
+    // Weekdays a day apart may name one night ("late Tuesday", "early Wednesday").
+    int apart = std::abs(a.date.weekday - b.date.weekday);
+    e.date_ok = std::min(apart, kDaysInWeek - apart) <= kSameDayTolerance;
   }
   int fa = Family(a.event_type), fb = Family(b.event_type);
   e.type_ok = fa == 0 || fb == 0 || fa == fb;
