@@ -17,6 +17,13 @@ constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 constexpr double kBlockDegrees = 0.5;
 constexpr int64_t kSameDayTolerance = 1;
 constexpr int kDaysInWeek = 7;
+// UCDP where_prec from which a place is a province or a country, not a town.
+constexpr int kCoarsePrecision = 4;
+
+int WeekdayOf(int64_t days) {
+  int64_t w = (days + 3) % kDaysInWeek;  // 1970-01-01 was a Thursday
+  return static_cast<int>(w < 0 ? w + kDaysInWeek : w);
+}
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
@@ -108,7 +115,8 @@ bool PairEvidence::Merge(const ClusterOptions& options) const {
   if (shared_victim || shared_person) return true;
   if (!type_ok) return false;
   if (date_known_equal || shared_figure) return true;
-  return similarity >= options.min_similarity;
+  if (coarse_place) return false;
+  return similarity >= (weekday_match ? options.min_similarity_same_weekday : options.min_similarity);
 }
 
 PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
@@ -117,18 +125,30 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
   if (a.place && b.place && a.place->resolved && b.place->resolved) {
     e.place_ok = (a.place->geonameid != 0 && a.place->geonameid == b.place->geonameid) ||
                  DistanceKm(a.place->lat, a.place->lon, b.place->lat, b.place->lon) <= options.same_place_km;
+    // Only a country or province known on one side: compatible with a town inside it,
+    // but then only a date or a shared detail may join them, never wording alone.
+    bool coarse = a.place->precision >= kCoarsePrecision || b.place->precision >= kCoarsePrecision;
+    if (!e.place_ok && coarse && !a.place->country.empty() && a.place->country == b.place->country) {
+      e.place_ok = true;
+      e.coarse_place = true;
+    }
   } else {
     e.place_ok = !a.place && !b.place;  // two unplaced accounts need the other evidence
   }
   e.date_ok = true;
+  // A named weekday on one side checks against the other's date or weekday.
+  int weekday_a = a.date.weekday >= 0 ? a.date.weekday : (a.date.earliest ? WeekdayOf(*a.date.earliest) : -1);
+  int weekday_b = b.date.weekday >= 0 ? b.date.weekday : (b.date.earliest ? WeekdayOf(*b.date.earliest) : -1);
   if (a.date.earliest && b.date.earliest) {
     int64_t gap = std::llabs(*a.date.earliest - *b.date.earliest);
     e.date_ok = gap <= kSameDayTolerance;
     e.date_known_equal = e.date_ok;
-  } else if (a.date.weekday >= 0 && b.date.weekday >= 0) {
-    // Weekdays a day apart may name one night ("late Tuesday", "early Wednesday").
-    int apart = std::abs(a.date.weekday - b.date.weekday);
+  } else if (weekday_a >= 0 && weekday_b >= 0) {
+    // Weekdays a day apart may name one night ("late Tuesday", "early Wednesday"). Agreeing
+    // weekdays are weak evidence: one day in seven, so they only lower the wording bar.
+    int apart = std::abs(weekday_a - weekday_b);
     e.date_ok = std::min(apart, kDaysInWeek - apart) <= kSameDayTolerance;
+    e.weekday_match = e.date_ok;
   }
   int fa = Family(a.event_type), fb = Family(b.event_type);
   e.type_ok = fa == 0 || fb == 0 || fa == fb;
@@ -156,22 +176,34 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
   // Blocks: grid cells of placed candidates; the unplaced form one block of their own.
   std::map<std::pair<int, int>, std::vector<size_t>> cells;
   std::vector<size_t> unplaced;
+  std::map<std::string, std::vector<size_t>> by_country;
+  auto consider = [&](size_t a, size_t b) {
+    if (candidates[a].doc == candidates[b].doc) return;  // one report's incidents were split on purpose
+    PairEvidence e = ComparePair(candidates[a], candidates[b], options);
+    if (getenv("CC_DEBUG")) fprintf(stderr, "PAIR %s %s place=%d coarse=%d date=%d eq=%d type=%d sim=%.3f victim=%d fig=%d person=%d\n", candidates[a].doc.c_str(), candidates[b].doc.c_str(), e.place_ok, e.coarse_place, e.date_ok, e.date_known_equal, e.type_ok, e.similarity, e.shared_victim, e.shared_figure, e.shared_person);
+    if (e.Merge(options)) groups.Join(a, b);
+  };
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     const auto& place = candidates[idx].place;
     if (candidates[idx].background) continue;  // background mentions are never merged
-    if (place && place->resolved) {
+    if (place && place->resolved && place->precision < kCoarsePrecision) {
       cells[{static_cast<int>(std::floor(place->lat / kBlockDegrees)), static_cast<int>(std::floor(place->lon / kBlockDegrees))}]
           .push_back(idx);
     } else {
       unplaced.push_back(idx);
     }
+    if (place && place->resolved && !place->country.empty()) by_country[place->country].push_back(idx);
   }
-  auto consider = [&](size_t a, size_t b) {
-    if (candidates[a].doc == candidates[b].doc) return;  // one report's incidents were split on purpose
-    PairEvidence e = ComparePair(candidates[a], candidates[b], options);
-    if (getenv("CC_DEBUG")) fprintf(stderr, "PAIR %s %s place=%d date=%d eq=%d type=%d sim=%.3f victim=%d fig=%d\n", candidates[a].doc.c_str(), candidates[b].doc.c_str(), e.place_ok, e.date_ok, e.date_known_equal, e.type_ok, e.similarity, e.shared_victim, e.shared_figure);
-    if (e.Merge(options)) groups.Join(a, b);
-  };
+  // A candidate known only to a country or province meets the others of that country.
+  for (const auto& [country, members] : by_country) {
+    for (size_t a : members) {
+      const auto& pa = candidates[a].place;
+      if (pa->precision < kCoarsePrecision) continue;
+      for (size_t b : members) {
+        if (a != b && !(candidates[b].place->precision >= kCoarsePrecision && b < a)) consider(std::min(a, b), std::max(a, b));
+      }
+    }
+  }
   for (const auto& [cell, members] : cells) {
     for (int dlat = -1; dlat <= 1; ++dlat) {
       for (int dlon = -1; dlon <= 1; ++dlon) {

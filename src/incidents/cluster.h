@@ -15,6 +15,7 @@ namespace crosscheck::incidents {
 struct ClusterOptions {
   double same_place_km = 40.0;       // one town and its surroundings
   double min_similarity = 0.30;      // word overlap that alone supports a merge when dates are unknown
+  double min_similarity_same_weekday = 0.20;  // the same, when both name the same night
 };
 
 // Groups of candidate indices, each group one incident, in a canonical order.
@@ -31,6 +32,8 @@ struct PairEvidence {
   bool shared_victim = false;
   bool shared_figure = false;
   bool shared_person = false;  // a named spokesperson or official quoted in both
+  bool coarse_place = false;   // one side is known only to its country or province
+  bool weekday_match = false;  // both name the same night by weekday
   bool Merge(const ClusterOptions& options) const;
 };
 PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,

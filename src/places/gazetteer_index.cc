@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -66,6 +67,8 @@ class Builder {
     return offset;
   }
 
+  std::string String(uint32_t offset) const { return std::string(pool_.c_str() + offset); }
+
   uint32_t AddEntry(int64_t geonameid, std::string_view name, double lat, double lon, int64_t population,
                     std::string_view country, std::string_view admin1, std::string_view feature_code,
                     EntryKind kind) {
@@ -82,6 +85,8 @@ class Builder {
     entries_.push_back(record);
     return static_cast<uint32_t>(entries_.size() - 1);
   }
+
+  const EntryRecord& entry(uint32_t index) const { return entries_[index]; }
 
   // Adds the plain and the variant key of one name of an entry.
   void AddName(std::string_view name, uint32_t entry, uint32_t flags, const PlacesData& data) {
@@ -197,6 +202,34 @@ bool IsCode(std::string_view name) {
 // Keeps populated places and administrative divisions: what news names as a location.
 bool IsIndexedFeature(char feature_class) { return feature_class == 'P' || feature_class == 'A'; }
 
+// Where a GeoNames town lies and its admin1 code: new supplement entries take the admin1 code
+// of the nearest town of their country, so that codes stay GeoNames codes.
+struct TownPoint {
+  char country[2];
+  float lat, lon;
+  uint32_t admin1_offset;
+};
+
+std::string NearestAdmin1(const std::vector<TownPoint>& towns, const Builder& builder, const SupplementRow& row) {
+  const double cos_lat = std::cos(row.lat * 3.14159265358979323846 / 180.0);
+  double best = 1e18;
+  uint32_t best_offset = 0;
+  for (const TownPoint& town : towns) {
+    if (town.country[0] != row.country[0] || town.country[1] != row.country[1]) continue;
+    double dlat = town.lat - row.lat, dlon = (town.lon - row.lon) * cos_lat;
+    double d = dlat * dlat + dlon * dlon;  // equirectangular: only the order matters
+    if (d < best) {
+      best = d;
+      best_offset = town.admin1_offset;
+    }
+  }
+  return builder.String(best_offset);
+}
+
+EntryKind SupplementKind(std::string_view feature_code) {
+  return feature_code.substr(0, 3) == "ADM" ? EntryKind::kAdmin : EntryKind::kTown;
+}
+
 }  // namespace
 
 uint64_t FingerprintFiles(const std::vector<std::string>& paths) {
@@ -230,8 +263,14 @@ Status BuildIndex(const std::string& geonames_file, const PlacesData& data, uint
     builder.AddName(region.name, entry, 0, data);
     for (const std::string& alias : region.aliases) builder.AddName(alias, entry, kPostingAlternate, data);
   }
+  // Supplement rows that add spellings to a GeoNames entry, by geonameid.
+  std::unordered_map<int64_t, std::vector<size_t>> supplement_of;
+  for (size_t row_idx = 0; row_idx < data.supplement.size(); ++row_idx) {
+    if (data.supplement[row_idx].geonameid != 0) supplement_of[data.supplement[row_idx].geonameid].push_back(row_idx);
+  }
+  std::vector<bool> supplement_used(data.supplement.size(), false);
+  std::vector<TownPoint> towns;
   GeoNamesReadStats read_stats;
-  std::string alternate;
   Status status = ReadGeoNames(
       geonames_file,
       [&](const GeoNamesRow& row) {
@@ -250,12 +289,35 @@ Status BuildIndex(const std::string& geonames_file, const PlacesData& data, uint
           rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
           if (!name.empty() && !IsCode(name)) builder.AddName(name, entry, kPostingAlternate, data);
         }
+        if (auto it = supplement_of.find(row.geonameid); it != supplement_of.end()) {
+          for (size_t row_idx : it->second) {
+            const SupplementRow& extra = data.supplement[row_idx];
+            builder.AddName(extra.name, entry, kPostingAlternate, data);
+            for (const std::string& alias : extra.aliases) builder.AddName(alias, entry, kPostingAlternate, data);
+            supplement_used[row_idx] = true;
+          }
+        }
+        if (kind == EntryKind::kTown && row.country.size() == 2) {
+          towns.push_back(TownPoint{{row.country[0], row.country[1]}, static_cast<float>(row.lat),
+                                    static_cast<float>(row.lon), builder.entry(entry).admin1_offset});
+        }
       },
       &read_stats);
   stats->rows = read_stats.rows;
   stats->bad_rows = read_stats.bad_rows;
   stats->diagnostics = read_stats.diagnostics;
   if (!status.ok()) return status;
+  // New localities, and rows whose GeoNames entry this source file lacks (a smaller dump):
+  // those become entries of their own at the row's point, keeping the GeoNames id.
+  for (size_t row_idx = 0; row_idx < data.supplement.size(); ++row_idx) {
+    if (supplement_used[row_idx]) continue;
+    const SupplementRow& extra = data.supplement[row_idx];
+    uint32_t entry = builder.AddEntry(extra.geonameid, extra.name, extra.lat, extra.lon, extra.population,
+                                      extra.country, NearestAdmin1(towns, builder, extra), extra.feature_code,
+                                      SupplementKind(extra.feature_code));
+    builder.AddName(extra.name, entry, 0, data);
+    for (const std::string& alias : extra.aliases) builder.AddName(alias, entry, kPostingAlternate, data);
+  }
   return builder.Write(out_path, static_cast<uint64_t>(source_stat.st_size), source_stat.st_mtime, data_fingerprint,
                        stats);
 }

@@ -87,17 +87,17 @@ std::string JoinKey(const std::vector<std::string>& words) {
   return key;
 }
 
-std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed) {
-  *transformed = false;
-  std::string joined;
-  for (const std::string& word : words) {
-    if (data.articles.count(word) != 0) {
-      *transformed = true;
+bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& data, std::string* out) {
+  bool transformed = false;
+  out->assign(1, kVariantMark);
+  for (std::string_view word : words) {
+    if (word.size() <= data.max_article_length && data.articles.count(word) != 0) {
+      transformed = true;
       continue;
     }
-    joined.append(word);
+    out->append(word);
   }
-  bool abu_done = false;
+  std::string_view joined = std::string_view(*out).substr(1);
   // Longest Abu form first: "albu" before "abu" before "bu".
   size_t best = 0;
   for (const std::string& form : data.abu_forms) {
@@ -106,22 +106,26 @@ std::string VariantKey(const std::vector<std::string>& words, const PlacesData& 
     }
   }
   if (best > 0) {
-    std::string rewritten = std::string(kCanonicalAbu) + joined.substr(best);
-    if (rewritten != joined) *transformed = true;
-    joined = std::move(rewritten);
-    abu_done = true;
+    constexpr std::string_view kAbu = kCanonicalAbu;
+    if (joined.substr(0, best) != kAbu) transformed = true;
+    out->replace(1, best, kAbu);
+    return transformed;
   }
-  if (!abu_done) {
-    for (const std::string& article : data.attached_articles) {
-      if (joined.size() >= article.size() + kMinAttachedRemainder && joined.compare(0, article.size(), article) == 0) {
-        joined.erase(0, article.size());
-        *transformed = true;
-        break;
-      }
+  for (const std::string& article : data.attached_articles) {
+    if (joined.size() >= article.size() + kMinAttachedRemainder && joined.compare(0, article.size(), article) == 0) {
+      out->erase(1, article.size());
+      return true;
     }
   }
-  if (joined.empty()) return "";
-  return std::string(1, kVariantMark) + joined;
+  if (out->size() == 1) out->clear();
+  return transformed;
+}
+
+std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed) {
+  std::vector<std::string_view> views(words.begin(), words.end());
+  std::string key;
+  *transformed = VariantKeyInto(views, data, &key);
+  return key.size() > 1 ? key : std::string();
 }
 
 }  // namespace crosscheck::places

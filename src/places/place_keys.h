@@ -3,6 +3,7 @@
 // and a "variant" key without Arabic articles and with one spelling of Abu/Albu/Al Bu.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,5 +26,10 @@ std::string JoinKey(const std::vector<std::string>& words);
 // The variant key of folded words, or "" when it would be empty. Sets *transformed when an
 // article or an Abu form was removed or rewritten.
 std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed);
+
+// The same variant key written into *out (cleared first), for the matcher's hot loop: no
+// allocation once *out has grown. Returns whether an article or Abu form was removed or
+// rewritten; *out is meaningful only then.
+bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& data, std::string* out);
 
 }  // namespace crosscheck::places

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <bitset>
 #include <unordered_set>
 
 #include "places/gazetteer_data.h"
@@ -51,6 +52,17 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
+// Two ASCII letters of a country code as one number; 0 for none. Lets the document context be
+// a bitmap instead of a set of strings probed once per posting.
+uint16_t CountryKey(const EntryRecord& e) {
+  return static_cast<uint16_t>((static_cast<unsigned char>(e.country[0]) << 8) | static_cast<unsigned char>(e.country[1]));
+}
+
+bool FeatureIs(const EntryRecord& e, std::string_view code) {
+  return strnlen(e.feature_code, sizeof(e.feature_code)) == code.size() &&
+         std::memcmp(e.feature_code, code.data(), code.size()) == 0;
+}
+
 std::string CountryOf(const EntryRecord& e) {
   if (e.country[0] == 0) return "";
   return std::string(e.country, e.country[1] == 0 ? 1 : 2);
@@ -64,16 +76,25 @@ bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry ||
 
 struct Candidate {
   uint32_t first = 0, end = 0;  // token range
+  uint64_t name_hash = 0;       // of the folded words: candidates with the same name share it
   std::vector<uint32_t> postings;
   int best = -1;                // index into postings
   bool embedded = false;        // inside a longer capitalised phrase or after a title
 };
 
 struct Context {
-  std::unordered_set<std::string> countries;
+  std::bitset<1 << 16> countries;  // by CountryKey
+  bool HasCountry(uint16_t key) const { return key != 0 && countries.test(key); }
+  void AddCountry(uint16_t key) {
+    if (key != 0) countries.set(key);
+  }
   struct Point { double lat, lon; uint32_t candidate; };
   std::vector<Point> points;
 };
+
+// Degrees of latitude per km: a point farther in latitude alone than the nearest so far
+// cannot be nearer, which spares most great-circle computations.
+constexpr double kDegreesLatPerKm = 1.0 / 111.0;
 
 class Matcher {
  public:
@@ -105,14 +126,15 @@ class Matcher {
     return lead >= 0xD8 && lead <= 0xDB;  // UTF-8 lead bytes of U+0600..U+06FF
   }
   bool IsArticle(std::string_view w) const {
-    return g_.data.articles.count(std::string(w)) != 0 || g_.data.abu_forms.count(std::string(w)) != 0;
+    if (w.size() > g_.data.max_article_length) return false;
+    return g_.data.articles.count(w) != 0 || g_.data.abu_forms.count(w) != 0;
   }
   bool NameWord(size_t i) const {
     const Token& t = tokens_[i];
     return t.capitalized || t.all_caps || IsArabicScript(i);
   }
   std::string_view StopReason(std::string_view folded) const {
-    auto it = g_.data.stop_words.find(std::string(folded));
+    auto it = g_.data.stop_words.find(folded);
     return it == g_.data.stop_words.end() ? std::string_view() : std::string_view(it->second);
   }
 
@@ -125,7 +147,7 @@ class Matcher {
     for (const std::string& a : g_.data.attached_articles) {
       if (t.folded == a) return true;
     }
-    return g_.data.abu_forms.count(std::string(t.folded)) != 0;
+    return g_.data.abu_forms.count(t.folded) != 0;
   }
 
   // The token after a name word that may continue the name, or kNone.
@@ -137,50 +159,77 @@ class Matcher {
     return k;
   }
 
+  // Whether token i may open a candidate: a name word, or an article before a name word.
+  // The cheap tests come first: most tokens are lower-case words that are not articles.
+  bool StartsCandidate(size_t i) const {
+    if (!IsWord(i)) return false;
+    if (NameWord(i)) return true;
+    if (!IsArticle(tokens_[i].folded)) return false;
+    size_t next = NextNameToken(i);
+    return next != kNone && NameWord(next) && VariantAllowed(i);
+  }
+
   void FindCandidates() {
     const size_t max_words = std::max<uint32_t>(1, g_.index.max_key_words());
-    std::vector<std::string> words;
+    // Reused across candidates: no allocation per token once they have grown.
+    std::vector<std::string_view> words;
+    std::string key, variant;
+    std::span<const uint32_t> best_hits;
     for (size_t i = 0; i < tokens_.size();) {
-      const Token& t = tokens_[i];
-      bool starts = IsWord(i) && (NameWord(i) || (IsArticle(t.folded) && VariantAllowed(i) &&
-                                                  NextNameToken(i) != kNone && NameWord(NextNameToken(i))));
-      if (!starts) {
+      if (!StartsCandidate(i)) {
         ++i;
         continue;
       }
+      const bool variant_allowed = VariantAllowed(i);
       words.clear();
-      Candidate best;
+      key.clear();
+      best_hits = {};
+      uint32_t best_end = 0;
       size_t k = i;
-      bool last_was_name = false;
       while (k != kNone && words.size() < max_words) {
         const Token& w = tokens_[k];
-        bool connector = !NameWord(k) && w.folded.size() <= kMaxConnectorLength;
-        if (!NameWord(k) && !connector && !(k == i)) break;
-        words.emplace_back(w.folded);
-        last_was_name = NameWord(k);
-        if (last_was_name) {
-          std::string key = JoinKey(words);
+        const bool name_word = NameWord(k);
+        bool connector = !name_word && w.folded.size() <= kMaxConnectorLength;
+        if (!name_word && !connector && !(k == i)) break;
+        words.push_back(w.folded);
+        if (!key.empty()) key.push_back(' ');
+        key.append(w.folded);
+        if (name_word) {
           std::span<const uint32_t> hits = g_.index.Lookup(key);
-          if (hits.empty() && VariantAllowed(i)) {
-            bool transformed = false;
-            std::string variant = VariantKey(words, g_.data, &transformed);
-            if (transformed && !variant.empty()) hits = g_.index.Lookup(variant);
+          if (hits.empty() && variant_allowed && VariantKeyInto(words, g_.data, &variant) && !variant.empty()) {
+            hits = g_.index.Lookup(variant);
           }
           if (!hits.empty()) {
-            best.first = static_cast<uint32_t>(i);
-            best.end = static_cast<uint32_t>(k + 1);
-            best.postings.assign(hits.begin(), hits.end());
+            best_hits = hits;
+            best_end = static_cast<uint32_t>(k + 1);
           }
         }
         k = NextNameToken(k);
       }
-      if (best.postings.empty() || !Filter(&best)) {
+      if (best_hits.empty()) {
         ++i;
         continue;
       }
+      Candidate best;
+      best.first = static_cast<uint32_t>(i);
+      best.end = best_end;
+      best.postings.assign(best_hits.begin(), best_hits.end());
+      if (!Filter(&best)) {
+        ++i;
+        continue;
+      }
+      best.name_hash = NameHash(best);
       candidates_.push_back(std::move(best));
       i = candidates_.back().end;
     }
+  }
+
+  uint64_t NameHash(const Candidate& c) const {
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t k = c.first; k < c.end; ++k) {
+      h = (h ^ std::hash<std::string_view>{}(tokens_[k].folded)) * 1099511628211ull;
+    }
+    return h;
   }
 
   // Applies the rules that keep ordinary words and people's names out. False drops it.
@@ -203,7 +252,8 @@ class Matcher {
       next_capital = true;
     }
     c->embedded = prev_capital || next_capital || after_title;
-    std::string key;
+    std::string& key = key_buffer_;
+    key.clear();
     for (uint32_t k = c->first; k < c->end; ++k) {
       if (IsWord(k)) key.append(tokens_[k].folded);
     }
@@ -233,7 +283,7 @@ class Matcher {
     if (kept.empty()) {
       if (c->embedded || after_title) {
         for (uint32_t k = c->first; k < c->end; ++k) {
-          if (IsWord(k) && tokens_[k].capitalized) person_words_.insert(std::string(tokens_[k].folded));
+          if (IsWord(k) && tokens_[k].capitalized) person_words_.emplace(tokens_[k].folded);
         }
       }
       return false;
@@ -242,9 +292,23 @@ class Matcher {
     return true;
   }
 
+  // The after-cues that may start at token i (a hyphen may come first), in file order.
+  void AfterCuesAt(size_t i, std::vector<uint32_t>* out) const {
+    out->clear();
+    for (size_t k : {i, i + 1}) {
+      if (k == i + 1 && !IsPunct(i, '-')) break;
+      if (!IsWord(k)) continue;
+      auto it = g_.data.after_cues_by_first_word.find(tokens_[k].folded);
+      if (it != g_.data.after_cues_by_first_word.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out->begin(), out->end());
+  }
+
   bool IsAfterCue(size_t i) const {
-    for (const Cue& cue : g_.data.cues) {
-      if (cue.position == CuePosition::kAfter && MatchWords(i, cue.words) != 0) return true;
+    std::vector<uint32_t>& cues = cue_buffer_;
+    AfterCuesAt(i, &cues);
+    for (uint32_t cue_idx : cues) {
+      if (MatchWords(i, g_.data.cues[cue_idx].words) != 0) return true;
     }
     return false;
   }
@@ -272,17 +336,16 @@ class Matcher {
 
   double Score(const Candidate& c, uint32_t posting, const Context& ctx) const {
     const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
-    std::string country = CountryOf(e);
-    double in_context = ctx.countries.count(country) != 0 ? kCountryContextBonus : 0.0;
+    const uint16_t country = CountryKey(e);
+    double in_context = ctx.HasCountry(country) ? kCountryContextBonus : 0.0;
     if (e.kind == EntryKind::kCountry) return kCountryBase + in_context;
     if (e.kind == EntryKind::kRegion) {
-      return (country.empty() ? kContinentBase : kRegionBase + in_context);
+      return (country == 0 ? kContinentBase : kRegionBase + in_context);
     }
     double score = std::log10(static_cast<double>(e.population) + 1.0) + in_context;
-    std::string code = FeatureCodeOf(e);
-    if (code == "PPLC") score += 2.0;
-    else if (code == "PPLA" || code == "ADM1") score += 1.5;
-    else if (code == "PPLA2" || code == "ADM2") score += 0.8;
+    if (FeatureIs(e, "PPLC")) score += 2.0;
+    else if (FeatureIs(e, "PPLA") || FeatureIs(e, "ADM1")) score += 1.5;
+    else if (FeatureIs(e, "PPLA2") || FeatureIs(e, "ADM2")) score += 0.8;
     if (!(posting & kPostingAlternate)) score += kMainNameBonus;
     double nearest = NearestKm(e, ctx, &c);
     if (nearest < kNearKm) score += kProximityWeight * (1.0 - nearest / kNearKm);
@@ -290,7 +353,7 @@ class Matcher {
   }
 
   bool SameName(const Candidate& a, const Candidate& b) const {
-    if (a.end - a.first != b.end - b.first) return false;
+    if (a.name_hash != b.name_hash || a.end - a.first != b.end - b.first) return false;
     for (uint32_t k = 0; k < a.end - a.first; ++k) {
       if (tokens_[a.first + k].folded != tokens_[b.first + k].folded) return false;
     }
@@ -300,6 +363,7 @@ class Matcher {
   double NearestKm(const EntryRecord& e, const Context& ctx, const Candidate* self) const {
     double nearest = 1e9;
     for (const Context::Point& point : ctx.points) {
+      if (std::fabs(point.lat - e.lat) > nearest * kDegreesLatPerKm) continue;
       if (self != nullptr && SameName(*self, candidates_[point.candidate])) continue;  // not itself
       nearest = std::min(nearest, DistanceKm(e.lat, e.lon, point.lat, point.lon));
     }
@@ -330,7 +394,7 @@ class Matcher {
     const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
     if (IsDataEntry(e)) return true;
     if (e.population >= kLoneTownMinPopulation) return true;
-    if (ctx.countries.count(CountryOf(e)) != 0) return true;
+    if (ctx.HasCountry(CountryKey(e))) return true;
     return NearestKm(e, ctx, &c) < kNearKm;
   }
 
@@ -339,21 +403,21 @@ class Matcher {
     // Countries named without ambiguity set the first context.
     for (const Candidate& c : candidates_) {
       bool all_one_country = true;
-      std::string country;
+      uint16_t country = 0;
       for (uint32_t posting : c.postings) {
         const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
-        if (e.kind != EntryKind::kCountry || (!country.empty() && country != CountryOf(e))) all_one_country = false;
-        country = CountryOf(e);
+        if (e.kind != EntryKind::kCountry || (country != 0 && country != CountryKey(e))) all_one_country = false;
+        country = CountryKey(e);
       }
-      if (all_one_country && !country.empty()) ctx.countries.insert(country);
+      if (all_one_country) ctx.AddCountry(country);
     }
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/false);
     for (uint32_t idx = 0; idx < candidates_.size(); ++idx) {
       const Candidate& c = candidates_[idx];
       if (c.best < 0) continue;
       const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
-      if (!CountryOf(e).empty()) ctx.countries.insert(CountryOf(e));
-      if (e.kind == EntryKind::kRegion && !CountryOf(e).empty()) ctx.points.push_back({e.lat, e.lon, idx});
+      ctx.AddCountry(CountryKey(e));
+      if (e.kind == EntryKind::kRegion && CountryKey(e) != 0) ctx.points.push_back({e.lat, e.lon, idx});
     }
     // Towns twice: the second time with the towns of the first as neighbours.
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/true);
@@ -387,18 +451,29 @@ class Matcher {
   }
 
   void ApplyCues(PlaceMention* m) const {
-    for (const Cue& cue : g_.data.cues) {
-      if (cue.position == CuePosition::kAfter) {
-        size_t n = MatchWords(m->end_token, cue.words);
-        if (n == 0) continue;
-        if (!cue.relation.empty()) m->relation = cue.relation;
-        m->precision = cue.precision;
-        m->relation_span = ByteSpan{tokens_[m->end_token].span.begin, tokens_[m->end_token + n - 1].span.end};
-        return;
-      }
+    std::vector<uint32_t>& after = cue_buffer_;
+    AfterCuesAt(m->end_token, &after);
+    for (uint32_t cue_idx : after) {
+      const Cue& cue = g_.data.cues[cue_idx];
+      size_t n = MatchWords(m->end_token, cue.words);
+      if (n == 0) continue;
+      if (!cue.relation.empty()) m->relation = cue.relation;
+      m->precision = cue.precision;
+      m->relation_span = ByteSpan{tokens_[m->end_token].span.begin, tokens_[m->end_token + n - 1].span.end};
+      return;
     }
-    for (const Cue& cue : g_.data.cues) {
-      if (cue.position != CuePosition::kBefore) continue;
+    // Before-cues end right before the place or right before a "the" that precedes it.
+    std::vector<uint32_t>& before = cue_buffer_;
+    before.clear();
+    for (size_t end : {static_cast<size_t>(m->first_token), static_cast<size_t>(m->first_token) - 1}) {
+      if (end == 0 || end > m->first_token || !IsWord(end - 1)) continue;
+      auto it = g_.data.before_cues_by_last_word.find(tokens_[end - 1].folded);
+      if (it != g_.data.before_cues_by_last_word.end()) before.insert(before.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(before.begin(), before.end());
+    before.erase(std::unique(before.begin(), before.end()), before.end());
+    for (uint32_t cue_idx : before) {
+      const Cue& cue = g_.data.cues[cue_idx];
       size_t start = MatchWordsBefore(m->first_token, cue.words);
       if (start == SIZE_MAX && m->first_token > 0 && tokens_[m->first_token - 1].folded == "the") {
         start = MatchWordsBefore(m->first_token - 1, cue.words);
@@ -464,7 +539,9 @@ class Matcher {
   const std::vector<Token>& tokens_;
   const std::vector<text::Sentence>& sentences_;
   std::vector<Candidate> candidates_;
-  std::unordered_set<std::string> person_words_;
+  StringSet person_words_;
+  std::string key_buffer_;
+  mutable std::vector<uint32_t> cue_buffer_;
 };
 
 }  // namespace

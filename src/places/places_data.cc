@@ -1,5 +1,6 @@
 #include "places/places_data.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -74,7 +75,7 @@ RegionKind ParseRegionKind(const std::string& kind) {
 
 std::vector<std::string> PlacesDataFiles(const std::string& data_dir) {
   return {data_dir + "/countries.tsv", data_dir + "/regions.tsv", data_dir + "/stoplist.tsv",
-          data_dir + "/cues.tsv", data_dir + "/arabic.tsv", data_dir + "/MANIFEST"};
+          data_dir + "/cues.tsv", data_dir + "/arabic.tsv", data_dir + "/supplement.tsv", data_dir + "/MANIFEST"};
 }
 
 Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
@@ -115,6 +116,10 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     cue.position = f[1] == "after" ? CuePosition::kAfter : CuePosition::kBefore;
     cue.relation = f[2];
     cue.precision = static_cast<int>(ToInt(f[3]));
+    if (cue.words.empty() || cue.words.front().empty()) continue;
+    uint32_t cue_idx = static_cast<uint32_t>(data.cues.size());
+    if (cue.position == CuePosition::kAfter) data.after_cues_by_first_word[cue.words.front()].push_back(cue_idx);
+    else data.before_cues_by_last_word[cue.words.back()].push_back(cue_idx);
     data.cues.push_back(std::move(cue));
   }
   auto arabic = ReadTable(data_dir + "/arabic.tsv", "crosscheck.arabic v1", 2);
@@ -123,6 +128,16 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     if (f[1] == "article") data.articles.insert(f[0]);
     if (f[1] == "abu") data.abu_forms.insert(f[0]);
     if (f[1] == "attached") data.attached_articles.push_back(f[0]);
+    if (f[1] == "article" || f[1] == "abu") data.max_article_length = std::max(data.max_article_length, f[0].size());
+  }
+  auto supplement = ReadTable(data_dir + "/supplement.tsv", "crosscheck.places-supplement v1", 9);
+  if (!supplement.ok()) return supplement.status();
+  for (auto& f : supplement.value()) {
+    SupplementRow row{f[0], SplitList(f[1]), f[2], f[3], ToDouble(f[4]), ToDouble(f[5]), f[6], ToInt(f[7]), ToInt(f[8])};
+    if (row.name.empty() || row.country.size() != 2 || row.lat < -90 || row.lat > 90 || row.lon < -180 || row.lon > 180) {
+      return Status(StatusCode::kDataFormat, data_dir + "/supplement.tsv: bad row for '" + row.name + "'");
+    }
+    data.supplement.push_back(std::move(row));
   }
   return data;
 }

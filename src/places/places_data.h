@@ -1,5 +1,5 @@
-// The small hand-kept files of data/places: countries, regions, stop list, relation cues and
-// Arabic transliteration variants. Each file carries a "# format: NAME v1" tag that is checked.
+// The small hand-kept files of data/places: countries, regions, stop list, relation cues,
+// Arabic transliteration variants and the supplement of localities GeoNames lacks. Each file carries a "# format: NAME v1" tag that is checked.
 #pragma once
 
 #include <string>
@@ -31,6 +31,19 @@ struct RegionRow {
   std::vector<std::string> aliases;
 };
 
+// A row of supplement.tsv: with a geonameid, spellings added to that GeoNames entry; without,
+// a new entry at the row's point.
+struct SupplementRow {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string country;
+  std::string admin1_name;
+  double lat = 0, lon = 0;
+  std::string feature_code;
+  int64_t population = 0;
+  int64_t geonameid = 0;  // 0: not in GeoNames
+};
+
 enum class CuePosition : uint8_t { kBefore, kAfter };
 
 struct Cue {
@@ -40,15 +53,31 @@ struct Cue {
   int precision = 1;
 };
 
+// Hashes std::string and std::string_view alike, so that the matcher looks up token views
+// without building a std::string per token.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 struct PlacesData {
   std::string version;  // from MANIFEST
   std::vector<CountryRow> countries;
   std::vector<RegionRow> regions;
-  std::unordered_map<std::string, std::string> stop_words;  // folded word -> reason
+  StringMap<std::string> stop_words;  // folded word -> reason
   std::vector<Cue> cues;
-  std::unordered_set<std::string> articles;   // "al", "el", "ash"...
-  std::unordered_set<std::string> abu_forms;  // "abu", "albu", "abou"...
+  // Cue indices (in file order) by the cue's first word (after-cues) and last word (before-cues):
+  // the matcher tests only the cues that can match the word next to a place.
+  StringMap<std::vector<uint32_t>> after_cues_by_first_word;
+  StringMap<std::vector<uint32_t>> before_cues_by_last_word;
+  StringSet articles;   // "al", "el", "ash"...
+  StringSet abu_forms;  // "abu", "albu", "abou"...
+  size_t max_article_length = 0;  // longest article or Abu form: longer words are neither
   std::vector<std::string> attached_articles;  // also stripped when joined to the name: "al"
+  std::vector<SupplementRow> supplement;
 };
 
 // Loads every file of data_dir; fails on a missing file or a wrong format tag.
