@@ -134,9 +134,20 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       t = counts[next_idx].end_token;
       count_idx = next_idx++;
     }
+    // A casualty verb right before the count wins: "killing at least 44 people and
+    // wounding more than 130" gives 44 killed, not 44 wounded.
+    for (const CueHit& hit : s.cues()) {
+      if ((hit.cue == Cue::kKill || hit.cue == Cue::kInjure) && hit.end_token <= count.first_token &&
+          count.first_token - hit.end_token <= 1 && (hit.end_token == count.first_token || s.IsWord(hit.end_token, "at") ||
+                                                     s.IsWord(hit.end_token, "some") || s.IsWord(hit.end_token, "the"))) {
+        figure.kind = hit.cue == Cue::kKill ? Kind::kKilled : Kind::kInjured;
+        figure.first = hit.first_token;
+        figure.end = count.end_token;
+      }
+    }
     // Forward: the casualty word after the count.
     uint32_t end_of_cue = 0;
-    for (uint32_t probe = t; probe < s.end() && probe - t < 9; ++probe) {
+    for (uint32_t probe = t; figure.kind == Kind::kNone && probe < s.end() && probe - t < 9; ++probe) {
       Kind kind = KindAt(s, probe, &end_of_cue);
       if (kind != Kind::kNone) {
         figure.kind = kind;
@@ -144,16 +155,30 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         figure.end = end_of_cue;
         break;
       }
+      // "44 people and wounding 130": a new casualty phrase, not this count's.
+      if (s.IsWord(probe, "and") && probe + 1 < s.end() && (s.At(probe + 1, Cue::kKill) || s.At(probe + 1, Cue::kInjure))) break;
       if (s.token(probe).kind == text::TokenKind::kPunct && !s.IsPunct(probe, "-,")) break;
       if (s.IsPunct(probe, ",")) {
-        // ", including seven children," is a parenthesis; any other comma ends the phrase.
         if (!(probe + 1 < s.end() && s.Covering(probe + 1, Cue::kSubcount))) break;
         uint32_t close = probe + 1;
         while (close < s.end() && !s.IsPunct(close, ",") && close - probe < 10) ++close;
         probe = close;
         continue;
       }
-      if (!IsBridgeWord(s, probe)) break;
+      if (!IsBridgeWord(s, probe)) {
+        // A participle phrase before the verb: "20 people attending the celebration were killed".
+        bool passive_ahead = false;
+        for (uint32_t ahead = probe; ahead < std::min(s.end(), probe + 6); ++ahead) {
+          if (s.token(ahead).kind != text::TokenKind::kWord || s.ActorAt(ahead) >= 0) break;
+          if ((s.IsWord(ahead, "were") || s.IsWord(ahead, "was")) && ahead + 1 < s.end() &&
+              (s.At(ahead + 1, Cue::kKill) || s.At(ahead + 1, Cue::kInjure))) {
+            passive_ahead = true;
+            probe = ahead;
+            break;
+          }
+        }
+        if (!passive_ahead) break;
+      }
     }
     // Backward: the casualty word before the count ("killing at least 44").
     if (figure.kind == Kind::kNone) {
@@ -175,7 +200,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
           (void)cue_end;
           break;
         }
-        if (!IsLeadWord(s.folded(probe)) && !s.Covering(probe, Cue::kKill)) break;
+        if (!IsLeadWord(s.folded(probe)) && !s.Covering(probe, Cue::kKill) && !s.At(probe, Cue::kVictim)) break;
       }
     }
     if (figure.kind == Kind::kNone) continue;

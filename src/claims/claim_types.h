@@ -64,6 +64,10 @@ struct DateRange {
   int precision = 0;                // UCDP date_prec; 0 when unknown
   std::string words;                // the expression it was read from
   int weekday = -1;                 // a named weekday with no anchor to resolve it
+  // The nights the attack may have happened in, as weekdays (bit d: the night from day d
+  // to day d+1): "late Tuesday" is Tuesday's night, "early Wednesday" the same night,
+  // a plain "on Tuesday" either night around that day. 0 when no weekday is named.
+  uint8_t night_mask = 0;
   uint32_t first_token = 0;         // where the expression starts
 };
 

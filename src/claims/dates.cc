@@ -46,6 +46,25 @@ DateRange Exact(int64_t days, std::string words) {
   return range;
 }
 
+uint8_t NightBit(int weekday) { return static_cast<uint8_t>(1u << ((weekday + kDaysInWeek) % kDaysInWeek)); }
+
+// Which nights a weekday expression allows: "late Tuesday", "Tuesday night" -> Tuesday's;
+// "early Wednesday", "Wednesday morning" -> the night before; a plain day -> either.
+uint8_t NightMask(const SentenceContext& s, uint32_t t, int weekday) {
+  auto word_before = [&](std::string_view w) {
+    for (uint32_t back = t; back > s.first() && t - back < 3;) {
+      --back;
+      if (s.IsWord(back, w)) return true;
+    }
+    return false;
+  };
+  bool late = word_before("late") || s.IsWord(t + 1, "night") || s.IsWord(t + 1, "evening");
+  bool early = word_before("early") || word_before("dawn") || s.IsWord(t + 1, "morning") || word_before("hours");
+  if (late && !early) return NightBit(weekday);
+  if (early && !late) return NightBit(weekday - 1);
+  return NightBit(weekday) | NightBit(weekday - 1);
+}
+
 }  // namespace
 
 std::optional<int> YearIn(const SentenceContext& s) {
@@ -161,6 +180,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
       bool last_week = t > s.first() && s.IsWord(t - 1, "last");
       DateRange range;
       range.weekday = target;
+      range.night_mask = NightMask(s, t, target);
       range.words = std::string(s.Text(t > s.first() && (s.IsWord(t - 1, "on") || last_week) ? t - 1 : t, t + 1));
       if (context.published) {
         int published_weekday = Weekday(*context.published);

@@ -1,5 +1,6 @@
 #include "claims/extract.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -91,6 +92,7 @@ struct Builder {
   std::optional<IncidentPlace> place;
   std::optional<int64_t> date;
   int weekday = -1;
+  uint8_t night_mask = 0;
 };
 
 bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
@@ -99,11 +101,9 @@ bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
         std::llabs(*d.earliest - *b.date) >= kDifferentDayGap) {
       return true;
     }
-    // Named weekdays a day apart may be one night's attack ("late Friday", "early Saturday").
-    if (!d.earliest && d.weekday >= 0 && b.weekday >= 0) {
-      int apart = std::abs(d.weekday - b.weekday);
-      if (std::min(apart, kDaysInWeek - apart) >= kDifferentDayGap) return true;
-    }
+    // Named weekdays conflict when they allow no common night ("late Tuesday" and "late
+    // Wednesday"); "late Friday" and "early Saturday" are one night.
+    if (!d.earliest && d.night_mask != 0 && b.night_mask != 0 && (d.night_mask & b.night_mask) == 0) return true;
   }
   return false;
 }
@@ -111,7 +111,10 @@ bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
 void NoteDates(Builder* b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
     if (d.earliest && d.precision <= 1 && (!b->date || *d.earliest < *b->date)) b->date = d.earliest;
-    if (d.weekday >= 0 && b->weekday < 0) b->weekday = d.weekday;
+    if (d.weekday >= 0 && b->weekday < 0) {
+      b->weekday = d.weekday;
+      b->night_mask = d.night_mask;
+    }
   }
 }
 
@@ -373,6 +376,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     if (count == 1) add_sentence(&mains[fits], sentence_idx);
   }
   auto finish = [&](Builder& b) {
+    // Dates are read again in sentence order: pending sentences were added last, and the
+    // first date a report gives is the attack's.
+    std::sort(b.incident.sentences.begin(), b.incident.sentences.end());
+    b.date.reset();
+    b.weekday = -1;
+    b.night_mask = 0;
+    for (uint32_t sentence_idx : b.incident.sentences) NoteDates(&b, facts[sentence_idx].dates);
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;
     inc.place = b.place;
@@ -382,6 +392,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       inc.date.precision = 1;
     }
     inc.date.weekday = b.weekday;
+    inc.date.night_mask = b.night_mask;
     for (auto& claim : inc.attributions) claim.doc = doc.id;
     for (auto& claim : inc.casualties) claim.doc = doc.id;
     for (auto& victim : inc.victims) victim.doc = doc.id;

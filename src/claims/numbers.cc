@@ -77,6 +77,11 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
         if (sentence.token(probe).kind != text::TokenKind::kWord) break;
       }
       if (!victim) continue;
+      // "a family of four": the number after it counts.
+      if (probe + 2 < end && sentence.IsWord(probe + 1, "of") &&
+          (sentence.At(probe + 2, Cue::kCardinal) || sentence.token(probe + 2).kind == text::TokenKind::kNumber)) {
+        continue;
+      }
       count.value = 1;
       count.singular = true;
       next = singular->end_token;

@@ -20,6 +20,11 @@ constexpr int kDaysInWeek = 7;
 // UCDP where_prec from which a place is a province or a country, not a town.
 constexpr int kCoarsePrecision = 4;
 
+// A day's attack fell in the night before it or the night after it began.
+uint8_t NightsOfDay(int weekday) {
+  return static_cast<uint8_t>((1u << weekday) | (1u << ((weekday + kDaysInWeek - 1) % kDaysInWeek)));
+}
+
 int WeekdayOf(int64_t days) {
   int64_t w = (days + 3) % kDaysInWeek;  // 1970-01-01 was a Thursday
   return static_cast<int>(w < 0 ? w + kDaysInWeek : w);
@@ -144,10 +149,11 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
     e.date_ok = gap <= kSameDayTolerance;
     e.date_known_equal = e.date_ok;
   } else if (weekday_a >= 0 && weekday_b >= 0) {
-    // Weekdays a day apart may name one night ("late Tuesday", "early Wednesday"). Agreeing
-    // weekdays are weak evidence: one day in seven, so they only lower the wording bar.
-    int apart = std::abs(weekday_a - weekday_b);
-    e.date_ok = std::min(apart, kDaysInWeek - apart) <= kSameDayTolerance;
+    // Named weekdays must allow a common night ("late Tuesday" ~ "early Wednesday"). That
+    // is weak evidence (one night in seven or so): it only lowers the wording bar.
+    uint8_t nights_a = a.date.night_mask != 0 ? a.date.night_mask : NightsOfDay(weekday_a);
+    uint8_t nights_b = b.date.night_mask != 0 ? b.date.night_mask : NightsOfDay(weekday_b);
+    e.date_ok = (nights_a & nights_b) != 0;
     e.weekday_match = e.date_ok;
   }
   int fa = Family(a.event_type), fb = Family(b.event_type);
@@ -180,7 +186,7 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
   auto consider = [&](size_t a, size_t b) {
     if (candidates[a].doc == candidates[b].doc) return;  // one report's incidents were split on purpose
     PairEvidence e = ComparePair(candidates[a], candidates[b], options);
-    if (getenv("CC_DEBUG")) fprintf(stderr, "PAIR %s %s place=%d coarse=%d date=%d eq=%d type=%d sim=%.3f victim=%d fig=%d person=%d\n", candidates[a].doc.c_str(), candidates[b].doc.c_str(), e.place_ok, e.coarse_place, e.date_ok, e.date_known_equal, e.type_ok, e.similarity, e.shared_victim, e.shared_figure, e.shared_person);
+    if (getenv("CC_DEBUG")) fprintf(stderr, "PAIR wd=%d/%d nm=%d/%d %s %s place=%d coarse=%d date=%d eq=%d type=%d sim=%.3f victim=%d fig=%d person=%d\n", candidates[a].date.weekday, candidates[b].date.weekday, candidates[a].date.night_mask, candidates[b].date.night_mask, candidates[a].doc.c_str(), candidates[b].doc.c_str(), e.place_ok, e.coarse_place, e.date_ok, e.date_known_equal, e.type_ok, e.similarity, e.shared_victim, e.shared_figure, e.shared_person);
     if (e.Merge(options)) groups.Join(a, b);
   };
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
