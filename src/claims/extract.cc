@@ -118,6 +118,16 @@ void NoteDates(Builder* b, const std::vector<DateRange>& dates) {
   }
 }
 
+// Prepositions after which a place name is a location even when it also names a party.
+bool IsLocativeWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"in", "near", "at", "outside", "inside", "across", "into", "of",
+                                                "around", "throughout", "over", "on", "toward", "towards", "within"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool HasOtherEventCue(const SentenceContext& s) {
   for (const CueHit& hit : s.cues()) {
     if (hit.cue == Cue::kPastShift) return true;
@@ -211,8 +221,16 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       bool in_name = false;
       ByteSpan place_bytes{tokens.tokens[place.first_token].span.begin, tokens.tokens[place.end_token - 1].span.end};
       for (const NamedVictim& victim : f.victims) in_name |= victim.span.Overlaps(place_bytes);
-      // A place name used as a party ("Washington said", "US forces") is not a location.
-      if (s.ActorAt(place.first_token) >= 0) in_name = true;
+      // A place name used as a party ("Washington said", "US forces", "allied to Tripoli") is
+      // not a location; after "in", "near", an attack verb or with a direction it is one.
+      bool names_party = false;
+      for (uint32_t t = place.first_token; t < place.end_token; ++t) names_party |= s.ActorAt(t) >= 0;
+      if (names_party && (place.place.relation.empty() || place.place.relation == "demonym" || place.place.relation == "country")) {
+        uint32_t before = place.first_token;
+        while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsPunct(before - 1, "\""))) --before;
+        bool locative = before > s.first() && (IsLocativeWord(s.folded(before - 1)) || s.At(before - 1, Cue::kAttackVerb));
+        if (!locative) in_name = true;
+      }
       // A dateline ("BEIRUT -", "TRIPOLI (Reuters) -") is where the reporter filed from.
       const text::Token& first_word = tokens.tokens[place.first_token];
       if (first_word.all_caps && place.end_token < s.end() &&

@@ -120,7 +120,8 @@ bool PairEvidence::Merge(const ClusterOptions& options) const {
   if (shared_victim || shared_person) return true;
   if (!type_ok) return false;
   if (date_known_equal || shared_figure) return true;
-  if (coarse_place) return false;
+  // A coarse place needs the night as well as the wording.
+  if (coarse_place) return weekday_match && similarity >= options.min_similarity;
   return similarity >= (weekday_match ? options.min_similarity_same_weekday : options.min_similarity);
 }
 
