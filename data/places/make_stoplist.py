@@ -7,7 +7,8 @@ an ordinary English word in a word list (Debian's wamerican, /usr/share/dict/wor
 whose largest town of that name has fewer than MAX_POPULATION people, or that is at most
 MAX_ALWAYS_STOPPED letters long. Hand-kept rows
 (titles, calendar words, given names, organisation words: any reason other than
-"dictionary") are carried over from the current stoplist.tsv. Countries and regions of
+"dictionary") are carried over from the current stoplist.tsv. Names of supplement.tsv
+count as gazetteer names, with the row's population. Countries and regions of
 countries.tsv / regions.tsv are never stopped (the matcher checks them first).
 
 usage: make_stoplist.py CITIES1000_TXT [WORDS_FILE]
@@ -46,6 +47,17 @@ def main(argv):
             k = fold(n.strip())
             if k and k.isalpha() and k.isascii():
                 max_pop[k] = max(max_pop.get(k, 0), pop)
+    supplement = os.path.join(HERE, "supplement.tsv")
+    if os.path.exists(supplement):
+        for line in open(supplement, encoding="utf-8"):
+            if line.startswith("#") or line.startswith("name\t") or not line.strip():
+                continue
+            f = line.rstrip("\n").split("\t")
+            pop = int(f[7]) if f[7].isdigit() else 0
+            for n in [f[0]] + f[1].split("|"):
+                k = fold(n.strip())
+                if k and k.isalpha() and k.isascii():
+                    max_pop[k] = max(max_pop.get(k, 0), pop)
     rows = {}
     path = os.path.join(HERE, "stoplist.tsv")
     if os.path.exists(path):

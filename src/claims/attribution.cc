@@ -100,8 +100,18 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     }
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     // A country's plain name before an attack word is where, not who: "Yemen strike".
-    bool locative = actor.party.type == "state" && !actor.adjective &&
+    int place_idx = s.PlaceAt(actor.first_token);
+    bool country_word = place_idx >= 0 && s.place(place_idx).place.relation == "country";
+    bool locative = (actor.party.type == "state" && (!actor.adjective || country_word)) &&
                     !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
+    // "a Libyan air strike" in an article about Libya says where; "Syrian warplanes" still
+    // names a force. A demonym of the incident's own country before an attack noun is a place.
+    if (!locative && actor.adjective && actor.party.type == "state" && !s.home_country().empty() &&
+        place_idx >= 0 && s.place(place_idx).place.country == s.home_country()) {
+      uint32_t head = actor.end_token;
+      while (head < end && head - actor.end_token < 3 && !IsAttackHead(s, head)) ++head;
+      locative = head < end && s.At(head, Cue::kAttackNoun) && !s.At(head, Cue::kWeapon);
+    }
     if (!locative) {
       uint32_t t = actor.end_token;
       if (t < end && s.IsWord(t, "'s")) ++t;
@@ -144,7 +154,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       // "threatened to launch", "will strike": intentions, not an attack that happened.
       bool intention = t > first && (s.IsWord(t - 1, "to") || s.IsWord(t - 1, "will") || s.IsWord(t - 1, "would") ||
                                      s.IsWord(t - 1, "could") || s.IsWord(t - 1, "can") || s.IsWord(t - 1, "might"));
-      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention) {
+      // "positions were destroyed": a passive has no agent here; "the strike" is a noun.
+      bool passive_or_noun = t > first && (s.IsWord(t - 1, "were") || s.IsWord(t - 1, "was") ||
+                                           s.IsWord(t - 1, "been") || s.IsWord(t - 1, "being") ||
+                                           s.IsWord(t - 1, "the") || s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an") ||
+                                           s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their"));
+      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
         continue;
@@ -272,7 +287,11 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
         }
       }
     }
-    if (speaker && has_attack) {
+    // Declining to confirm is what a party that could have done it does.
+    bool could_act = speaker && (speaker->type == "state" || speaker->type == "government" || speaker->type == "military" ||
+                                 speaker->type == "coalition" || speaker->type == "armed_group" ||
+                                 speaker->type == "militia" || speaker->type == "official" || speaker->anonymous);
+    if (speaker && could_act && has_attack) {
       SourceFrame speaking = frame;
       speaking.source = *speaker;
       AttributionClaim claim;
@@ -305,7 +324,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (!near_attack) continue;
     }
     make("unknown", std::nullopt, "unknown-perpetrator", std::string(s.Text(hit.first_token, hit.end_token)));
-    if (self == nullptr) {
+    // "it remained unclear whether ...": impersonal, the article's own voice.
+    bool impersonal = s.folded(hit.first_token).find("unclear") != std::string_view::npos ||
+                      s.IsWord(hit.first_token, "remained") || s.IsWord(hit.first_token, "not");
+    if (self == nullptr && !impersonal) {
       if (std::optional<Party> speaker = SpeakerBefore(s, hit.first_token, coref)) claims.back().source = *speaker;
     }
     return claims;
@@ -387,7 +409,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     return claims;
   }
   // "no airstrikes were carried out", said by a party: it denies its own part.
-  if (stance_of_verb == "asserts" && negated_clause && has_attack) {
+  if (stance_of_verb == "asserts" && negated_clause && has_attack && !s.Find(Cue::kHabitual, first, end)) {
     const CueHit* negation = s.Find(Cue::kNegation, first, end);
     bool attack_after = false;
     for (uint32_t t = negation->first_token; t < std::min(end, negation->first_token + 5); ++t) {

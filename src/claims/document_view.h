@@ -33,6 +33,7 @@ struct DocumentView {
   const text::TokenStream* tokens = nullptr;
   std::vector<ActorSpan> actors;  // sorted by first_token
   std::vector<PlaceSpan> places;  // sorted by first_token
+  std::string home_country;       // ISO code of the country most of its towns lie in
 };
 
 }  // namespace crosscheck::claims

@@ -45,6 +45,9 @@ class SentenceContext {
   int ActorAt(uint32_t token_idx) const;
   int PlaceAt(uint32_t token_idx) const;
 
+  // The country most of the document's towns lie in: where its attacks happen.
+  const std::string& home_country() const { return view_->home_country; }
+
   bool IsPunct(uint32_t token_idx, std::string_view which) const;
   bool IsWord(uint32_t token_idx, std::string_view folded_word) const;
   // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.

@@ -77,8 +77,24 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   subject.party.party = subject.party.name;
   subject.first = first;
   subject.end = last + 1;
-  subject.is_person = head_role;
+  subject.is_person = head_role || (last > first && s.token(first).capitalized);
   subject.how = "words";
+  // "a Somali government official ... identified as Abdukadir Mohamed Nur announced":
+  // the name belongs to the party named just before it.
+  if (!head_role) {
+    for (uint32_t t = first; t > s.first() && first - t < 15;) {
+      --t;
+      if (s.At(t, Cue::kReport) || s.IsPunct(t, ";:\"")) break;
+      if (int actor_idx = s.ActorAt(t); actor_idx >= 0 && !s.actor(actor_idx).adjective) {
+        Subject linked = FromActor(s, actor_idx);
+        linked.party.person = subject.party.name;
+        linked.is_person = true;
+        linked.end = subject.end;
+        linked.how = "named-person";
+        return linked;
+      }
+    }
+  }
   return subject;
 }
 
@@ -181,8 +197,13 @@ bool IsQuote(const SentenceContext& s, uint32_t t) { return s.IsPunct(t, "\""); 
 bool VerbClosesSentence(const SentenceContext& s, const Subject& subject, uint32_t verb_end) {
   if (subject.first <= s.first()) return false;
   uint32_t before = subject.first - 1;
-  // Skip a determiner: ", a US official told AFP".
-  while (before > s.first() && (s.IsWord(before, "a") || s.IsWord(before, "an") || s.IsWord(before, "the"))) --before;
+  // Skip a determiner and coordinated speakers: ", a US official told AFP", ", residents
+  // and medical sources said".
+  int skipped = 0;
+  while (before > s.first() && skipped < 8 && s.token(before).kind == text::TokenKind::kWord) {
+    --before;
+    ++skipped;
+  }
   bool after_break = s.IsPunct(before, ",\"") || IsQuote(s, before);
   if (!after_break) return false;
   int words_after = 0;
@@ -283,6 +304,32 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       previous.clause_end = std::min(previous.clause_end, subject.first);
     }
     frames.push_back(std::move(frame));
+  }
+  // A headline credited at its end: "At least 44 die as air strike hits ...: U.N."
+  if (frames.empty() && s.end() - s.first() >= 3) {
+    uint32_t colon = s.end();
+    for (uint32_t t = s.end(); t-- > s.first();) {
+      if (s.IsPunct(t, ":")) {
+        colon = t;
+        break;
+      }
+    }
+    if (colon < s.end() && colon + 1 < s.end()) {
+      if (int actor_idx = s.ActorAt(colon + 1); actor_idx >= 0 && s.actor(actor_idx).end_token >= s.end() - 1) {
+        Subject subject = FromActor(s, actor_idx);
+        SourceFrame frame;
+        frame.source = subject.party;
+        frame.attributed = true;
+        frame.verb_stance = "asserts";
+        frame.verb_first = frame.verb_end = colon;
+        frame.clause_first = s.first();
+        frame.clause_end = colon;
+        frame.source_first = subject.first;
+        frame.source_end = subject.end;
+        frame.frame = "headline-credit";
+        frames.push_back(std::move(frame));
+      }
+    }
   }
   // 2. "according to X" when no verb gave a source.
   if (frames.empty()) {

@@ -118,6 +118,21 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     place.population = mention.population;
     view.places.push_back(std::move(span));
   }
+  // The home country: the one most named towns lie in (datelines and parties included,
+  // which only makes it surer).
+  std::map<std::string, int> towns_by_country;
+  for (const claims::PlaceSpan& span : view.places) {
+    if (span.place.resolved && span.place.precision <= 3 && !span.place.country.empty()) {
+      ++towns_by_country[span.place.country];
+    }
+  }
+  int best = 0;
+  for (const auto& [country, count] : towns_by_country) {
+    if (count > best) {
+      best = count;
+      view.home_country = country;
+    }
+  }
   auto by_position = [](const auto& a, const auto& b) { return a.first_token < b.first_token; };
   std::sort(view.actors.begin(), view.actors.end(), by_position);
   std::sort(view.places.begin(), view.places.end(), by_position);

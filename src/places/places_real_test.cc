@@ -41,6 +41,26 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
     ASSERT_FALSE(places.empty()) << text;
     EXPECT_EQ(places[0].geonameid, 174448) << text;
   }
+  // Spellings and localities from data/places/supplement.tsv.
+  struct Case {
+    const char* text;
+    const char* country;
+    int64_t geonameid;  // 0: a supplement locality that GeoNames lacks
+  };
+  for (const Case& c : {Case{"Kurdish forces held Kobani in northern Syria.", "SY", 172256},
+                        Case{"Shelling hit Kostiantynivka overnight.", "UA", 705104},
+                        Case{"A strike on Tajoura, east of Tripoli.", "LY", 2210394},
+                        Case{"Al-Shabaab attacked Dinsoor in Somalia.", "SO", 0},
+                        Case{"Fighting reached al-Mokha, Yemen.", "YE", 0},
+                        Case{"Russian forces shelled Kamianka-Dniprovska in Ukraine.", "UA", 0}}) {
+    std::string s(c.text);
+    auto places = FindPlaces(*g, s, text::Tokenize(s));
+    bool found = false;
+    for (const auto& p : places) {
+      if (p.relation.empty() && p.country == c.country && p.geonameid == c.geonameid) found = true;
+    }
+    EXPECT_TRUE(found) << c.text;
+  }
 }
 
 }  // namespace

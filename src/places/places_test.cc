@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "places/geonames_loader.h"
@@ -106,6 +108,83 @@ TEST_F(PlacesTest, CountryContextDisambiguates) {
   auto uk = Find("London is large.");
   ASSERT_EQ(uk.size(), 1u);
   EXPECT_EQ(uk[0].country, "GB");
+}
+
+// data/places with the supplement replaced by the small fixture, in a temporary folder.
+std::string SupplementFixtureDir() {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "places_supplement_data";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& file : fs::directory_iterator(kSource + "/data/places")) {
+    if (file.is_regular_file()) fs::copy_file(file.path(), dir / file.path().filename());
+  }
+  fs::copy_file(kSource + "/src/places/testdata/mini_supplement.tsv", dir / "supplement.tsv",
+                fs::copy_options::overwrite_existing);
+  return dir.string();
+}
+
+class SupplementTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_dir_ = new std::string(SupplementFixtureDir());
+    auto g = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", *data_dir_,
+                             ::testing::TempDir() + "places_supplement_cache");
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    gazetteer_ = new Gazetteer(std::move(g.value()));
+  }
+  static std::vector<PlaceMention> Find(const std::string& text) {
+    text::TokenStream tokens = text::Tokenize(text);
+    return FindPlaces(*gazetteer_, text, tokens);
+  }
+  static Gazetteer* gazetteer_;
+  static std::string* data_dir_;
+};
+Gazetteer* SupplementTest::gazetteer_ = nullptr;
+std::string* SupplementTest::data_dir_ = nullptr;
+
+TEST_F(SupplementTest, NewLocalityResolvesWithArticleVariants) {
+  for (const char* text : {"Fighting in Baghuz, Syria.", "Fighting in al-Baghuz, Syria.", "Fighting in Al Baghouz, Syria.",
+                           "Fighting in Albaghuz, Syria."}) {
+    auto places = Find(text);
+    ASSERT_FALSE(places.empty()) << text;
+    EXPECT_EQ(places[0].name, "Baghuz") << text;
+    EXPECT_EQ(places[0].geonameid, 0) << text;  // not a GeoNames entry
+    EXPECT_EQ(places[0].country, "SY") << text;
+    EXPECT_EQ(places[0].admin1, "05") << text;  // from the nearest GeoNames town, Abu Kamal
+    EXPECT_NEAR(places[0].lat, 34.47, 0.01) << text;
+  }
+}
+
+TEST_F(SupplementTest, AliasJoinsTheGeoNamesEntry) {
+  auto places = Find("Shelling hit Halab al-Shahba overnight.");
+  ASSERT_EQ(places.size(), 1u);
+  EXPECT_EQ(places[0].geonameid, 170063);
+  EXPECT_EQ(places[0].name, "Aleppo");
+}
+
+TEST_F(SupplementTest, AliasOfAnAbsentEntryKeepsItsId) {
+  auto places = Find("Kurdish fighters held Kobane, Syria.");
+  ASSERT_FALSE(places.empty());
+  EXPECT_EQ(places[0].geonameid, 172256);
+  EXPECT_EQ(places[0].name, "Kobani");
+}
+
+TEST_F(SupplementTest, IndexIsRebuiltWhenTheSupplementChanges) {
+  std::string cache = ::testing::TempDir() + "places_supplement_rebuild";
+  std::string geonames = kSource + "/src/places/testdata/mini_geonames.txt";
+  ASSERT_TRUE(Gazetteer::Open(geonames, *data_dir_, cache).ok());
+  EXPECT_FALSE(Gazetteer::Open(geonames, *data_dir_, cache)->rebuilt());
+  std::ofstream(*data_dir_ + "/supplement.tsv", std::ios::app)
+      << "Dinsoor\tDiinsoor\tSO\tBay\t2.41\t42.98\tPPL\t25000\t\t\n";
+  auto again = Gazetteer::Open(geonames, *data_dir_, cache);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->rebuilt());
+  std::string text = "Al-Shabaab attacked Diinsoor in Somalia.";
+  text::TokenStream tokens = text::Tokenize(text);
+  bool found = false;
+  for (const auto& p : FindPlaces(*again, text, tokens)) found |= p.name == "Dinsoor";
+  EXPECT_TRUE(found);
 }
 
 TEST_F(PlacesTest, IndexIsReusedWhenCurrent) {
