@@ -112,7 +112,8 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       while (head < end && head - actor.end_token < 3 && !IsAttackHead(s, head)) ++head;
       locative = head < end && s.At(head, Cue::kAttackNoun) && !s.At(head, Cue::kWeapon);
     }
-    if (!locative) {
+    if (locative) continue;
+    {
       uint32_t t = actor.end_token;
       if (t < end && s.IsWord(t, "'s")) ++t;
       int skipped = 0;
@@ -155,13 +156,38 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool intention = t > first && (s.IsWord(t - 1, "to") || s.IsWord(t - 1, "will") || s.IsWord(t - 1, "would") ||
                                      s.IsWord(t - 1, "could") || s.IsWord(t - 1, "can") || s.IsWord(t - 1, "might"));
       // "positions were destroyed": a passive has no agent here; "the strike" is a noun.
-      bool passive_or_noun = t > first && (s.IsWord(t - 1, "were") || s.IsWord(t - 1, "was") ||
+      // "an air strike": the verb form inside an attack noun phrase is the noun.
+      const CueHit* noun = t < end ? s.Covering(t, Cue::kAttackNoun) : nullptr;
+      bool inside_noun = noun != nullptr && noun->first_token < t;
+      bool passive_or_noun = inside_noun || (t > first && (s.IsWord(t - 1, "were") || s.IsWord(t - 1, "was") ||
                                            s.IsWord(t - 1, "been") || s.IsWord(t - 1, "being") ||
                                            s.IsWord(t - 1, "the") || s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an") ||
-                                           s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their"));
+                                           s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their")));
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
+        continue;
+      }
+    }
+    // The owner of the weapon in a relative clause: "drones, which were "probably American,"
+    // bombed ...".
+    if (actor.adjective) {
+      bool relative = false;
+      bool weapon = false;
+      for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 7;) {
+        --back;
+        if (s.IsWord(back, "which") || s.IsWord(back, "that")) relative = true;
+        if (relative && s.At(back, Cue::kWeapon)) {
+          weapon = true;
+          break;
+        }
+      }
+      bool attack_after = false;
+      for (uint32_t ahead = actor.end_token; ahead < std::min(end, actor.end_token + 4); ++ahead) {
+        if (s.At(ahead, Cue::kAttackVerb)) attack_after = true;
+      }
+      if (relative && weapon && attack_after) {
+        AddPerpetrator(&found, {actor_idx, false, false, "weapon-owner"});
         continue;
       }
     }

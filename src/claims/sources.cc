@@ -186,7 +186,27 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     }
     if (skipped_relative) continue;
     // Anything else: maybe a noun phrase the dictionary lacks, else no subject.
-    return FromWords(s, t);
+    Subject words = FromWords(s, t);
+    if (words.found) return words;
+    // "A commander representing Syrian president Bashar al-Assad's state alliance said": a role
+    // noun opens the subject; the party inside it is who speaks.
+    for (uint32_t back = t; back > s.first() && t - back < 10;) {
+      --back;
+      if (s.token(back).kind == text::TokenKind::kPunct && !s.IsWord(back, "'s")) break;
+      if (!s.Covering(back, Cue::kRole)) continue;
+      if (!(back > s.first() && (s.IsWord(back - 1, "a") || s.IsWord(back - 1, "an") || s.IsWord(back - 1, "the")))) break;
+      for (uint32_t inside = back + 1; inside <= t; ++inside) {
+        if (int actor_idx = s.ActorAt(inside); actor_idx >= 0) {
+          Subject affiliated = FromActor(s, actor_idx);
+          affiliated.first = back - 1;
+          affiliated.how = "role-of";
+          affiliated.is_person = true;
+          return affiliated;
+        }
+      }
+      break;
+    }
+    return {};
   }
   return {};
 }
