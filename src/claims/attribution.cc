@@ -426,9 +426,16 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
         const ActorSpan& speaker = s.actor(actor_idx);
         const std::string& type = speaker.party.type;
         if (type == "media" || type == "news_agency" || type == "monitor") break;
-        claims.back().source = speaker.party;
+        // "the coalition denied any role": a new speaker; "Malian troops were not present":
+        // the source speaks of them.
+        if (s.At(deny_resp->first_token, Cue::kReport)) {
+          claims.back().source = speaker.party;
+          claims.back().frame += "/own-subject";
+        } else {
+          claims.back().frame += "/subject";
+        }
         claims.back().actor = SideOf(speaker.party);
-        claims.back().frame += "/own-subject";
+        claims.back().actor_words = std::string(s.Text(speaker.first_token, speaker.end_token));
         break;
       }
     }
@@ -453,9 +460,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
                type == "armed_group" || type == "militia";
   if (stance_of_verb == "asserts" && armed && frame.verb_end > frame.verb_first) {
     std::string_view verb = s.folded(frame.verb_first);
-    bool claiming_verb = verb == "claims" || verb == "claimed" || verb == "announced" || verb == "announces" ||
-                         verb == "confirmed" || verb == "confirms" || verb == "acknowledged" || verb == "admitted" ||
-                         verb == "said" || verb == "says";
+    bool claiming_verb = verb == "claims" || verb == "claimed" || verb == "claim" || verb == "announced" ||
+                         verb == "announces" || verb == "announce" || verb == "confirmed" || verb == "confirms" ||
+                         verb == "confirm" || verb == "acknowledged" || verb == "acknowledges" || verb == "admitted" ||
+                         verb == "admits" || verb == "admit" || verb == "said" || verb == "says";
     // "said it struck", "confirmed there were airstrikes", "Claims Airstrikes".
     bool self_pronoun = false;
     bool attack_object = false;

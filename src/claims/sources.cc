@@ -167,8 +167,19 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       while (back > s.first() && (s.Covering(back, Cue::kOrgHead) || s.IsPunct(back, "\"'"))) --back;
       if (s.ActorAt(back) >= 0) return FromActor(s, s.ActorAt(back));
     }
-    // "the Security Council's statement said": the possessor speaks.
+    // "the Security Council's statement said", "Jordan's army said", "Mali's transitional
+    // government stated": the possessor speaks, through the noun it owns.
     if (w == "'s" && t > s.first() && s.ActorAt(t - 1) >= 0) return FromActor(s, s.ActorAt(t - 1));
+    for (uint32_t back = t; back > s.first() + 1 && t - back < 3;) {
+      --back;
+      if (s.token(back).kind != text::TokenKind::kWord) break;
+      if (s.IsWord(back, "'s") && s.ActorAt(back - 1) >= 0) {
+        Subject owner = FromActor(s, s.ActorAt(back - 1));
+        owner.end = t + 1;
+        owner.how = "possessor";
+        return owner;
+      }
+    }
     if (w == "which" || w == "who" || w == "that") continue;
     if (IsVerbModifier(w)) continue;
     // A relative clause between subject and verb ("the rights group which first reported

@@ -1,12 +1,14 @@
 #include "ingest/input_source.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <istream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/status.h"
 #include "ingest/gzip_reader.h"
@@ -56,7 +58,9 @@ Result<std::string> ReadInput(const std::string& path, const IngestLimits& limit
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(StatusCode::kIoError, "cannot open for reading");
-  std::string bytes(static_cast<size_t>(size), '\0');
+  // Allocated with simdjson's padding behind the last byte: JSON lines are parsed in place.
+  std::string bytes(static_cast<size_t>(size) + simdjson::SIMDJSON_PADDING, '\0');
+  bytes.resize(static_cast<size_t>(size));
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size)) return Status(StatusCode::kIoError, "short read");
   if (LooksGzipped(bytes)) return Gunzip(bytes, feed ? limits.max_inflated_feed_bytes : limits.max_inflated_bytes);
@@ -70,14 +74,81 @@ std::string StringField(const nlohmann::json& object, const char* key) {
   return it->get<std::string>();
 }
 
+// The string fields of one JSON Lines object that a RawInput takes. As with the
+// nlohmann DOM the engine used before, a repeated key counts by its last value.
+struct JsonFields {
+  std::string_view id, title, published, outlet, url, language, html, text;
+  bool has_id = false, id_is_string = false, has_html = false, html_is_string = false;
+  bool has_text = false, text_is_string = false;
+};
+
+// Fast path: simdjson over the line in place (the buffer holds SIMDJSON_PADDING
+// readable bytes after it). False when simdjson rejects the line, which then goes
+// through the exact path below.
+bool ParseWithSimdjson(simdjson::dom::parser* parser, std::string_view line, bool padded, JsonFields* fields) {
+  simdjson::dom::object object;
+  if (parser->parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get_object().get(object)) return false;
+  for (simdjson::dom::key_value_pair field : object) {
+    const std::string_view key = field.key;
+    std::string_view value;
+    const bool is_string = field.value.get_string().get(value) == simdjson::SUCCESS;
+    auto take = [&](std::string_view* slot) { *slot = is_string ? value : std::string_view(); };
+    if (key == "id") {
+      fields->has_id = true;
+      fields->id_is_string = is_string;
+      take(&fields->id);
+    } else if (key == "title") {
+      take(&fields->title);
+    } else if (key == "published") {
+      take(&fields->published);
+    } else if (key == "outlet") {
+      take(&fields->outlet);
+    } else if (key == "url") {
+      take(&fields->url);
+    } else if (key == "language") {
+      take(&fields->language);
+    } else if (key == "html") {
+      fields->has_html = true;
+      fields->html_is_string = is_string;
+      take(&fields->html);
+    } else if (key == "text") {
+      fields->has_text = true;
+      fields->text_is_string = is_string;
+      take(&fields->text);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
-// One JSON Lines stream being read: a file, an inflated buffer, or standard input.
+// One JSON Lines stream being read: a file or inflated buffer split in place, or standard input.
 struct InputSource::JsonLines {
   std::string path;
-  std::unique_ptr<std::istream> owned;
-  std::istream* in = nullptr;
+  std::string buffer;   // the whole file, with simdjson's padding allocated behind it
+  size_t position = 0;  // start of the next line in buffer
+  std::istream* in = nullptr;  // standard input, read a line at a time
+  std::string stream_line;
   int line_number = 0;
+  simdjson::dom::parser parser;  // reused: its buffers grow to the longest line and stay
+
+  // The next line without its LF, as std::getline gives it; false at the end.
+  bool NextLine(std::string_view* line, bool* padded) {
+    if (in != nullptr) {
+      if (!std::getline(*in, stream_line)) return false;
+      *line = stream_line;
+      *padded = false;
+      return true;
+    }
+    if (position >= buffer.size()) return false;
+    const char* begin = buffer.data() + position;
+    const void* newline = std::memchr(begin, '\n', buffer.size() - position);
+    const size_t length = newline == nullptr ? buffer.size() - position : static_cast<const char*>(newline) - begin;
+    *line = std::string_view(begin, length);
+    position += length + 1;
+    *padded = buffer.capacity() >= buffer.size() + simdjson::SIMDJSON_PADDING;
+    return true;
+  }
 };
 
 std::string DocumentIdFromPath(const std::string& path) {
@@ -168,8 +239,7 @@ bool InputSource::OpenNextPath(RawInput* out) {
   if (kind == FileKind::kJsonLines) {
     lines_ = std::make_unique<JsonLines>();
     lines_->path = path;
-    lines_->owned = std::make_unique<std::istringstream>(std::move(*bytes));
-    lines_->in = lines_->owned.get();
+    lines_->buffer = std::move(*bytes);
     return false;
   }
   out->kind = kind == FileKind::kHtml ? BodyKind::kHtml : BodyKind::kText;
@@ -177,13 +247,48 @@ bool InputSource::OpenNextPath(RawInput* out) {
   return true;
 }
 
+static void NoteDuplicateId(const std::string& origin, std::unordered_set<std::string>* seen_ids, RawInput* out) {
+  if (!seen_ids->insert(out->id).second) {
+    out->diagnostics.push_back(Diagnostic{out->id, origin, "duplicate_id",
+                                          "id '" + out->id + "' was seen before in this batch: both versions are kept", false});
+  }
+  for (Diagnostic& diagnostic : out->diagnostics) diagnostic.document = out->id;
+}
+
+static void FillFromNlohmann(const nlohmann::json& object, const std::string& origin,
+                             std::unordered_set<std::string>* seen_ids, RawInput* out) {
+  std::string id = StringField(object, "id");
+  if (!id.empty()) {
+    out->id = id;
+  } else if (object.contains("id")) {
+    out->diagnostics.push_back(Diagnostic{out->id, origin, "bad_id", "\"id\" is not a string: the document is named by its line", false});
+  }
+  NoteDuplicateId(origin, seen_ids, out);
+  out->title = StringField(object, "title");
+  out->published = StringField(object, "published");
+  out->outlet = StringField(object, "outlet");
+  out->url = StringField(object, "url");
+  out->language = StringField(object, "language");
+  if (object.contains("html") && object["html"].is_string()) {
+    out->kind = BodyKind::kHtml;
+    out->body = object["html"].get<std::string>();
+  } else if (object.contains("text") && object["text"].is_string()) {
+    out->body = object["text"].get<std::string>();
+  } else {
+    out->failed = true;
+    out->diagnostics.push_back(
+        Failure(out->id, origin, Status(StatusCode::kBadJson, "neither a \"text\" nor an \"html\" string field")));
+  }
+}
+
 bool InputSource::NextFromJsonLines(RawInput* out) {
-  std::string line;
-  while (std::getline(*lines_->in, line)) {
+  std::string_view line;
+  bool padded = false;
+  while (lines_->NextLine(&line, &padded)) {
     ++lines_->line_number;
-    std::string origin = lines_->path + ":" + std::to_string(lines_->line_number);
     size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos) continue;
+    if (first == std::string_view::npos) continue;
+    std::string origin = lines_->path + ":" + std::to_string(lines_->line_number);
     out->origin = origin;
     out->id = origin;
     if (line.size() > limits_.max_line_bytes) {
@@ -193,40 +298,42 @@ bool InputSource::NextFromJsonLines(RawInput* out) {
                                                                       " bytes is over the limit")));
       return true;
     }
-    // The JSON parser rejects broken UTF-8 outright: repair first, and say so.
-    std::string repaired;
-    if (size_t replaced = RepairUtf8(line, &repaired); replaced > 0) {
-      out->diagnostics.push_back(Diagnostic{out->id, origin, "repaired_utf8",
-                                            std::to_string(replaced) + " invalid UTF-8 sequences replaced by U+FFFD"});
-      line = std::move(repaired);
-    }
-    nlohmann::json object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (object.is_discarded() || !object.is_object()) {
-      out->failed = true;
-      out->diagnostics.push_back(Failure(out->id, origin, Status(StatusCode::kBadJson, "malformed JSON line")));
+    JsonFields fields;
+    nlohmann::json object;  // only filled on the exact path
+    if (!ParseWithSimdjson(&lines_->parser, line, padded, &fields)) {
+      // Rejected lines (broken UTF-8 among them) take the exact path: repair, say so, then nlohmann.
+      std::string repaired;
+      if (size_t replaced = RepairUtf8(line, &repaired); replaced > 0) {
+        out->diagnostics.push_back(Diagnostic{out->id, origin, "repaired_utf8",
+                                              std::to_string(replaced) + " invalid UTF-8 sequences replaced by U+FFFD"});
+      } else {
+        repaired.assign(line);
+      }
+      object = nlohmann::json::parse(repaired, nullptr, /*allow_exceptions=*/false);
+      if (object.is_discarded() || !object.is_object()) {
+        out->failed = true;
+        out->diagnostics.push_back(Failure(out->id, origin, Status(StatusCode::kBadJson, "malformed JSON line")));
+        return true;
+      }
+      FillFromNlohmann(object, origin, &seen_ids_, out);
       return true;
     }
-    std::string id = StringField(object, "id");
-    if (!id.empty()) {
-      out->id = id;
-    } else if (object.contains("id")) {
+    if (fields.id_is_string && !fields.id.empty()) {
+      out->id = std::string(fields.id);
+    } else if (fields.has_id) {
       out->diagnostics.push_back(Diagnostic{out->id, origin, "bad_id", "\"id\" is not a string: the document is named by its line", false});
     }
-    if (!seen_ids_.insert(out->id).second) {
-      out->diagnostics.push_back(Diagnostic{out->id, origin, "duplicate_id",
-                                            "id '" + out->id + "' was seen before in this batch: both versions are kept", false});
-    }
-    for (Diagnostic& diagnostic : out->diagnostics) diagnostic.document = out->id;
-    out->title = StringField(object, "title");
-    out->published = StringField(object, "published");
-    out->outlet = StringField(object, "outlet");
-    out->url = StringField(object, "url");
-    out->language = StringField(object, "language");
-    if (object.contains("html") && object["html"].is_string()) {
+    NoteDuplicateId(origin, &seen_ids_, out);
+    out->title = fields.title;
+    out->published = fields.published;
+    out->outlet = fields.outlet;
+    out->url = fields.url;
+    out->language = fields.language;
+    if (fields.has_html && fields.html_is_string) {
       out->kind = BodyKind::kHtml;
-      out->body = object["html"].get<std::string>();
-    } else if (object.contains("text") && object["text"].is_string()) {
-      out->body = object["text"].get<std::string>();
+      out->body = fields.html;
+    } else if (fields.has_text && fields.text_is_string) {
+      out->body = fields.text;
     } else {
       out->failed = true;
       out->diagnostics.push_back(

@@ -3,6 +3,16 @@
 namespace crosscheck::store {
 namespace {
 
+// A field added to a claims struct must be added here too, or the round trip silently
+// drops it: these sizes (x86-64, libstdc++) fail the build until it is.
+static_assert(sizeof(claims::Party) == 136, "claims::Party changed: update candidate_json.cc");
+static_assert(sizeof(claims::AttributionClaim) == 496, "claims::AttributionClaim changed: update candidate_json.cc");
+static_assert(sizeof(claims::CasualtyClaim) == 408, "claims::CasualtyClaim changed: update candidate_json.cc");
+static_assert(sizeof(claims::NamedVictim) == 104, "claims::NamedVictim changed: update candidate_json.cc");
+static_assert(sizeof(claims::DateRange) == 88, "claims::DateRange changed: update candidate_json.cc");
+static_assert(sizeof(claims::IncidentPlace) == 232, "claims::IncidentPlace changed: update candidate_json.cc");
+static_assert(sizeof(claims::CandidateIncident) == 592, "claims::CandidateIncident changed: update candidate_json.cc");
+
 using nlohmann::json;
 
 template <typename T>
@@ -133,6 +143,7 @@ json CandidateToJson(const claims::CandidateIncident& c) {
                             {"precision", c.date.precision},
                             {"words", c.date.words},
                             {"weekday", c.date.weekday},
+                            {"night_mask", c.date.night_mask},
                             {"first_token", c.date.first_token}}},
               {"place", c.place ? PlaceJson(*c.place) : json(nullptr)},
               {"place_mentions", c.place_mentions},
@@ -156,6 +167,7 @@ Result<claims::CandidateIncident> CandidateFromJson(const json& j) {
     c.date.precision = date.at("precision").get<int>();
     c.date.words = date.at("words").get<std::string>();
     c.date.weekday = date.at("weekday").get<int>();
+    c.date.night_mask = date.at("night_mask").get<uint8_t>();
     c.date.first_token = date.at("first_token").get<uint32_t>();
     if (!j.at("place").is_null()) c.place = PlaceFrom(j.at("place"));
     c.place_mentions = j.at("place_mentions").get<std::vector<std::string>>();

@@ -11,7 +11,13 @@ claims::CandidateIncident FullCandidate() {
   c.background = true;
   c.event_type = "airstrike";
   c.type_votes = {{"airstrike", 3}, {"drone_strike", 1}};
-  c.date = claims::DateRange{19526, 19527, 2, "late on Sunday", 0, 42};
+  c.date.earliest = 19526;
+  c.date.latest = 19527;
+  c.date.precision = 2;
+  c.date.words = "late on Sunday";
+  c.date.weekday = 0;
+  c.date.night_mask = 0x41;
+  c.date.first_token = 42;
   c.place = claims::IncidentPlace{"Abu Kamal", "Al Bukamal", "SY", "Deir ez-Zor", "PPL", 174448, 34.45, 40.918611,
                                   true, 2, "near", 57000};
   c.place_mentions = {"Al Bukamal", "al-Harra \"quoted\""};
@@ -63,6 +69,7 @@ TEST(CandidateJson, RoundTripIsLossless) {
   EXPECT_FALSE(back->casualties[0].injured.has_value());
   EXPECT_EQ(*back->casualties[0].killed, 22);
   EXPECT_EQ(back->date.first_token, 42u);
+  EXPECT_EQ(back->date.night_mask, 0x41);
   EXPECT_EQ(back->victims[0].span, (ByteSpan{5, 40}));
 }
 

@@ -66,7 +66,8 @@ TEST(CsvWriter, QuotesOnlyWhatNeedsIt) {
 }
 
 TEST(Export, IncidentCsvHasOneRowPerIncidentAndRoundTrips) {
-  std::vector<Json> incidents = {Incident("I1", "Abu Kamal, \"al-Harra\"", 34.45, 40.9186), Incident("I2", "Mayadin", 35.0, 40.45)};
+  std::vector<Json> incidents = {Incident("I1", "Abu Kamal", 34.45, 40.9186), Incident("I2", "Mayadin", 35.0, 40.45)};
+  incidents[0]["location"]["name"] = "Abu Kamal, \"al-Harra\"";
   std::ostringstream out;
   WriteIncidentCsv(out, incidents);
   auto rows = ParseCsv(out.str());

@@ -37,7 +37,9 @@ std::vector<std::string> Snapshot(LedgerStore& store);
   ::crosscheck::store::testing::FreshStore fresh_##store_var =                         \
       ::crosscheck::store::testing::MakeFreshStore(backend);                           \
   if (fresh_##store_var.uri.empty()) {                                                 \
-    if (fresh_##store_var.must_run) FAIL() << fresh_##store_var.unavailable;           \
+    if (fresh_##store_var.must_run) {                                                  \
+      FAIL() << fresh_##store_var.unavailable;                                         \
+    }                                                                                  \
     GTEST_SKIP() << fresh_##store_var.unavailable;                                     \
   }                                                                                    \
   auto store_var##_open = ::crosscheck::store::LedgerStore::Open(fresh_##store_var.uri); \
