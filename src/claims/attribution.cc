@@ -96,13 +96,20 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 3;) {
       --back;
       if (s.At(back, Cue::kAttackVerb) && !s.Covering(back, Cue::kPassiveBy)) target = true;
+      // "killed 20 Hezbollah fighters", "killing Houthi fighters": the dead, not the killers.
+      bool adjacent = back + 1 == actor.first_token;
+      if ((adjacent && (s.At(back, Cue::kKill) || s.At(back, Cue::kInjure))) ||
+          s.token(back).kind == text::TokenKind::kNumber) {
+        target = true;
+      }
+      if (s.IsWord(back, "in") || s.IsWord(back, "by") || s.IsWord(back, "from")) break;
       if (s.ActorAt(back) >= 0 || s.IsPunct(back, ",;:")) break;
     }
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     // A country's plain name before an attack word is where, not who: "Yemen strike".
     int place_idx = s.PlaceAt(actor.first_token);
-    bool country_word = place_idx >= 0 && s.place(place_idx).place.relation == "country";
-    bool locative = (actor.party.type == "state" && (!actor.adjective || country_word)) &&
+    bool hyphenated = actor.end_token < end && s.IsPunct(actor.end_token, "-");  // "US-British"
+    bool locative = actor.party.type == "state" && !actor.adjective && !hyphenated &&
                     !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
     // "a Libyan air strike" in an article about Libya says where; "Syrian warplanes" still
     // names a force. A demonym of the incident's own country before an attack noun is a place.
@@ -112,8 +119,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       while (head < end && head - actor.end_token < 3 && !IsAttackHead(s, head)) ++head;
       locative = head < end && s.At(head, Cue::kAttackNoun) && !s.At(head, Cue::kWeapon);
     }
-    if (locative) continue;
-    {
+    if (!locative) {
       uint32_t t = actor.end_token;
       if (t < end && s.IsWord(t, "'s")) ++t;
       int skipped = 0;
@@ -162,7 +168,9 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool passive_or_noun = inside_noun || (t > first && (s.IsWord(t - 1, "were") || s.IsWord(t - 1, "was") ||
                                            s.IsWord(t - 1, "been") || s.IsWord(t - 1, "being") ||
                                            s.IsWord(t - 1, "the") || s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an") ||
-                                           s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their")));
+                                           s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their") ||
+                                           s.IsWord(t - 1, "in") || s.IsWord(t - 1, "of") || s.IsWord(t - 1, "during") ||
+                                           s.IsWord(t - 1, "after") || s.IsWord(t - 1, "by")));
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
@@ -297,6 +305,12 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // Who declines or does not know: the reporting frame's source, else the subject of the cue.
   auto speaker_of = [&](const CueHit& hit) -> std::optional<Party> {
+    // "..., while AFRICOM declined to comment": the party right before the cue.
+    if (hit.first_token > s.first()) {
+      uint32_t t = hit.first_token - 1;
+      while (t > s.first() && (s.IsWord(t, "has") || s.IsWord(t, "have") || s.IsWord(t, "had") || s.IsWord(t, "also"))) --t;
+      if (int actor_idx = s.ActorAt(t); actor_idx >= 0 && !s.actor(actor_idx).adjective) return s.actor(actor_idx).party;
+    }
     if (self != nullptr) return *self;
     return SpeakerBefore(s, hit.first_token, coref);
   };
@@ -387,7 +401,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, scope_first, scope_end);
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
 
-  if (frame.frame == "claimed-by" && self != nullptr) {
+  if (frame.frame == "claimed-by" && self != nullptr && frame.verb_first > s.first() &&
+      s.token(frame.verb_first - 1).kind != text::TokenKind::kNumber && has_attack) {
     make("asserts", SideOf(*self), "claimed-by", std::string(s.Text(frame.verb_first, frame.verb_end)));
     return claims;
   }

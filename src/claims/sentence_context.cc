@@ -23,7 +23,8 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   // Words inside a party's name are not cues: "United States" is not "states", "Islamic
   // State" not a state, "Rapid Support Forces" not a reporting verb.
   for (const CueHit& hit : lexicon.Tag(*tokens_, first_, end_)) {
-    if (actor_at_[hit.first_token - first_] >= 0 && hit.cue != Cue::kSelfReference) continue;
+    // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
+    if (actor_at_[hit.first_token - first_] >= 0 && hit.cue != Cue::kSelfReference && hit.cue != Cue::kWeapon) continue;
     cues_.push_back(hit);
   }
   cue_starts_.assign(count, 0);

@@ -330,6 +330,12 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
                                    s.IsWord(t, "although")) && t + 1 <= subject.first)) {
           coordinated = true;
         }
+        // ", a claim the coalition rejected", ", a figure the army called exaggerated".
+        if (s.IsPunct(t, ",") && (s.IsWord(t + 1, "a") || s.IsWord(t + 1, "an") || s.IsWord(t + 1, "which")) &&
+            (s.Covering(t + 2, Cue::kReportNoun) || s.IsWord(t + 2, "figure") || s.IsWord(t + 2, "charge") ||
+             s.IsWord(t + 1, "which"))) {
+          coordinated = true;
+        }
       }
       if (!coordinated || subject.first <= previous.verb_end || previous.clause_first >= subject.first) continue;
       previous.clause_end = std::min(previous.clause_end, subject.first);

@@ -30,6 +30,7 @@ constexpr size_t kMaxMarkerLength = 5;
 constexpr size_t kChunkBytes = 512;
 constexpr uint32_t kMinChunksForShortcut = 2;
 constexpr uint32_t kMarkerPercent = 10;
+constexpr uint32_t kMinTailWords = 10;
 
 bool IsMarker(const char* word, size_t length) {
   for (std::string_view marker : kEnglishMarkers) {
@@ -60,16 +61,15 @@ bool PlainlyEnglish(std::string_view sample) {
       if (length <= kMaxMarkerLength && IsMarker(lower, length)) ++markers;
       length = 0;
     }
-    // A chunk ends at a word boundary once it is long enough; a short tail joins the last one.
+    // A chunk ends at a word boundary once it is long enough; the tail is a chunk of
+    // its own when it holds a few words (a page's last lines may be in another language).
     const bool at_end = byte_idx == sample.size();
-    if (byte_idx - chunk_begin >= kChunkBytes || (at_end && (chunks == 0 || byte_idx - chunk_begin >= kChunkBytes / 2))) {
-      if (markers * 100 < words * kMarkerPercent || words == 0) return false;
+    if (byte_idx - chunk_begin >= kChunkBytes || (at_end && words >= kMinTailWords)) {
+      if (words == 0 || markers * 100 < words * kMarkerPercent) return false;
       ++chunks;
       words = 0;
       markers = 0;
       chunk_begin = byte_idx;
-    } else if (at_end && words > 0 && markers * 100 < words * kMarkerPercent) {
-      return false;
     }
   }
   return chunks >= kMinChunksForShortcut;

@@ -113,13 +113,13 @@ TEST_P(LedgerStoreTest, ChangedVersionOfADocumentIsANewRevision) {
   EXPECT_EQ((*stored)->revision, 2);
   EXPECT_EQ((*stored)->doc.text, changed.doc.text);
   // The candidates are the same, so the ledger is too: nothing doubled.
-  EXPECT_EQ(Snapshot(*store), BatchReference());
+  EXPECT_TRUE(SameLedger(Snapshot(*store), BatchReference()));
 }
 
 TEST_P(LedgerStoreTest, BatchEqualsReference) {
   CC_OPEN_FRESH_STORE(store, GetParam());
   ASSERT_TRUE(store->Ingest(SeedItems()).ok());
-  EXPECT_EQ(Snapshot(*store), BatchReference());
+  EXPECT_TRUE(SameLedger(Snapshot(*store), BatchReference()));
 }
 
 TEST_P(LedgerStoreTest, OneAtATimeInAnyOrderEqualsBatch) {
