@@ -171,7 +171,10 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
                                            s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their") ||
                                            s.IsWord(t - 1, "in") || s.IsWord(t - 1, "of") || s.IsWord(t - 1, "during") ||
                                            s.IsWord(t - 1, "after") || s.IsWord(t - 1, "by")));
-      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun) {
+      // "Yemen strike": after a country's plain name a word that is also an attack noun is
+      // the noun ("Russia struck" still reads as a verb).
+      bool compound = locative && t == actor.end_token && s.At(t, Cue::kAttackNoun) != nullptr;
+      if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun && !compound) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
         continue;

@@ -21,6 +21,11 @@ bool IsVerbModifier(std::string_view w) {
   return false;
 }
 
+bool IsPreposition(std::string_view w) {
+  return w == "in" || w == "of" || w == "from" || w == "at" || w == "near" || w == "on" || w == "across" ||
+         w == "inside" || w == "against";
+}
+
 std::vector<std::string> Types(const std::string& value) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -107,7 +112,17 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     --t;
     ++steps;
     if (int actor_idx = s.ActorAt(t); actor_idx >= 0) {
-      // "which claimed", "who said": the actor before the relative pronoun's comma.
+      // "The Arab coalition fighting in Yemen has denied": a party inside a prepositional
+      // phrase modifies the subject; the subject is the party before it.
+      uint32_t before = s.actor(actor_idx).first_token;
+      while (before > s.first() && s.IsWord(before - 1, "the")) --before;
+      if (before > s.first() && IsPreposition(s.folded(before - 1))) {
+        for (uint32_t back = before - 1; back > s.first() && before - back < 6;) {
+          --back;
+          if (s.token(back).kind == text::TokenKind::kPunct) break;
+          if (int head = s.ActorAt(back); head >= 0 && !s.actor(head).adjective) return FromActor(s, head);
+        }
+      }
       return FromActor(s, actor_idx);
     }
     if (const CueHit* anaphor = s.Covering(t, Cue::kAnaphor)) {

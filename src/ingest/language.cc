@@ -9,10 +9,8 @@
 namespace crosscheck::ingest {
 namespace {
 
-// CLD2 is confident long before this (no answer on the corpora of bench/ and
-// ../shared changed below 512 bytes); it costs about 40 ns a byte, so more text
-// only costs time.
-constexpr size_t kSampleBytes = 4 * 1024;
+// CLD2 is confident long before this; more text only costs time (about 40 ns a byte).
+constexpr size_t kSampleBytes = 16 * 1024;
 
 // Words that make up a sixth of English news prose and are rare as words in
 // other languages ("was", "of", "he", "for" are left out: German, Dutch, Finnish
@@ -21,16 +19,27 @@ constexpr std::array<std::string_view, 20> kEnglishMarkers = {
     "the", "and", "that", "with", "said", "from", "which", "have", "has", "been",
     "their", "this", "were", "they", "would", "its", "it", "are", "who", "not"};
 constexpr size_t kMaxMarkerLength = 5;
-// The sample is called English without asking CLD2 when it has at least
-// kMinChunksForShortcut chunks of about kChunkBytes and in every one of them at
-// least kMarkerPercent of the words are markers. English news runs at 14-25 % in
-// every chunk; a chunk of another language has next to none, so a document that
-// mixes languages (a translated page with English left in, a long quotation) fails
-// in some chunk and goes to CLD2, which weighs the whole sample.
+// The sample is called English without asking CLD2 when it holds at least
+// kMinChunksForShortcut chunks of about kChunkBytes, in each of which at least
+// kMarkerPercent of the words are markers, and no stretch of about kStretchBytes
+// (kMinStretchWords words or more) falls under kStretchMarkerPercent. English news
+// runs at 14-25 % throughout; text in another language has next to no markers, so
+// a document that mixes languages (a translated page with English left in, a long
+// quotation) fails somewhere and goes to CLD2, which weighs the whole sample.
 constexpr size_t kChunkBytes = 512;
 constexpr uint32_t kMinChunksForShortcut = 2;
 constexpr uint32_t kMarkerPercent = 10;
-constexpr uint32_t kMinTailWords = 10;
+constexpr size_t kStretchBytes = 256;
+constexpr uint32_t kMinStretchWords = 10;
+constexpr uint32_t kStretchMarkerPercent = 5;
+
+// Words and markers counted over a span of the sample.
+struct MarkerCount {
+  uint32_t words = 0;
+  uint32_t markers = 0;
+  size_t begin = 0;
+  bool Below(uint32_t percent) const { return markers * 100 < words * percent; }
+};
 
 bool IsMarker(const char* word, size_t length) {
   for (std::string_view marker : kEnglishMarkers) {
@@ -43,9 +52,8 @@ bool IsMarker(const char* word, size_t length) {
 // a letter, so that "café" stays one word and no script is skipped).
 bool PlainlyEnglish(std::string_view sample) {
   uint32_t chunks = 0;
-  uint32_t words = 0;
-  uint32_t markers = 0;
-  size_t chunk_begin = 0;
+  MarkerCount chunk;
+  MarkerCount stretch;
   char lower[kMaxMarkerLength];
   size_t length = 0;
   for (size_t byte_idx = 0; byte_idx <= sample.size(); ++byte_idx) {
@@ -56,20 +64,24 @@ bool PlainlyEnglish(std::string_view sample) {
       ++length;
       continue;
     }
-    if (length > 0) {
-      ++words;
-      if (length <= kMaxMarkerLength && IsMarker(lower, length)) ++markers;
-      length = 0;
-    }
-    // A chunk ends at a word boundary once it is long enough; the tail is a chunk of
-    // its own when it holds a few words (a page's last lines may be in another language).
+    if (length == 0) continue;
+    const uint32_t marker = length <= kMaxMarkerLength && IsMarker(lower, length) ? 1 : 0;
+    length = 0;
+    ++chunk.words;
+    chunk.markers += marker;
+    ++stretch.words;
+    stretch.markers += marker;
+    // Spans end at a word boundary once long enough; what is left at the end counts
+    // on its own when it holds a few words (a page's last lines may be another language).
     const bool at_end = byte_idx == sample.size();
-    if (byte_idx - chunk_begin >= kChunkBytes || (at_end && words >= kMinTailWords)) {
-      if (words == 0 || markers * 100 < words * kMarkerPercent) return false;
+    if (byte_idx - stretch.begin >= kStretchBytes || at_end) {
+      if (stretch.words >= kMinStretchWords && stretch.Below(kStretchMarkerPercent)) return false;
+      stretch = MarkerCount{0, 0, byte_idx};
+    }
+    if (byte_idx - chunk.begin >= kChunkBytes || (at_end && chunk.words >= kMinStretchWords)) {
+      if (chunk.Below(kMarkerPercent)) return false;
       ++chunks;
-      words = 0;
-      markers = 0;
-      chunk_begin = byte_idx;
+      chunk = MarkerCount{0, 0, byte_idx};
     }
   }
   return chunks >= kMinChunksForShortcut;
