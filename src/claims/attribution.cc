@@ -109,6 +109,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     // A country's plain name before an attack word is where, not who: "Yemen strike".
     int place_idx = s.PlaceAt(actor.first_token);
     bool hyphenated = actor.end_token < end && s.IsPunct(actor.end_token, "-");  // "US-British"
+    // "in Ukraine", "across Syria": a country named as the place is never the attacker.
+    if (actor.party.type == "state" && !actor.adjective && actor.first_token > first &&
+        (s.IsWord(actor.first_token - 1, "in") || s.IsWord(actor.first_token - 1, "across") ||
+         s.IsWord(actor.first_token - 1, "inside") || s.IsWord(actor.first_token - 1, "throughout"))) {
+      continue;
+    }
     bool locative = actor.party.type == "state" && !actor.adjective && !hyphenated &&
                     !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
     // "a Libyan air strike" in an article about Libya says where; "Syrian warplanes" still

@@ -24,6 +24,8 @@ namespace {
 constexpr double kSamePlaceKm = 40.0;
 // A region named in a sentence fits an incident whose town lies within this distance.
 constexpr double kRegionReachKm = 200.0;
+// Places this far apart in one sentence are not one attack's surroundings.
+constexpr double kRoundupKm = 100.0;
 // Dates this many days apart are different attacks.
 constexpr int64_t kDifferentDayGap = 2;
 constexpr int kDaysInWeek = 7;
@@ -82,6 +84,7 @@ struct SentenceFacts {
   std::vector<std::string> words;  // content words, for comparing accounts across reports
   bool duplicate = false;
   bool attack_cue = false;  // an attack noun, verb or weapon is named
+  bool roundup = false;     // names attacks in places far apart
 };
 
 // Words shorter than this carry little to tell one attack's reports from another's.
@@ -242,6 +245,25 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown) f.anchor = place_idx;
     }
     if (f.generic) f.notes.push_back("generic statement about attacks: no claim");
+    // A roundup names attacks in places far apart ("In Donetsk, two deaths ..., while in
+    // Zaporizhzhia ..."): it belongs to no single incident.
+    for (size_t i = 0; i < f.places.size() && !f.roundup; ++i) {
+      for (size_t j = i + 1; j < f.places.size(); ++j) {
+        const IncidentPlace& a = view.places[f.places[i]].place;
+        const IncidentPlace& b = view.places[f.places[j]].place;
+        if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
+        if (a.relation == "between" || b.relation == "between") continue;
+        if (DistanceKm(a.lat, a.lon, b.lat, b.lon) <= kRoundupKm) continue;
+        // Two places far apart make a roundup only when a contrast joins two accounts:
+        // "..., while in Zaporizhzhia ...", "...; in Kherson ...".
+        uint32_t lo = std::min(view.places[f.places[i]].end_token, view.places[f.places[j]].end_token);
+        uint32_t hi = std::max(view.places[f.places[i]].first_token, view.places[f.places[j]].first_token);
+        for (uint32_t t = lo; t < hi; ++t) {
+          if (s.IsWord(t, "while") || s.IsWord(t, "whereas") || s.IsPunct(t, ";")) f.roundup = true;
+        }
+        if (f.roundup) break;
+      }
+    }
   }
 
   // Assign sentences to incidents.
@@ -269,7 +291,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     trace.attack = f.attack;
     trace.notes = f.notes;
     bool has_claims = !f.attributions.empty() || !f.casualties.empty();
-    if (f.duplicate || f.generic || (!f.attack && !has_claims)) {
+    if (f.roundup) trace.notes.push_back("dropped: a roundup of attacks in places far apart");
+    if (f.duplicate || f.generic || f.roundup || (!f.attack && !has_claims)) {
       out.trace.push_back(std::move(trace));
       continue;
     }

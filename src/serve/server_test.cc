@@ -147,7 +147,7 @@ TEST_F(ServerTest, WritesNeedTheTokenAndIngest) {
   auto posted = client_->Post("/api/documents", auth, article, "application/json");
   ASSERT_TRUE(posted);
   ASSERT_EQ(posted->status, 200) << posted->body;
-  EXPECT_EQ(Body(posted)["added"], 1);
+  EXPECT_EQ(Body(posted)["added"], 1) << posted->body;
   auto again = client_->Post("/api/documents", auth, article + "\n", "application/x-ndjson");
   ASSERT_TRUE(again);
   EXPECT_EQ(Body(again)["unchanged"], 1) << again->body;
