@@ -107,7 +107,6 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     }
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     // A country's plain name before an attack word is where, not who: "Yemen strike".
-    int place_idx = s.PlaceAt(actor.first_token);
     bool hyphenated = actor.end_token < end && s.IsPunct(actor.end_token, "-");  // "US-British"
     // "in Ukraine", "across Syria": a country named as the place is never the attacker.
     if (actor.party.type == "state" && !actor.adjective && actor.first_token > first &&
@@ -117,14 +116,6 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     }
     bool locative = actor.party.type == "state" && !actor.adjective && !hyphenated &&
                     !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
-    // "a Libyan air strike" in an article about Libya says where; "Syrian warplanes" still
-    // names a force. A demonym of the incident's own country before an attack noun is a place.
-    if (!locative && actor.adjective && actor.party.type == "state" && !s.home_country().empty() &&
-        place_idx >= 0 && s.place(place_idx).place.country == s.home_country()) {
-      uint32_t head = actor.end_token;
-      while (head < end && head - actor.end_token < 3 && !IsAttackHead(s, head)) ++head;
-      locative = head < end && s.At(head, Cue::kAttackNoun) && !s.At(head, Cue::kWeapon);
-    }
     if (!locative) {
       uint32_t t = actor.end_token;
       if (t < end && s.IsWord(t, "'s")) ++t;

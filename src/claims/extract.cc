@@ -439,7 +439,16 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (auto& victim : inc.victims) victim.doc = doc.id;
     out.incidents.push_back(std::move(inc));
   };
-  for (Builder& b : mains) finish(b);
+  // Talk of attacks in general ("civilians killed in drone strikes in Pakistan") is no
+  // incident: a main incident needs a place below the country, a day, or a claim.
+  for (Builder& b : mains) {
+    bool specific = (b.place && LevelOf(*b.place) != PlaceLevel::kCountry) || b.date || b.weekday >= 0 ||
+                    !b.incident.casualties.empty() || !b.incident.attributions.empty();
+    for (uint32_t sentence_idx : b.incident.sentences) {
+      for (const DateRange& d : facts[sentence_idx].dates) specific |= d.earliest.has_value() || d.weekday >= 0;
+    }
+    if (specific) finish(b);
+  }
   for (Builder& b : backgrounds) finish(b);
   return out;
 }

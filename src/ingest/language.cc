@@ -41,11 +41,27 @@ struct MarkerCount {
   bool Below(uint32_t percent) const { return markers * 100 < words * percent; }
 };
 
-bool IsMarker(const char* word, size_t length) {
-  for (std::string_view marker : kEnglishMarkers) {
-    if (marker.size() == length && std::equal(marker.begin(), marker.end(), word)) return true;
+// A word of up to eight lower-case bytes packed into an integer, first byte lowest:
+// comparing packed words is one integer compare.
+constexpr uint64_t PackWord(std::string_view word) {
+  uint64_t packed = 0;
+  for (size_t byte_idx = 0; byte_idx < word.size(); ++byte_idx) {
+    packed |= static_cast<uint64_t>(static_cast<unsigned char>(word[byte_idx])) << (8 * byte_idx);
   }
-  return false;
+  return packed;
+}
+
+constexpr std::array<uint64_t, kEnglishMarkers.size()> PackMarkers() {
+  std::array<uint64_t, kEnglishMarkers.size()> packed{};
+  for (size_t marker_idx = 0; marker_idx < kEnglishMarkers.size(); ++marker_idx) {
+    packed[marker_idx] = PackWord(kEnglishMarkers[marker_idx]);
+  }
+  return packed;
+}
+constexpr std::array<uint64_t, kEnglishMarkers.size()> kPackedMarkers = PackMarkers();
+
+bool IsMarker(uint64_t packed_word) {
+  return std::find(kPackedMarkers.begin(), kPackedMarkers.end(), packed_word) != kPackedMarkers.end();
 }
 
 // One pass over the sample: words are runs of letters (any non-ASCII byte counts as
@@ -54,19 +70,20 @@ bool PlainlyEnglish(std::string_view sample) {
   uint32_t chunks = 0;
   MarkerCount chunk;
   MarkerCount stretch;
-  char lower[kMaxMarkerLength];
+  uint64_t packed = 0;  // the word so far, lower case, while it is short enough to be a marker
   size_t length = 0;
   for (size_t byte_idx = 0; byte_idx <= sample.size(); ++byte_idx) {
     const unsigned char c = byte_idx < sample.size() ? static_cast<unsigned char>(sample[byte_idx]) : ' ';
     const bool upper = c >= 'A' && c <= 'Z';
     if ((c >= 'a' && c <= 'z') || upper || c >= 0x80) {
-      if (length < kMaxMarkerLength) lower[length] = static_cast<char>(upper ? c + ('a' - 'A') : c);
+      if (length < kMaxMarkerLength) packed |= static_cast<uint64_t>(upper ? c + ('a' - 'A') : c) << (8 * length);
       ++length;
       continue;
     }
     if (length == 0) continue;
-    const uint32_t marker = length <= kMaxMarkerLength && IsMarker(lower, length) ? 1 : 0;
+    const uint32_t marker = length <= kMaxMarkerLength && IsMarker(packed) ? 1 : 0;
     length = 0;
+    packed = 0;
     ++chunk.words;
     chunk.markers += marker;
     ++stretch.words;

@@ -300,8 +300,12 @@ void Server::RegisterRoutes() {
                 documents.push_back(Json{{"id", id}, {"action", store::IngestActionName(action)}});
               }
               Json diagnostics = Json::array();
+              // The temporary file's name means nothing to the client: "body:LINE" instead.
+              auto hide_path = [&path](std::string text) {
+                return text.rfind(path, 0) == 0 ? "body" + text.substr(path.size()) : text;
+              };
               for (const Diagnostic& d : run->diagnostics) {
-                diagnostics.push_back(Json{{"document", d.document}, {"origin", d.origin.substr(d.origin.find(':') + 1)},
+                diagnostics.push_back(Json{{"document", hide_path(d.document)}, {"origin", hide_path(d.origin)},
                                            {"code", d.code}, {"message", d.message}, {"skipped", d.skipped}});
               }
               SendJson(res, Json{{"added", run->totals.added},

@@ -148,12 +148,15 @@ TEST_F(ServerTest, WritesNeedTheTokenAndIngest) {
   ASSERT_TRUE(posted);
   ASSERT_EQ(posted->status, 200) << posted->body;
   EXPECT_EQ(Body(posted)["added"], 1) << posted->body;
-  auto again = client_->Post("/api/documents", auth, article + "\n", "application/x-ndjson");
+  auto again = client_->Post("/api/documents", auth, Json::parse(article).dump() + "\n", "application/x-ndjson");
   ASSERT_TRUE(again);
   EXPECT_EQ(Body(again)["unchanged"], 1) << again->body;
   EXPECT_EQ(client_->Get("/api/documents/api-post-1")->status, 200);
 
   EXPECT_EQ(client_->Post("/api/documents", auth, "{not json", "application/json")->status, 400);
+  auto bad_line = client_->Post("/api/documents", auth, "{not json\n", "application/x-ndjson");
+  ASSERT_TRUE(bad_line);
+  EXPECT_EQ(Body(bad_line)["diagnostics"][0]["document"], "body:1") << bad_line->body;
   EXPECT_EQ(client_->Post("/api/documents", auth, article, "text/plain")->status, 415);
   std::string huge(2 << 20, 'x');
   auto too_big = client_->Post("/api/documents", auth, huge, "application/json");
