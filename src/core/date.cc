@@ -1,6 +1,10 @@
 #include "core/date.h"
 
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 namespace crosscheck {
 
@@ -57,6 +61,79 @@ Result<CivilDate> ParseIsoDate(std::string_view text) {
   }
   if (consumed != 10 || !IsValidDate(date)) {
     return Status(StatusCode::kBadDate, "no such date: '" + std::string(text.substr(0, 40)) + "'");
+  }
+  return date;
+}
+
+namespace {
+
+// English month names by their first three letters: the format of the dates, like
+// strptime's %b, not knowledge about the world.
+constexpr std::string_view kMonthPrefixes[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                               "jul", "aug", "sep", "oct", "nov", "dec"};
+
+int MonthFromWord(std::string_view word) {
+  if (word.size() < 3) return 0;
+  std::string prefix;
+  for (size_t i = 0; i < 3; ++i) prefix.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))));
+  for (size_t m = 0; m < 12; ++m) {
+    if (kMonthPrefixes[m] == prefix) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Result<CivilDate> ParseLooseDate(std::string_view text) {
+  if (Result<CivilDate> iso = ParseIsoDate(text); iso.ok()) return iso;
+  // Split into words and numbers; a clock time ("8:46") is skipped whole.
+  std::vector<std::string> words;
+  std::vector<int> numbers;
+  size_t pos = 0;
+  int month = 0;
+  int slash_m = 0, slash_d = 0, slash_y = 0;
+  while (pos < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (std::isalpha(c)) {
+      size_t end = pos;
+      while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+      if (month == 0) month = MonthFromWord(text.substr(pos, end - pos));
+      pos = end;
+    } else if (std::isdigit(c)) {
+      size_t end = pos;
+      while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+      int value = std::atoi(std::string(text.substr(pos, end - pos)).c_str());
+      if (end < text.size() && text[end] == ':') {  // a time of day
+        while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == ':')) ++end;
+      } else if (end < text.size() && text[end] == '/' && slash_m == 0) {
+        // 11/28/2016: month first, as US sites write it.
+        if (std::sscanf(std::string(text.substr(pos, 10)).c_str(), "%d/%d/%d", &slash_m, &slash_d, &slash_y) != 3) {
+          slash_m = 0;
+        }
+        numbers.push_back(value);
+      } else {
+        numbers.push_back(value);
+      }
+      pos = end;
+    } else {
+      ++pos;
+    }
+  }
+  if (slash_m > 0) {
+    CivilDate date{slash_y, slash_m, slash_d};
+    if (IsValidDate(date)) return date;
+  }
+  int year = 0, day = 0;
+  for (int n : numbers) {
+    if (n >= 1900 && n <= 2100 && year == 0) {
+      year = n;
+    } else if (n >= 1 && n <= 31 && day == 0) {
+      day = n;
+    }
+  }
+  CivilDate date{year, month, day};
+  if (year == 0 || month == 0 || day == 0 || !IsValidDate(date)) {
+    return Status(StatusCode::kBadDate, "not a date: '" + std::string(text.substr(0, 40)) + "'");
   }
   return date;
 }

@@ -27,6 +27,10 @@ bool IsValidDate(const CivilDate& date);
 
 // "2018-06-18", "2018-06-18T09:30:00Z", "2018/06/18"; the date part only.
 Result<CivilDate> ParseIsoDate(std::string_view text);
+// Publication dates as sites and feeds write them: ISO, "24 November 2016", "Dec 17, 2016
+// 8:46 AM ET", "Wed Nov 23, 2016 | 4:58pm EST", "2016 Oct 10", "11/28/2016" (US order).
+Result<CivilDate> ParseLooseDate(std::string_view text);
+
 std::string FormatIsoDate(const CivilDate& date);
 std::string FormatIsoDate(int64_t days);
 

@@ -21,5 +21,17 @@ TEST(Date, ParsesIsoDatesAndRejectsImpossibleOnes) {
   EXPECT_EQ(ParseIsoDate("yesterday").status().code(), StatusCode::kBadDate);
 }
 
+TEST(Date, ReadsPublicationDatesAsSitesWriteThem) {
+  EXPECT_EQ(*ParseLooseDate("24 November 2016"), (CivilDate{2016, 11, 24}));
+  EXPECT_EQ(*ParseLooseDate("Dec 17, 2016 8:46 AM ET"), (CivilDate{2016, 12, 17}));
+  EXPECT_EQ(*ParseLooseDate("Wed Nov 23, 2016 | 4:58pm EST"), (CivilDate{2016, 11, 23}));
+  EXPECT_EQ(*ParseLooseDate("9:55 AM ET, Sun January 4, 2015"), (CivilDate{2015, 1, 4}));
+  EXPECT_EQ(*ParseLooseDate("2016 Oct 10"), (CivilDate{2016, 10, 10}));
+  EXPECT_EQ(*ParseLooseDate("11/28/2016"), (CivilDate{2016, 11, 28}));
+  EXPECT_EQ(*ParseLooseDate("2018-06-18T09:00:00Z"), (CivilDate{2018, 6, 18}));
+  EXPECT_FALSE(ParseLooseDate("yesterday").ok());
+  EXPECT_FALSE(ParseLooseDate("Feb 30, 2016").ok());
+}
+
 }  // namespace
 }  // namespace crosscheck

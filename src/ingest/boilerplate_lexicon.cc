@@ -34,6 +34,19 @@ size_t CountWords(std::string_view s) {
   return words;
 }
 
+// Words in `s`, counted no further than `limit` + 1: a paragraph is known to be
+// too long for a notice after a few words, not after all of them.
+size_t CountWordsUpTo(std::string_view s, size_t limit) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = static_cast<unsigned char>(c) <= ' ';
+    if (!space && !in_word && ++words > limit) return words;
+    in_word = !space;
+  }
+  return words;
+}
+
 bool HasSentencePunctuation(std::string_view line) {
   return line.find_first_of(".!?;:") != std::string_view::npos;
 }
@@ -142,22 +155,22 @@ std::string StripPlainTextBoilerplate(std::string_view text, const BoilerplateLe
     start = end + 1;
   }
   std::vector<bool> drop(lines.size(), false);
+  std::vector<bool> menu_like(lines.size(), false);
   for (size_t line_idx = 0; line_idx < lines.size(); ++line_idx) {
     const std::string_view line = Trim(lines[line_idx]);
-    if (line.empty() || !IsShortNoticeLine(line) || HasSentencePunctuation(line.substr(0, line.size() - 1)))
-      continue;
+    if (line.empty()) continue;
+    const size_t words = CountWordsUpTo(line, kMaxNoticeWords);
+    if (words > kMaxNoticeWords) continue;  // IsShortNoticeLine: neither a notice nor a menu line
+    // Menu-like: at most a few words with no punctuation at all.
+    menu_like[line_idx] = words <= kMaxMenuWords && !HasSentencePunctuation(line) && line.find(',') == std::string_view::npos;
+    if (HasSentencePunctuation(line.substr(0, line.size() - 1))) continue;
     if (!EndsLikeSentence(line) && lexicon.Matches(line)) drop[line_idx] = true;
   }
   // Runs of menu-like lines: consecutive non-empty lines of at most a few words
   // with no punctuation at all.
   size_t run_begin = 0;
-  auto menu_like = [&](size_t idx) {
-    const std::string_view line = Trim(lines[idx]);
-    return !line.empty() && CountWords(line) <= kMaxMenuWords && !HasSentencePunctuation(line) &&
-           line.find(',') == std::string_view::npos;
-  };
   for (size_t line_idx = 0; line_idx <= lines.size(); ++line_idx) {
-    if (line_idx < lines.size() && menu_like(line_idx)) continue;
+    if (line_idx < lines.size() && menu_like[line_idx]) continue;
     if (line_idx - run_begin >= kMinMenuRun) {
       for (size_t idx = run_begin; idx < line_idx; ++idx) drop[idx] = true;
     }

@@ -55,7 +55,7 @@ std::string FirstLine(std::string_view text) {
 // Publication dates arrive as dates, date-times or junk: keep the ISO date or nothing.
 std::string NormalizePublished(Document* doc, const std::string& published) {
   if (published.empty()) return {};
-  Result<CivilDate> date = ParseIsoDate(published);
+  Result<CivilDate> date = ParseLooseDate(published);
   if (!date.ok()) {
     Warn(doc, "bad_date", "published date ignored: " + date.status().message());
     return {};

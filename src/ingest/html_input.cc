@@ -1,5 +1,6 @@
 #include "ingest/html_input.h"
 
+#include <simdjson.h>
 #include <unicode/ucnv.h>
 
 #include <algorithm>
@@ -47,19 +48,9 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
   return 0;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const size_t len = ValidSequenceLength(s, i);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
+// simdjson's validator (SIMD, several GB/s) agrees with ValidSequenceLength: both
+// follow RFC 3629 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool IsValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -131,10 +122,11 @@ bool LooksBinary(std::string_view bytes) {
   // UTF-16 text is full of NUL bytes but is text: DecodeHtmlBytes converts it.
   if (probe.size() >= 2 && ((probe[0] == '\xFF' && probe[1] == '\xFE') || (probe[0] == '\xFE' && probe[1] == '\xFF')))
     return false;
+  // Branch-free so that the compiler can vectorise it: one pass, a count per byte.
   size_t control = 0;
   for (char c : probe) {
     const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f') ++control;
+    control += static_cast<size_t>((u < 0x20) & (u != '\t') & (u != '\n') & (u != '\r') & (u != '\f'));
   }
   return static_cast<double>(control) > kMaxControlShare * static_cast<double>(probe.size());
 }
@@ -151,7 +143,9 @@ std::string DecodeHtmlBytes(std::string_view bytes, std::vector<std::string>* di
     diagnostics->push_back(std::string("converted from ") + (utf16le ? "UTF-16LE" : "UTF-16BE"));
     if (converted.substr(0, kUtf8Bom.size()) == kUtf8Bom) converted.erase(0, kUtf8Bom.size());
     bytes = converted;
-  } else if (!IsValidUtf8(bytes)) {
+  } else if (IsValidUtf8(bytes)) {
+    return std::string(bytes);  // the common case: nothing to convert or repair
+  } else {
     const std::string charset = DeclaredCharset(bytes);
     if (!charset.empty() && charset != "utf-8" && charset != "utf8" &&
         ConvertWithIcu(bytes, charset.c_str(), &converted)) {

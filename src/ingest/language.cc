@@ -28,10 +28,10 @@ constexpr size_t kMaxMarkerLength = 5;
 // quotation) fails somewhere and goes to CLD2, which weighs the whole sample.
 constexpr size_t kChunkBytes = 512;
 constexpr uint32_t kMinChunksForShortcut = 2;
-constexpr uint32_t kMarkerPercent = 10;
+constexpr uint32_t kMarkerPercent = 8;
 constexpr size_t kStretchBytes = 256;
 constexpr uint32_t kMinStretchWords = 10;
-constexpr uint32_t kStretchMarkerPercent = 5;
+constexpr uint32_t kStretchMarkerPercent = 4;
 
 // Words and markers counted over a span of the sample.
 struct MarkerCount {

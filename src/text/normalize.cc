@@ -31,6 +31,9 @@ Fold Classify(UChar32 c) {
   return Fold::kKeep;
 }
 
+// Printable ASCII other than the space: copied as it is.
+bool IsPrintableAscii(unsigned char byte) { return byte > ' ' && byte < 0x7F; }
+
 class Builder {
  public:
   explicit Builder(CleanText* out) : out_(out) {}
@@ -67,8 +70,8 @@ class Builder {
 };
 
 // Recomposes to NFC only where needed; the rare changed run maps back to its start.
-void NormalizeNfc(CleanText* clean) {
-  if (IsAscii(clean->text)) return;
+void NormalizeNfc(CleanText* clean, bool has_non_ascii) {
+  if (!has_non_ascii) return;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return;
@@ -116,6 +119,7 @@ CleanText Clean(std::string_view input) {
   CleanText out;
   out.text.reserve(input.size());
   Builder builder(&out);
+  bool has_non_ascii = false;  // only then can NFC change anything
   const uint32_t size = static_cast<uint32_t>(input.size());
   uint32_t pos = 0;
   while (pos < size) {
@@ -133,11 +137,17 @@ CleanText Clean(std::string_view input) {
       } else if (byte < 0x20 || byte == 0x7F) {
         // control characters carry nothing readable
       } else {
-        // Runs of ordinary ASCII are copied whole: the hot path.
+        // Runs of ordinary ASCII are copied whole, single spaces between words
+        // included (a space then a word is what Space() and Emit() would give, at
+        // the same shift): the hot path.
         uint32_t end = pos + 1;
         while (end < size) {
           unsigned char next = static_cast<unsigned char>(input[end]);
-          if (next <= ' ' || next >= 0x7F) break;
+          if (next == ' ' && end + 1 < size && IsPrintableAscii(static_cast<unsigned char>(input[end + 1]))) {
+            end += 2;
+            continue;
+          }
+          if (!IsPrintableAscii(next)) break;
           ++end;
         }
         builder.Emit(input.substr(pos, end - pos), pos);
@@ -160,13 +170,14 @@ CleanText Clean(std::string_view input) {
       case Fold::kHyphen: builder.Emit("-", pos); break;
       case Fold::kEllipsis: builder.Emit("...", pos); break;
       case Fold::kKeep:
+        has_non_ascii = true;
         // Invalid sequences were repaired at ingest; any left become U+FFFD.
         builder.Emit(c < 0 ? std::string_view("\xEF\xBF\xBD") : input.substr(pos, next - pos), pos);
         break;
     }
     pos = next;
   }
-  NormalizeNfc(&out);
+  NormalizeNfc(&out, has_non_ascii);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bitset>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -106,6 +107,7 @@ class AbbreviationFilter {
     if (boundary == 0 || boundary >= text.size() || backward_.empty()) return false;  // ICU never filters the end
     // ICU assumes a space follows the full stop ("Mr. |Brown") and steps back over one.
     const uint32_t end = text[boundary - 1] == ' ' ? boundary - 1 : boundary;
+    if (end == 0 || !last_bytes_[static_cast<unsigned char>(text[end - 1])]) return false;  // the usual case
     uint32_t best_length = 0;
     bool best_is_first_part = false;
     for (uint32_t length = 1; length <= end; ++length) {
@@ -130,7 +132,9 @@ class AbbreviationFilter {
 
  private:
   void AddBackward(const std::string& entry, bool first_part) {
+    if (entry.empty()) return;
     backward_.emplace(entry, first_part);
+    last_bytes_.set(static_cast<unsigned char>(entry.back()));
     for (size_t length = 1; length < entry.size(); ++length) backward_paths_.insert(entry.substr(entry.size() - length));
   }
 
@@ -138,6 +142,7 @@ class AbbreviationFilter {
   StringSet backward_paths_;  // proper suffixes of backward entries
   StringSet forward_;
   StringSet forward_paths_;   // proper prefixes of forward entries
+  std::bitset<256> last_bytes_;  // last bytes of backward entries: no other can end a match
 };
 
 // CLDR's English sentence-break exceptions, as ICU's "en@ss=standard" loads them.
@@ -165,7 +170,7 @@ std::vector<std::string> CldrEnglishAbbreviations(bool* ok) {
 
 struct ThreadSplitter {
   std::unique_ptr<icu::BreakIterator> iterator;
-  std::unordered_set<std::string> abbreviations;
+  StringSet abbreviations;
   // The ASCII path's stand-ins for the two filters ICU stacks: the one "ss=standard"
   // puts on the base iterator (CLDR's list) and ours (CLDR's list and the project's).
   AbbreviationFilter cldr_filter;
@@ -288,10 +293,10 @@ bool AsciiLineBoundaries(const ThreadSplitter& splitter, std::string_view text, 
 
 // ICU does not suppress a break after an abbreviation that opens a paragraph ("Dr."
 // after a blank line): such a piece is joined to what follows on the same line.
-bool EndsWithAbbreviation(std::string_view sentence, const std::unordered_set<std::string>& abbreviations) {
+bool EndsWithAbbreviation(std::string_view sentence, const StringSet& abbreviations) {
   size_t space = sentence.find_last_of(" \n");
-  std::string last(space == std::string_view::npos ? sentence : sentence.substr(space + 1));
-  return abbreviations.count(last) > 0;
+  std::string_view last = space == std::string_view::npos ? sentence : sentence.substr(space + 1);
+  return abbreviations.find(last) != abbreviations.end();
 }
 
 uint32_t CountParagraphBreaks(std::string_view text, uint32_t from, uint32_t to) {

@@ -49,23 +49,42 @@ bool IsDigit(UChar32 c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c
 bool IsSpace(UChar32 c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c >= 0x80 && u_isUWhiteSpace(c)); }
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
+bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
 // Inner separators that keep a number whole: "37,980", "22:00", "18.06.2018", "3/4".
 bool IsNumberJoiner(UChar32 c) { return c == ',' || c == '.' || c == ':' || c == '/'; }
+
+// A generous guess at bytes per token, to reserve the token vectors once.
+constexpr size_t kBytesPerTokenGuess = 4;
 
 }  // namespace
 
 TokenStream Tokenize(std::string_view text) {
   TokenStream stream;
   stream.sentences = SplitSentences(text);
+  uint32_t sentence_idx = 0;
   // Folded forms are never longer than about the text itself; transliteration can grow
   // a few scripts, so leave headroom and fall back to a rebuild pass if it is exceeded.
   stream.fold_arena.reserve(text.size() + text.size() / 2 + 16);
+  // News text averages a token every six bytes or so: reserve once, not as it grows.
+  const size_t expected_tokens = text.size() / kBytesPerTokenGuess + 16;
+  stream.tokens.reserve(expected_tokens);
   std::vector<std::pair<uint32_t, uint32_t>> fold_ranges;
+  fold_ranges.reserve(expected_tokens);
+  auto push = [&](Token& token, uint32_t fold_begin, uint32_t token_pos) {
+    fold_ranges.emplace_back(fold_begin, static_cast<uint32_t>(stream.fold_arena.size()) - fold_begin);
+    while (sentence_idx + 1 < stream.sentences.size() && stream.sentences[sentence_idx].span.end <= token_pos) {
+      ++sentence_idx;
+    }
+    token.sentence = sentence_idx;
+    stream.tokens.push_back(token);
+  };
 
   Scanner scanner(text);
   uint32_t pos = 0;
   bool space_before = true;
-  uint32_t sentence_idx = 0;
   const uint32_t size = static_cast<uint32_t>(text.size());
   while (pos < size) {
     CodePoint cp = scanner.At(pos);
@@ -77,6 +96,46 @@ TokenStream Tokenize(std::string_view text) {
     Token token;
     token.space_before = space_before;
     space_before = false;
+    // ASCII fast path for the two commonest tokens: plain words (letters and digits,
+    // not a dotted abbreviation, no apostrophe or non-ASCII letter after them) and
+    // ASCII punctuation other than the apostrophe. Anything else, or a word that
+    // turns out not to be plain, takes the general path below, which gives the same.
+    if (const unsigned char first = static_cast<unsigned char>(text[pos]); first < 0x80) {
+      if (IsAsciiLetter(first) && !(pos + 1 < size && text[pos + 1] == '.')) {
+        uint32_t end = pos + 1;
+        while (end < size && IsAsciiAlnum(static_cast<unsigned char>(text[end]))) ++end;
+        const unsigned char stop = end < size ? static_cast<unsigned char>(text[end]) : ' ';
+        if (stop < 0x80 && stop != '\'') {
+          token.kind = TokenKind::kWord;
+          token.span = ByteSpan{pos, end};
+          token.capitalized = IsAsciiUpper(first);
+          const uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
+          int letters = 0;
+          bool all_upper = true;
+          for (uint32_t byte_idx = pos; byte_idx < end; ++byte_idx) {
+            const unsigned char c = static_cast<unsigned char>(text[byte_idx]);
+            const bool upper = IsAsciiUpper(c);
+            if (IsAsciiLetter(c)) {
+              ++letters;
+              all_upper = all_upper && upper;
+            }
+            stream.fold_arena.push_back(static_cast<char>(upper ? c + ('a' - 'A') : c));
+          }
+          token.all_caps = all_upper && letters >= 2;
+          push(token, fold_begin, pos);
+          pos = end;
+          continue;
+        }
+      } else if (!IsAsciiAlnum(first) && first != '\'') {
+        token.kind = TokenKind::kPunct;
+        token.span = ByteSpan{pos, pos + 1};
+        const uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
+        stream.fold_arena.push_back(static_cast<char>(first));
+        push(token, fold_begin, pos);
+        pos = pos + 1;
+        continue;
+      }
+    }
     uint32_t end = cp.end;
     if (IsLetter(cp.value)) {
       token.kind = TokenKind::kWord;
@@ -182,12 +241,7 @@ TokenStream Tokenize(std::string_view text) {
         stream.fold_arena.append(raw);
       }
     }
-    fold_ranges.emplace_back(fold_begin, static_cast<uint32_t>(stream.fold_arena.size()) - fold_begin);
-    while (sentence_idx + 1 < stream.sentences.size() && stream.sentences[sentence_idx].span.end <= pos) {
-      ++sentence_idx;
-    }
-    token.sentence = sentence_idx;
-    stream.tokens.push_back(token);
+    push(token, fold_begin, pos);
     pos = end;
   }
   // Views are set last: the arena may have reallocated while it grew.
