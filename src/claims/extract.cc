@@ -209,8 +209,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (DateRange& date : ReadDates(s, date_context)) {
       bool report_date = false;
       for (const CueHit& hit : s.cues()) {
-        if ((hit.cue == Cue::kReport || hit.cue == Cue::kReportNoun) && hit.end_token <= date.first_token &&
-            date.first_token - hit.end_token < kReportDateWindow) {
+        if (hit.cue != Cue::kReport && hit.cue != Cue::kReportNoun) continue;
+        // "said on Saturday", "on Friday rejected": the day of the report.
+        if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow) ||
+            (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1)) {
           report_date = true;
         }
       }
@@ -228,6 +230,22 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // not a location; after "in", "near", an attack verb or with a direction it is one.
       bool names_party = false;
       for (uint32_t t = place.first_token; t < place.end_token; ++t) names_party |= s.ActorAt(t) >= 0;
+      // Inside a longer party's name, a place says where the speaker sits ("Investigators in
+      // Kyiv said"); before a role or organisation word it is part of a name ("the Donetsk
+      // regional military administration said").
+      if (int actor_idx = s.ActorAt(place.first_token); actor_idx >= 0 && s.actor(actor_idx).first_token < place.first_token) {
+        in_name = true;
+      }
+      for (uint32_t t = place.end_token; t < std::min(s.end(), place.end_token + 3); ++t) {
+        if (s.Covering(t, Cue::kRole) || s.Covering(t, Cue::kOrgHead)) {
+          in_name = true;
+          break;
+        }
+        if (!(s.IsWord(t, "regional") || s.IsWord(t, "provincial") || s.IsWord(t, "city") || s.IsWord(t, "local") ||
+              s.IsWord(t, "military") || s.IsWord(t, "district") || s.IsWord(t, "state"))) {
+          break;
+        }
+      }
       if (names_party && (place.place.relation.empty() || place.place.relation == "demonym" || place.place.relation == "country")) {
         uint32_t before = place.first_token;
         while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsPunct(before - 1, "\""))) --before;

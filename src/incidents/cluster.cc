@@ -122,6 +122,9 @@ bool PairEvidence::Merge(const ClusterOptions& options) const {
   if (date_known_equal || shared_figure) return true;
   // A coarse place needs the night as well as the wording.
   if (coarse_place) return weekday_match && similarity >= options.min_similarity;
+  // Same town, same night, same kind of attack: one incident by definition, unless the
+  // reports have one party both claiming and denying it.
+  if (weekday_match && same_kind && !opposed_positions) return true;
   return similarity >= (weekday_match ? options.min_similarity_same_weekday : options.min_similarity);
 }
 
@@ -172,6 +175,18 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
       e.shared_person |= !ca.source.person.empty() && SameVictimName(ca.source.person, cb.source.person);
     }
   }
+  // One side's party claims the attack while the other's report has the same party deny
+  // it: two different attacks, unless a date or victim says otherwise.
+  auto positions = [](const claims::CandidateIncident& c, const std::string& stance) {
+    std::set<std::string> parties;
+    for (const auto& claim : c.attributions) {
+      if (claim.stance == stance && claim.actor && claim.source.party == claim.actor->party) parties.insert(claim.actor->party);
+    }
+    return parties;
+  };
+  for (const std::string& party : positions(a, "asserts")) e.opposed_positions |= positions(b, "denies").count(party) > 0;
+  for (const std::string& party : positions(b, "asserts")) e.opposed_positions |= positions(a, "denies").count(party) > 0;
+  e.same_kind = fa != 0 && fa == fb;
   e.similarity = Dice(a.details, b.details);
   if (!e.place_ok && !a.place && !b.place) e.place_ok = e.shared_victim;
   return e;

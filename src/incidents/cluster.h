@@ -34,6 +34,8 @@ struct PairEvidence {
   bool shared_person = false;  // a named spokesperson or official quoted in both
   bool coarse_place = false;   // one side is known only to its country or province
   bool weekday_match = false;  // both name the same night by weekday
+  bool same_kind = false;      // both specific and of one family (air, artillery, bomb, ground)
+  bool opposed_positions = false;  // a party claims it in one report and denies it in the other
   bool Merge(const ClusterOptions& options) const;
 };
 PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
