@@ -331,7 +331,9 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool could_act = speaker && (speaker->type == "state" || speaker->type == "government" || speaker->type == "military" ||
                                  speaker->type == "coalition" || speaker->type == "armed_group" ||
                                  speaker->type == "militia" || speaker->type == "official" || speaker->anonymous);
-    if (speaker && could_act && has_attack) {
+    // Declining to comment answers a question about the attack even when the sentence does
+    // not repeat it.
+    if (speaker && could_act) {
       SourceFrame speaking = frame;
       speaking.source = *speaker;
       AttributionClaim claim;
@@ -350,6 +352,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   // Unknown perpetrator: "unidentified aircraft", "planes remain unidentified", "did not specify".
   for (const CueHit& hit : s.cues()) {
     if (hit.cue != Cue::kUnknownPerpetrator || hit.first_token < scope_first || hit.first_token >= scope_end) continue;
+    // "did not name the victims" is about the dead, not the attacker.
+    bool about_victims = false;
+    for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 3); ++t) about_victims |= s.At(t, Cue::kVictim) != nullptr;
+    if (about_victims) continue;
     bool single_word = hit.end_token - hit.first_token == 1;
     if (single_word) {
       // "unidentified"/"unknown" must qualify the attack or the attacker, not the victims.

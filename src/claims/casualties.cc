@@ -67,6 +67,15 @@ std::string VictimCategory(const SentenceContext& s, uint32_t first, uint32_t en
   return "unknown";
 }
 
+// "three of the wounded died": part of the dead already counted, not a new figure.
+bool PartitiveOfCasualties(const SentenceContext& s, const Count& count) {
+  uint32_t t = count.end_token;
+  if (!s.IsWord(t, "of")) return false;
+  ++t;
+  if (s.IsWord(t, "the") || s.IsWord(t, "them")) ++t;
+  return s.At(t, Cue::kInjure) != nullptr || s.At(t, Cue::kKill) != nullptr;
+}
+
 bool PrecededBySubcount(const SentenceContext& s, const Count& count) {
   for (uint32_t t = count.first_token; t > s.first() && count.first_token - t < 3;) {
     --t;
@@ -76,8 +85,13 @@ bool PrecededBySubcount(const SentenceContext& s, const Count& count) {
   return false;
 }
 
-// A cumulative phrase in the figure's clause: "killed more than 10,000 since 2014".
+// A cumulative phrase in the figure's clause: "killed more than 10,000 since 2014"; or one
+// opening the sentence, which spans all of it: "Since the start of the invasion, ...".
 bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
+  if (const CueHit* opening = s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2))) {
+    (void)opening;
+    return true;
+  }
   uint32_t from = first > s.first() + 6 ? first - 6 : s.first();
   uint32_t to = std::min(s.end(), end + 10);
   for (const CueHit& hit : s.cues()) {
@@ -110,7 +124,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
   std::vector<Figure> figures;
   for (size_t count_idx = 0; count_idx < counts.size(); ++count_idx) {
     Count count = counts[count_idx];
-    if (PrecededBySubcount(s, count)) {
+    if (PrecededBySubcount(s, count) || PartitiveOfCasualties(s, count)) {
       notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }

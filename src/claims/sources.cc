@@ -310,6 +310,25 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     frame.verb_stance = s.Entry(hit).value;
     frame.verb_first = hit.first_token;
     frame.verb_end = hit.end_token;
+    // "Moscow has denied targeting the town and says the market was hit by ...": a second
+    // verb joined by "and" shares the subject and opens its own clause.
+    uint32_t joined_at = hit.first_token;
+    while (joined_at > s.first() && (s.IsWord(joined_at - 1, "also") || s.IsWord(joined_at - 1, "later"))) --joined_at;
+    if (!frames.empty() && joined_at > s.first() && s.IsWord(joined_at - 1, "and") &&
+        frames.back().clause_first == frames.back().verb_end && frames.back().verb_end < joined_at) {
+      SourceFrame& previous = frames.back();
+      previous.clause_end = joined_at - 1;
+      frame.source = previous.source;
+      frame.attributed = true;
+      frame.is_person = previous.is_person;
+      frame.source_first = previous.source_first;
+      frame.source_end = previous.source_end;
+      frame.clause_first = hit.end_token;
+      frame.clause_end = s.end();
+      frame.frame = "report-verb/shared-subject";
+      frames.push_back(std::move(frame));
+      continue;
+    }
     if (!subject.found) {
       // Inverted: `..., said the United Nations.`
       if (int after = s.ActorAt(hit.end_token); after >= 0 && hit.first_token > s.first() &&

@@ -71,6 +71,12 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       uint32_t end = NameEnd(s, t + 2);
       if (end > t + 2) add(t + 2, end);
     }
+    // "among the dead was NAME", "the dead included NAME"
+    if (s.At(t, Cue::kKill) && (s.IsWord(t + 1, "was") || s.IsWord(t + 1, "were") || s.IsWord(t + 1, "included") ||
+                                s.IsWord(t + 1, "include") || s.IsWord(t + 1, "includes"))) {
+      uint32_t end = NameEnd(s, t + 2);
+      if (end > t + 2) add(t + 2, end);
+    }
     // "identified as NAME", "named as NAME"
     if ((s.IsWord(t, "identified") || s.IsWord(t, "named")) && s.IsWord(t + 1, "as")) {
       uint32_t end = NameEnd(s, t + 2);
@@ -85,6 +91,8 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
         if (s.IsWord(probe, "who")) ++probe;
         if (s.IsWord(probe, "was") || s.IsWord(probe, "had")) ++probe;
         if (s.IsWord(probe, "been")) ++probe;
+        // "NAME, was among the dead"
+        if (s.IsWord(probe, "among") && s.IsWord(probe + 1, "the")) probe += 2;
         if (probe > end && s.At(probe, Cue::kKill)) add(t, end);
       }
     }
