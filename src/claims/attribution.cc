@@ -10,7 +10,7 @@ namespace {
 bool IsModifierWord(const SentenceContext& s, uint32_t t) {
   const text::Token& token = s.token(t);
   if (token.kind == text::TokenKind::kPunct) return token.folded == "-" || token.folded == "\"";
-  if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kInjure)) return false;
+  if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kInjure) || s.At(t, Cue::kReaction)) return false;
   if (s.ActorAt(t) >= 0 || s.PlaceAt(t) >= 0) return false;
   std::string_view w = token.folded;
   static constexpr std::string_view kStop[] = {"on", "in", "at", "of", "by", "from", "against", "and", "or", "that",

@@ -179,6 +179,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         probe = close;
         continue;
       }
+      // Modifiers of the victim noun: "one of its field commanders died".
+      if (!IsBridgeWord(s, probe) && s.token(probe).kind == text::TokenKind::kWord && !s.token(probe).capitalized &&
+          probe + 1 < s.end() && (s.At(probe + 1, Cue::kVictim) || (probe + 2 < s.end() && s.At(probe + 2, Cue::kVictim)))) {
+        continue;
+      }
       if (!IsBridgeWord(s, probe)) {
         // A participle phrase before the verb: "20 people attending the celebration were killed".
         bool passive_ahead = false;

@@ -134,6 +134,8 @@ bool IsLocativeWord(std::string_view w) {
 bool HasOtherEventCue(const SentenceContext& s) {
   for (const CueHit& hit : s.cues()) {
     if (hit.cue == Cue::kPastShift) return true;
+    // "Last October, a strike ...": a past month is another time.
+    if (hit.cue == Cue::kMonth && hit.first_token > s.first() && s.IsWord(hit.first_token - 1, "last")) return true;
     if (hit.cue != Cue::kOtherEvent) continue;
     // "another airstrike", "an earlier US drone attack", "a separate air strike".
     for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 4); ++t) {

@@ -53,6 +53,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"stopword", Cue::kStopword},
     {"role", Cue::kRole},
     {"org_head", Cue::kOrgHead},
+    {"reaction", Cue::kReaction},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -51,6 +51,7 @@ enum class Cue : uint8_t {
   kStopword,
   kRole,
   kOrgHead,  // "faction", "group", "forces" after a party's name
+  kReaction, // "condemns", "mourned": verbs of reaction, never modifiers of an attack noun
   kCount,
 };
 

@@ -77,6 +77,8 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   // "residents") or capitalised words ("Al Jumhouri hospital").
   bool head_role = s.Covering(last, Cue::kRole) != nullptr;
   if (!head_role && !s.token(last).capitalized) return subject;
+  // "There was no comment": a function word is nobody.
+  if (!head_role && s.At(last, Cue::kStopword)) return subject;
   subject.found = true;
   subject.party.name = std::string(s.Text(first, last + 1));
   subject.party.party = subject.party.name;
@@ -180,7 +182,20 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     if (s.Covering(t, Cue::kOrgHead)) {
       uint32_t back = t;
       while (back > s.first() && (s.Covering(back, Cue::kOrgHead) || s.IsPunct(back, "\"'"))) --back;
-      if (s.ActorAt(back) >= 0) return FromActor(s, s.ActorAt(back));
+      if (int actor_idx = s.ActorAt(back); actor_idx >= 0) {
+        // "an Iraqi faction says": a group of that country, not the country.
+        if (s.actor(actor_idx).adjective) {
+          Subject group;
+          group.found = true;
+          group.first = s.actor(actor_idx).first_token;
+          group.end = t + 1;
+          group.party.name = std::string(s.Text(group.first, group.end));
+          group.party.party = group.party.name;
+          group.how = "adjective-group";
+          return group;
+        }
+        return FromActor(s, actor_idx);
+      }
     }
     // "the Security Council's statement said", "Jordan's army said", "Mali's transitional
     // government stated": the possessor speaks, through the noun it owns.

@@ -196,8 +196,11 @@ class Matcher {
         key.append(w.folded);
         if (name_word) {
           std::span<const uint32_t> hits = g_.index.Lookup(key);
-          if (hits.empty() && variant_allowed && VariantKeyInto(words, g_.data, &variant) && !variant.empty()) {
-            hits = g_.index.Lookup(variant);
+          // The variant key also finds names that GeoNames writes with an article the text
+          // leaves out: "Mayadeen" for "Al-Mayadeen".
+          if (hits.empty() && variant_allowed) {
+            VariantKeyInto(words, g_.data, &variant);
+            if (!variant.empty()) hits = g_.index.Lookup(variant);
           }
           if (!hits.empty()) {
             best_hits = hits;
