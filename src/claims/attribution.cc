@@ -131,7 +131,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         ++t;
         ++skipped;
       }
-      if (t < end && IsAttackHead(s, t) && !target) {
+      // A weapon alone ("Syrian artillery deployed ...") is no attack: it needs an attack
+      // word or a death in the clause.
+      bool weapon_only = t < end && !s.At(t, Cue::kAttackNoun) &&
+                         !(s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
+                           s.Find(Cue::kInjure, first, end));
+      if (t < end && IsAttackHead(s, t) && !target && !weapon_only) {
         AddPerpetrator(&found, {actor_idx, false, NegatedAround(s, first, end, actor.first_token, t + 1), "nominal"});
         continue;
       }
@@ -173,7 +178,9 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool compound = locative && t == actor.end_token && s.At(t, Cue::kAttackNoun) != nullptr;
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun && !compound) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
-        AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 3), "agent"});
+        // "No member of the US-led coalition carried out attacks": the negation may stand a
+        // few words before the party.
+        AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 5), "agent"});
         continue;
       }
     }
@@ -398,6 +405,14 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
       make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
       return claims;
+    }
+    // "blamed the bombing coalition": a coalition the document has named.
+    for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 4); ++t) {
+      if (!(s.IsWord(t, "coalition") || s.IsWord(t, "alliance"))) continue;
+      if (std::optional<Party> coalition = coref.Resolve({"coalition"})) {
+        make("asserts", *coalition, "blame-object/coreference", std::string(s.Text(t, t + 1)));
+        return claims;
+      }
     }
     stance_of_verb = "asserts";
   }

@@ -212,8 +212,20 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       bool report_date = false;
       for (const CueHit& hit : s.cues()) {
         if (hit.cue != Cue::kReport && hit.cue != Cue::kReportNoun) continue;
-        // "said on Saturday", "on Friday rejected": the day of the report.
-        if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow) ||
+        // "said on Saturday", "confirmed, on Saturday,", "on Friday rejected": the day of
+        // the report. Only small words may stand between ("says nine dead after Sunday's
+        // car bomb" dates the bomb).
+        auto only_small_words = [&](uint32_t from, uint32_t to) {
+          for (uint32_t t = from; t < to; ++t) {
+            if (!(s.IsWord(t, "on") || s.IsWord(t, "late") || s.IsWord(t, "early") || s.IsWord(t, "this") ||
+                  s.IsWord(t, "last") || s.IsPunct(t, ","))) {
+              return false;
+            }
+          }
+          return true;
+        };
+        if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow &&
+             only_small_words(hit.end_token, date.first_token)) ||
             (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1)) {
           report_date = true;
         }

@@ -269,6 +269,9 @@ bool VerbClosesSentence(const SentenceContext& s, const Subject& subject, uint32
   if (!after_break) return false;
   int words_after = 0;
   for (uint32_t t = verb_end; t < s.end(); ++t) {
+    // "..., the director said, adding that ...": a participle after a comma follows the
+    // main clause, it does not open the reported one.
+    if (s.IsPunct(t, ",")) break;
     if (s.token(t).kind == text::TokenKind::kWord) ++words_after;
     if (s.IsWord(t, "that")) return false;  // "X said that ..." opens a clause
   }

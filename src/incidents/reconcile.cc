@@ -45,13 +45,16 @@ std::string JoinNames(const std::set<std::string>& names) {
   return out;
 }
 
-// Within one report, one position per (source side, actor side, stance): "the US
-// military" and "US Central Command" denying twice in one article is one denial.
+// Within one report, a side's own position counts once: "the US military" and "US Central
+// Command" denying in one article is one denial. Assertions about others stay per source:
+// SANA and a Syrian commander blaming the US are two accounts.
 std::vector<claims::AttributionClaim> DedupeAttributions(std::vector<claims::AttributionClaim> claims) {
   std::vector<claims::AttributionClaim> out;
   std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
   for (auto& claim : claims) {
-    auto key = std::make_tuple(claim.doc, claim.source.party, ActorParty(claim), claim.stance);
+    bool own_position = claim.actor && claim.actor->party == claim.source.party;
+    const std::string& who = own_position || claim.stance != "asserts" ? claim.source.party : claim.source.name;
+    auto key = std::make_tuple(claim.doc, who, ActorParty(claim), claim.stance);
     if (seen.insert(key).second) out.push_back(std::move(claim));
   }
   return out;
