@@ -36,6 +36,9 @@ std::string Figure(const std::optional<int64_t>& value, const std::string& quali
 
 std::string Stance(const claims::AttributionClaim& claim) {
   std::string actor = claim.actor ? claim.actor->name : "";
+  bool self = claim.actor && claim.actor->party == claim.source.party;
+  if (self && claim.stance == "asserts") return claim.hedged ? "suggests it did it" : "says it did it";
+  if (self && claim.stance == "denies") return "denies any part in it";
   if (claim.stance == "asserts") return std::string(claim.hedged ? "suspects " : "says ") + actor;
   if (claim.stance == "denies") return "denies " + actor + " did it";
   if (claim.stance == "no_comment") return "declines to comment";

@@ -332,8 +332,12 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     // verb joined by "and" shares the subject and opens its own clause.
     uint32_t joined_at = hit.first_token;
     while (joined_at > s.first() && (s.IsWord(joined_at - 1, "also") || s.IsWord(joined_at - 1, "later"))) --joined_at;
-    if (!frames.empty() && joined_at > s.first() && s.IsWord(joined_at - 1, "and") &&
-        frames.back().clause_first == frames.back().verb_end && frames.back().verb_end < joined_at) {
+    // Joined by "and", or by a comma when the verb has no subject of its own ("Moscow denies
+    // hitting the market, blames Ukrainian missile").
+    bool joined = joined_at > s.first() &&
+                  (s.IsWord(joined_at - 1, "and") || (s.IsPunct(joined_at - 1, ",") && !subject.found));
+    if (!frames.empty() && joined && frames.back().clause_first == frames.back().verb_end &&
+        frames.back().verb_end < joined_at) {
       SourceFrame& previous = frames.back();
       previous.clause_end = joined_at - 1;
       frame.source = previous.source;

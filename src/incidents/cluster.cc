@@ -67,6 +67,10 @@ std::string Skeleton(const std::string& name) {
   std::string out;
   for (char c : name) {
     char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    // Letters that transliterations swap: Halyna/Galina, Qasim/Kasim, Walid/Valid.
+    if (lower == 'g') lower = 'h';
+    if (lower == 'q' || lower == 'c') lower = 'k';
+    if (lower == 'w') lower = 'v';
     if (lower < 'a' || lower > 'z') {
       out.push_back(' ');
       continue;
