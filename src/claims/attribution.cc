@@ -152,7 +152,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         if (s.At(t, Cue::kHabitual)) break;
         const text::Token& token = s.token(t);
         if (token.kind == text::TokenKind::kPunct && token.folded != "-" && token.folded != "\"") break;
-        if (s.ActorAt(t) >= 0 || s.At(t, Cue::kReport)) break;
+        if (s.ActorAt(t) >= 0 || s.At(t, Cue::kReport) || s.At(t, Cue::kReaction)) break;
         ++t;
         ++skipped;
       }

@@ -245,7 +245,16 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
           return affiliated;
         }
       }
-      break;
+      // "the governor of the Dnipropetrovsk region said": the role and what it heads.
+      Subject described;
+      described.found = true;
+      described.first = back;
+      described.end = t + 1;
+      described.party.name = std::string(s.Text(back, t + 1));
+      described.party.party = described.party.name;
+      described.is_person = true;
+      described.how = "role-phrase";
+      return described;
     }
     return {};
   }

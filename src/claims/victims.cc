@@ -71,6 +71,11 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       uint32_t end = NameEnd(s, t + 2);
       if (end > t + 2) add(t + 2, end);
     }
+    // "mourned NAME", "mourns the martyrdom of NAME" (the second through the kill word).
+    if (s.At(t, Cue::kReaction) && (s.folded(t) == "mourned" || s.folded(t) == "mourns" || s.folded(t) == "mourn")) {
+      uint32_t end = NameEnd(s, t + 1);
+      if (end > t + 1) add(t + 1, end);
+    }
     // "among the dead was NAME", "the dead included NAME"
     if (s.At(t, Cue::kKill) && (s.IsWord(t + 1, "was") || s.IsWord(t + 1, "were") || s.IsWord(t + 1, "included") ||
                                 s.IsWord(t + 1, "include") || s.IsWord(t + 1, "includes"))) {
