@@ -11,6 +11,8 @@ bool IsModifierWord(const SentenceContext& s, uint32_t t) {
   const text::Token& token = s.token(t);
   if (token.kind == text::TokenKind::kPunct) return token.folded == "-" || token.folded == "\"";
   if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kInjure) || s.At(t, Cue::kReaction)) return false;
+  // A verb ("carried out attacks") makes the party its subject, not a modifier of the noun.
+  if (s.Covering(t, Cue::kAttackVerb) && !s.Covering(t, Cue::kAttackNoun)) return false;
   if (s.ActorAt(t) >= 0 || s.PlaceAt(t) >= 0) return false;
   std::string_view w = token.folded;
   static constexpr std::string_view kStop[] = {"on", "in", "at", "of", "by", "from", "against", "and", "or", "that",
@@ -49,7 +51,7 @@ bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int wi
 // Negation of a perpetrator's act: before it ("no member of X"), or between it and its
 // verb ("Egyptian aircraft had not carried out any raids").
 bool NegatedAround(const SentenceContext& s, uint32_t first, uint32_t end, uint32_t actor_first, uint32_t head_end) {
-  if (NegatedBefore(s, first, actor_first, 3)) return true;
+  if (NegatedBefore(s, first, actor_first, 5)) return true;
   for (uint32_t t = head_end; t < std::min(end, head_end + 5); ++t) {
     if (s.At(t, Cue::kNegation) && !s.IsWord(t, "without")) {
       for (uint32_t v = t; v < std::min(end, t + 4); ++v) {

@@ -48,6 +48,7 @@ class Engine {
   const std::string& data_version() const { return data_version_; }
   const actors::ActorDictionary* actors() const { return actors_.get(); }
   const places::Gazetteer* gazetteer() const { return gazetteer_.get(); }
+  const claims::Lexicon* lexicon() const { return lexicon_.get(); }
 
  private:
   Engine() = default;
