@@ -219,6 +219,8 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
           (void)cue_end;
           break;
         }
+        // "a"/"one" reaches back only through "of" ("the death of a member", "killing one").
+        if (count.singular && !s.IsWord(probe, "of")) break;
         if (!IsLeadWord(s.folded(probe)) && !s.Covering(probe, Cue::kKill) && !s.At(probe, Cue::kVictim)) break;
       }
     }

@@ -481,7 +481,12 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     if (specific) finish(b);
   }
-  for (Builder& b : backgrounds) finish(b);
+  // A background mention with nothing of its own to keep apart (no claim, figure or
+  // victim) would only be noise in the ledger.
+  for (Builder& b : backgrounds) {
+    if (b.incident.attributions.empty() && b.incident.casualties.empty() && b.incident.victims.empty()) continue;
+    finish(b);
+  }
   return out;
 }
 
