@@ -179,6 +179,14 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         probe = close;
         continue;
       }
+      // A party's name before the victim noun: "50 Islamic State fighters were killed".
+      if (int actor_idx = s.ActorAt(probe); actor_idx >= 0 && !s.At(probe, Cue::kVictim)) {
+        uint32_t after = s.actor(actor_idx).end_token;
+        if (after < s.end() && s.At(after, Cue::kVictim)) {
+          probe = after - 1;
+          continue;
+        }
+      }
       // Modifiers of the victim noun: "one of its field commanders died".
       if (!IsBridgeWord(s, probe) && s.token(probe).kind == text::TokenKind::kWord && !s.token(probe).capitalized &&
           probe + 1 < s.end() && (s.At(probe + 1, Cue::kVictim) || (probe + 2 < s.end() && s.At(probe + 2, Cue::kVictim)))) {
@@ -197,6 +205,28 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
           }
         }
         if (!passive_ahead) break;
+      }
+    }
+    // "The death toll from Sunday's shelling of Sloviansk has risen to 11": a toll noun,
+    // then a phrase, then the count after "risen to" / "reached" / "stood at".
+    if (figure.kind == Kind::kNone && count.first_token > s.first() + 1) {
+      uint32_t lead = count.first_token - 1;
+      bool rise = (s.IsWord(lead, "to") || s.IsWord(lead, "at")) &&
+                  (s.IsWord(lead - 1, "rose") || s.IsWord(lead - 1, "risen") || s.IsWord(lead - 1, "climbed") ||
+                   s.IsWord(lead - 1, "increased") || s.IsWord(lead - 1, "jumped") || s.IsWord(lead - 1, "stood") ||
+                   s.IsWord(lead - 1, "stands") || s.IsWord(lead - 1, "grown"));
+      rise |= s.IsWord(lead, "reached");
+      if (rise) {
+        for (uint32_t back = lead; back > s.first() && lead - back < 14;) {
+          --back;
+          if (s.IsPunct(back, ";:")) break;
+          if (s.IsWord(back, "toll") || (s.At(back, Cue::kKill) && s.IsWord(back + 1, "toll"))) {
+            figure.kind = Kind::kKilled;
+            figure.first = back;
+            figure.end = count.end_token;
+            break;
+          }
+        }
       }
     }
     // Backward: the casualty word before the count ("killing at least 44").

@@ -24,7 +24,11 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   // State" not a state, "Rapid Support Forces" not a reporting verb.
   for (const CueHit& hit : lexicon.Tag(*tokens_, first_, end_)) {
     // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
-    if (actor_at_[hit.first_token - first_] >= 0 && hit.cue != Cue::kSelfReference && hit.cue != Cue::kWeapon) continue;
+    // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
+    if (actor_at_[hit.first_token - first_] >= 0 && hit.cue != Cue::kSelfReference && hit.cue != Cue::kWeapon &&
+        hit.cue != Cue::kVictim) {
+      continue;
+    }
     cues_.push_back(hit);
   }
   cue_starts_.assign(count, 0);
