@@ -58,7 +58,8 @@ bool NegatedAround(const SentenceContext& s, uint32_t first, uint32_t end, uint3
         if (s.At(v, Cue::kAttackVerb) || s.At(v, Cue::kDenyResponsibility)) return true;
       }
     }
-    if (s.IsPunct(t, ",;:")) break;
+    // A negation in another clause ("no comment on reports that X struck") does not reach.
+    if (s.IsPunct(t, ",;:") || s.IsWord(t, "that") || s.At(t, Cue::kReportNoun)) break;
   }
   return false;
 }
@@ -72,7 +73,8 @@ bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int wi
       if (s.IsWord(t, "without")) continue;
       return true;
     }
-    if (s.IsPunct(t, ",;:")) break;
+    // A negation in another clause ("no comment on reports that X struck") does not reach.
+    if (s.IsPunct(t, ",;:") || s.IsWord(t, "that") || s.At(t, Cue::kReportNoun)) break;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct DocumentView {
   std::vector<ActorSpan> actors;  // sorted by first_token
   std::vector<PlaceSpan> places;  // sorted by first_token
   std::string home_country;       // ISO code of the country most of its towns lie in
+  std::optional<Party> home_military;  // that country's armed forces: "the army said"
 };
 
 }  // namespace crosscheck::claims

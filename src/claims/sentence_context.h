@@ -47,6 +47,7 @@ class SentenceContext {
 
   // The country most of the document's towns lie in: where its attacks happen.
   const std::string& home_country() const { return view_->home_country; }
+  const std::optional<Party>& home_military() const { return view_->home_military; }
 
   bool IsPunct(uint32_t token_idx, std::string_view which) const;
   bool IsWord(uint32_t token_idx, std::string_view folded_word) const;

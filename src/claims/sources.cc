@@ -23,7 +23,7 @@ bool IsVerbModifier(std::string_view w) {
 
 bool IsPreposition(std::string_view w) {
   return w == "in" || w == "of" || w == "from" || w == "at" || w == "near" || w == "on" || w == "across" ||
-         w == "inside" || w == "against";
+         w == "inside" || w == "against" || w == "to" || w == "for" || w == "with";
 }
 
 std::vector<std::string> Types(const std::string& value) {
@@ -75,13 +75,24 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   if (first > last) return subject;
   // Only a noun phrase a source can be: a role word at its head ("the regional governor",
   // "residents") or capitalised words ("Al Jumhouri hospital").
-  bool head_role = s.Covering(last, Cue::kRole) != nullptr;
+  bool head_role = s.Covering(last, Cue::kRole) != nullptr || s.Covering(last, Cue::kOrgHead) != nullptr;
   if (!head_role && !s.token(last).capitalized) return subject;
   // "There was no comment": a function word is nobody.
   if (!head_role && s.At(last, Cue::kStopword)) return subject;
   subject.found = true;
   subject.party.name = std::string(s.Text(first, last + 1));
   subject.party.party = subject.party.name;
+  // "the Egyptian Foreign Ministry": a country's adjective before the words gives the side.
+  if (first > s.first()) {
+    if (int actor_idx = s.ActorAt(first - 1); actor_idx >= 0 && s.actor(actor_idx).adjective &&
+                                                s.actor(actor_idx).party.type == "state") {
+      const ActorSpan& adjective = s.actor(actor_idx);
+      subject.party.name = std::string(s.Text(adjective.first_token, last + 1));
+      subject.party.party = adjective.party.party;
+      subject.party.type = "government";
+      first = adjective.first_token;
+    }
+  }
   subject.first = first;
   subject.end = last + 1;
   subject.is_person = head_role || (last > first && s.token(first).capitalized);
@@ -130,8 +141,13 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     if (const CueHit* anaphor = s.Covering(t, Cue::kAnaphor)) {
       if (anaphor->end_token == t + 1) {
         std::optional<Party> party = coref.Resolve(Types(s.Entry(*anaphor).value));
-        if (!party && s.Covering(t, Cue::kRole)) {
-          // "the army said" with no army named before: keep the words.
+        if (!party && (s.Covering(t, Cue::kOrgHead) || s.IsWord(t, "military") || s.IsWord(t, "army"))) {
+          // "the army said" with no army named before: the army of the country the report is
+          // about.
+          if (s.home_military()) party = s.home_military();
+        }
+        if (!party && (s.Covering(t, Cue::kRole) || s.Covering(t, Cue::kOrgHead))) {
+          // Else keep the words.
           Subject words = FromWords(s, t);
           if (words.found) return words;
         }

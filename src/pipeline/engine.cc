@@ -133,6 +133,15 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
       view.home_country = country;
     }
   }
+  if (!view.home_country.empty()) {
+    for (size_t actor_idx = 0; actor_idx < actors_->size(); ++actor_idx) {
+      const actors::Actor& actor = actors_->actor(static_cast<int>(actor_idx));
+      if (actor.type != "state" || actor.country != view.home_country) continue;
+      int military = actors_->MilitaryOf(static_cast<int>(actor_idx));
+      if (military >= 0) view.home_military = PartyOf(military);
+      break;
+    }
+  }
   auto by_position = [](const auto& a, const auto& b) { return a.first_token < b.first_token; };
   std::sort(view.actors.begin(), view.actors.end(), by_position);
   std::sort(view.places.begin(), view.places.end(), by_position);
