@@ -99,6 +99,7 @@ struct CandidateIncident {
   std::vector<NamedVictim> victims;
   std::vector<uint32_t> sentences;      // the sentences about this incident
   std::vector<std::string> details;     // distinctive words of the attack sentences (targets, weapons)
+  std::vector<uint64_t> detail_hashes;  // the same words hashed, sorted, unique: compared in linear time
 };
 
 // Per sentence, what explain prints: the cues seen and why no claim came out.

@@ -147,6 +147,15 @@ bool HasOtherEventCue(const SentenceContext& s) {
 
 }  // namespace
 
+std::vector<uint64_t> HashDetails(const std::vector<std::string>& details) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(details.size());
+  for (const std::string& word : details) hashes.push_back(std::hash<std::string>{}(word));
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  return hashes;
+}
+
 DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   DocumentClaims out;
   const Document& doc = *view.doc;
@@ -469,6 +478,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (auto& claim : inc.attributions) claim.doc = doc.id;
     for (auto& claim : inc.casualties) claim.doc = doc.id;
     for (auto& victim : inc.victims) victim.doc = doc.id;
+    inc.detail_hashes = HashDetails(inc.details);
     out.incidents.push_back(std::move(inc));
   };
   // Talk of attacks in general ("civilians killed in drone strikes in Pakistan") is no

@@ -4,6 +4,10 @@
 // go to background incidents, never to the main one. Pure: thread-safe given a Lexicon.
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "claims/claim_types.h"
 #include "claims/document_view.h"
 #include "claims/lexicon.h"
@@ -11,5 +15,8 @@
 namespace crosscheck::claims {
 
 DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon);
+
+// The detail words hashed, sorted and unique (CandidateIncident::detail_hashes).
+std::vector<uint64_t> HashDetails(const std::vector<std::string>& details);
 
 }  // namespace crosscheck::claims

@@ -1,5 +1,7 @@
 #include "incidents/cluster.h"
 
+#include "claims/extract.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -97,13 +99,28 @@ std::set<std::string> NameParts(const std::string& name) {
   return parts;
 }
 
-double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::set<std::string_view> sa(a.begin(), a.end());
-  std::set<std::string_view> sb(b.begin(), b.end());
-  if (sa.empty() || sb.empty()) return 0;
+// Dice overlap of two sorted unique hash lists, in one merge pass.
+double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
   size_t shared = 0;
-  for (std::string_view w : sa) shared += sb.count(w);
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(sa.size() + sb.size());
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++shared;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
+}
+
+const std::vector<uint64_t>& DetailHashes(const claims::CandidateIncident& c, std::vector<uint64_t>* scratch) {
+  if (!c.detail_hashes.empty() || c.details.empty()) return c.detail_hashes;
+  *scratch = claims::HashDetails(c.details);  // candidates read back without their hashes
+  return *scratch;
 }
 
 }  // namespace
@@ -191,7 +208,8 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
   for (const std::string& party : positions(a, "asserts")) e.opposed_positions |= positions(b, "denies").count(party) > 0;
   for (const std::string& party : positions(b, "asserts")) e.opposed_positions |= positions(a, "denies").count(party) > 0;
   e.same_kind = fa != 0 && fa == fb;
-  e.similarity = Dice(a.details, b.details);
+  std::vector<uint64_t> scratch_a, scratch_b;
+  e.similarity = Dice(DetailHashes(a, &scratch_a), DetailHashes(b, &scratch_b));
   if (!e.place_ok && !a.place && !b.place) e.place_ok = e.shared_victim;
   return e;
 }

@@ -1,5 +1,7 @@
 #include "store/candidate_json.h"
 
+#include "claims/extract.h"
+
 namespace crosscheck::store {
 namespace {
 
@@ -11,7 +13,7 @@ static_assert(sizeof(claims::CasualtyClaim) == 408, "claims::CasualtyClaim chang
 static_assert(sizeof(claims::NamedVictim) == 104, "claims::NamedVictim changed: update candidate_json.cc");
 static_assert(sizeof(claims::DateRange) == 88, "claims::DateRange changed: update candidate_json.cc");
 static_assert(sizeof(claims::IncidentPlace) == 232, "claims::IncidentPlace changed: update candidate_json.cc");
-static_assert(sizeof(claims::CandidateIncident) == 592, "claims::CandidateIncident changed: update candidate_json.cc");
+static_assert(sizeof(claims::CandidateIncident) == 616, "claims::CandidateIncident changed: update candidate_json.cc");
 
 using nlohmann::json;
 
@@ -179,6 +181,7 @@ Result<claims::CandidateIncident> CandidateFromJson(const json& j) {
     }
     c.sentences = j.at("sentences").get<std::vector<uint32_t>>();
     c.details = j.at("details").get<std::vector<std::string>>();
+    c.detail_hashes = claims::HashDetails(c.details);  // derived: not stored
     return c;
   } catch (const json::exception& error) {
     return Status(StatusCode::kDataFormat, std::string("stored candidate: ") + error.what());
