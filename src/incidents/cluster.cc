@@ -214,55 +214,149 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
   return e;
 }
 
+namespace {
+
+enum class Tier { kTown, kCountry, kNone };
+
+Tier TierOf(const claims::CandidateIncident& c) {
+  if (c.place && c.place->resolved && c.place->precision < kCoarsePrecision) return Tier::kTown;
+  if (c.place && c.place->resolved && !c.place->country.empty()) return Tier::kCountry;
+  return Tier::kNone;
+}
+
+std::pair<int, int> CellOf(const claims::IncidentPlace& p) {
+  return {static_cast<int>(std::floor(p.lat / kBlockDegrees)), static_cast<int>(std::floor(p.lon / kBlockDegrees))};
+}
+
+bool Dated(const claims::CandidateIncident& c) { return c.date.earliest.has_value() || c.date.weekday >= 0; }
+
+// The evidence keys two candidates must share to be compared: days, nights, victims'
+// name parts, spokespeople, figures.
+std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
+  std::vector<std::string> keys;
+  constexpr int64_t kDayWindow = 1;
+  constexpr int64_t kMaxDays = 7;
+  if (c.date.earliest && c.date.latest && *c.date.latest - *c.date.earliest <= kMaxDays) {
+    for (int64_t day = *c.date.earliest - kDayWindow; day <= *c.date.latest + kDayWindow; ++day) {
+      keys.push_back("d" + std::to_string(day));
+    }
+  }
+  int weekday = c.date.weekday >= 0 ? c.date.weekday : (c.date.earliest ? WeekdayOf(*c.date.earliest) : -1);
+  if (weekday >= 0) {
+    uint8_t nights = c.date.night_mask != 0 ? c.date.night_mask : NightsOfDay(weekday);
+    for (int bit = 0; bit < kDaysInWeek; ++bit) {
+      if (nights & (1u << bit)) keys.push_back("n" + std::to_string(bit));
+    }
+  }
+  for (const auto& victim : c.victims) {
+    for (const std::string& part : NameParts(victim.name)) keys.push_back("v" + part);
+  }
+  for (const auto& claim : c.attributions) {
+    if (!claim.source.person.empty()) {
+      for (const std::string& part : NameParts(claim.source.person)) keys.push_back("p" + part);
+    }
+  }
+  for (const auto& claim : c.casualties) {
+    if (claim.killed && *claim.killed > 1) keys.push_back("f" + std::to_string(*claim.killed));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+bool ShareKey(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
+  if (a.background || b.background || a.doc == b.doc) return false;
+  Tier ta = TierOf(a), tb = TierOf(b);
+  if (ta == Tier::kTown && tb == Tier::kTown) {
+    std::pair<int, int> ca = CellOf(*a.place), cb = CellOf(*b.place);
+    if (std::abs(ca.first - cb.first) > 1 || std::abs(ca.second - cb.second) > 1) return false;
+    if (!Dated(a) || !Dated(b)) return true;  // undated: only the wording can tell
+    return ShareKey(EvidenceKeys(a), EvidenceKeys(b));
+  }
+  bool same_country = ta != Tier::kNone && tb != Tier::kNone && a.place->country == b.place->country;
+  bool both_unplaced = ta == Tier::kNone && tb == Tier::kNone;
+  if (!same_country && !both_unplaced) return false;
+  return ShareKey(EvidenceKeys(a), EvidenceKeys(b));
+}
+
 std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
                                          const ClusterOptions& options) {
   UnionFind groups(candidates.size());
-  // Blocks: grid cells of placed candidates; the unplaced form one block of their own.
-  std::map<std::pair<int, int>, std::vector<size_t>> cells;
-  std::vector<size_t> unplaced;
-  std::map<std::string, std::vector<size_t>> by_country;
-  auto consider = [&](size_t a, size_t b) {
-    if (candidates[a].doc == candidates[b].doc) return;  // one report's incidents were split on purpose
-    PairEvidence e = ComparePair(candidates[a], candidates[b], options);
-    if (getenv("CC_DEBUG")) fprintf(stderr, "PAIR wd=%d/%d nm=%d/%d %s %s place=%d coarse=%d date=%d eq=%d type=%d sim=%.3f victim=%d fig=%d person=%d\n", candidates[a].date.weekday, candidates[b].date.weekday, candidates[a].date.night_mask, candidates[b].date.night_mask, candidates[a].doc.c_str(), candidates[b].doc.c_str(), e.place_ok, e.coarse_place, e.date_ok, e.date_known_equal, e.type_ok, e.similarity, e.shared_victim, e.shared_figure, e.shared_person);
-    if (e.Merge(options)) groups.Join(a, b);
+  // Buckets by place block and evidence key; a candidate looks up only the buckets it could
+  // pair in (MayPair), so the work follows the evidence, not the square of the input.
+  std::vector<std::vector<std::string>> keys(candidates.size());
+  std::map<std::string, std::vector<size_t>> buckets;
+  auto block_of = [&](size_t idx, int dlat, int dlon) -> std::string {
+    const auto& c = candidates[idx];
+    switch (TierOf(c)) {
+      case Tier::kTown: {
+        std::pair<int, int> cell = CellOf(*c.place);
+        return "t" + std::to_string(cell.first + dlat) + "," + std::to_string(cell.second + dlon);
+      }
+      case Tier::kCountry: return "c" + c.place->country;
+      case Tier::kNone: return "x";
+    }
+    return "x";
   };
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
-    const auto& place = candidates[idx].place;
-    if (candidates[idx].background) continue;  // background mentions are never merged
-    if (place && place->resolved && place->precision < kCoarsePrecision) {
-      cells[{static_cast<int>(std::floor(place->lat / kBlockDegrees)), static_cast<int>(std::floor(place->lon / kBlockDegrees))}]
-          .push_back(idx);
+    const auto& c = candidates[idx];
+    if (c.background) continue;  // background mentions are never merged
+    keys[idx] = EvidenceKeys(c);
+    std::string cell = block_of(idx, 0, 0);
+    buckets[cell + "|*"].push_back(idx);
+    for (const std::string& key : keys[idx]) buckets[cell + "|" + key].push_back(idx);
+    // Town candidates are also found by the country-level ones of their country.
+    if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
+      for (const std::string& key : keys[idx]) buckets["c" + c.place->country + "|" + key].push_back(idx);
+    }
+  }
+  std::vector<size_t> partners;
+  for (size_t idx = 0; idx < candidates.size(); ++idx) {
+    const auto& c = candidates[idx];
+    if (c.background) continue;
+    partners.clear();
+    std::vector<std::string> blocks;
+    if (TierOf(c) == Tier::kTown) {
+      for (int dlat = -1; dlat <= 1; ++dlat) {
+        for (int dlon = -1; dlon <= 1; ++dlon) blocks.push_back(block_of(idx, dlat, dlon));
+      }
     } else {
-      unplaced.push_back(idx);
+      blocks.push_back(block_of(idx, 0, 0));
     }
-    if (place && place->resolved && !place->country.empty()) by_country[place->country].push_back(idx);
-  }
-  // A candidate known only to a country or province meets the others of that country.
-  for (const auto& [country, members] : by_country) {
-    for (size_t a : members) {
-      const auto& pa = candidates[a].place;
-      if (pa->precision < kCoarsePrecision) continue;
-      for (size_t b : members) {
-        if (a != b && !(candidates[b].place->precision >= kCoarsePrecision && b < a)) consider(std::min(a, b), std::max(a, b));
+    for (const std::string& block : blocks) {
+      if (TierOf(c) == Tier::kTown && !Dated(c)) {
+        auto it = buckets.find(block + "|*");
+        if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+      }
+      for (const std::string& key : keys[idx]) {
+        auto it = buckets.find(block + "|" + key);
+        if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
       }
     }
-  }
-  for (const auto& [cell, members] : cells) {
-    for (int dlat = -1; dlat <= 1; ++dlat) {
-      for (int dlon = -1; dlon <= 1; ++dlon) {
-        auto it = cells.find({cell.first + dlat, cell.second + dlon});
-        if (it == cells.end()) continue;
-        for (size_t a : members) {
-          for (size_t b : it->second) {
-            if (a < b) consider(a, b);
-          }
-        }
-      }
+    std::sort(partners.begin(), partners.end());
+    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+    // A pair may be met from both sides (an undated candidate finds a dated one, not the
+    // reverse); deciding it twice is harmless to the union.
+    for (size_t other : partners) {
+      if (other == idx || !MayPair(c, candidates[other])) continue;
+      size_t a = std::min(idx, other), b = std::max(idx, other);
+      PairEvidence e = ComparePair(candidates[a], candidates[b], options);
+      if (e.Merge(options)) groups.Join(a, b);
     }
-  }
-  for (size_t i = 0; i < unplaced.size(); ++i) {
-    for (size_t j = i + 1; j < unplaced.size(); ++j) consider(unplaced[i], unplaced[j]);
   }
   std::map<size_t, std::vector<size_t>> by_root;
   for (size_t idx = 0; idx < candidates.size(); ++idx) by_root[groups.Find(idx)].push_back(idx);

@@ -18,6 +18,13 @@ struct ClusterOptions {
   double min_similarity_same_weekday = 0.20;  // the same, when both name the same night
 };
 
+// True when clustering compares the two at all (before ComparePair decides): candidates of
+// different reports, in neighbouring place cells — where an undated one meets all, dated
+// ones meet on a shared day or night, victim, spokesperson or figure — or, known only to a
+// country or not placed, in one country on such shared evidence. Symmetric; the blocking
+// that keeps clustering near-linear, and what an incremental store must reproduce.
+bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident& b);
+
 // Groups of candidate indices, each group one incident, in a canonical order.
 std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
                                          const ClusterOptions& options = {});
