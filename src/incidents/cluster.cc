@@ -149,8 +149,45 @@ bool PairEvidence::Merge(const ClusterOptions& options) const {
   return similarity >= (weekday_match ? options.min_similarity_same_weekday : options.min_similarity);
 }
 
-PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
-                         const ClusterOptions& options) {
+// What a candidate brings to every comparison, computed once.
+struct Prepared {
+  std::vector<std::set<std::string>> victims;  // name parts of each named victim
+  std::vector<std::set<std::string>> persons;  // name parts of each named spokesperson
+  std::vector<int64_t> figures;                // killed counts above one
+  std::set<std::string> claims_itself;         // parties that claim it as their own
+  std::set<std::string> denies_itself;         // parties that deny their own part
+  std::vector<uint64_t> scratch;
+  const std::vector<uint64_t>* details = nullptr;
+};
+
+bool SameName(const std::set<std::string>& pa, const std::set<std::string>& pb) {
+  if (pa.empty() || pb.empty()) return false;
+  size_t shared = 0;
+  for (const std::string& part : pa) shared += pb.count(part);
+  return shared >= 2 || (shared >= 1 && std::min(pa.size(), pb.size()) == 1);
+}
+
+void Prepare(const claims::CandidateIncident& c, Prepared* p) {
+  for (const auto& victim : c.victims) p->victims.push_back(NameParts(victim.name));
+  std::set<std::string> seen_people;
+  for (const auto& claim : c.attributions) {
+    if (!claim.source.person.empty() && seen_people.insert(claim.source.person).second) {
+      p->persons.push_back(NameParts(claim.source.person));
+    }
+    if (claim.actor && claim.source.party == claim.actor->party) {
+      if (claim.stance == "asserts") p->claims_itself.insert(claim.actor->party);
+      if (claim.stance == "denies") p->denies_itself.insert(claim.actor->party);
+    }
+  }
+  for (const auto& claim : c.casualties) {
+    if (claim.killed && *claim.killed > 1) p->figures.push_back(*claim.killed);
+  }
+  std::sort(p->figures.begin(), p->figures.end());
+  p->details = &DetailHashes(c, &p->scratch);
+}
+
+PairEvidence ComparePrepared(const claims::CandidateIncident& a, const Prepared& pa, const claims::CandidateIncident& b,
+                             const Prepared& pb, const ClusterOptions& options) {
   PairEvidence e;
   if (a.place && b.place && a.place->resolved && b.place->resolved) {
     e.place_ok = (a.place->geonameid != 0 && a.place->geonameid == b.place->geonameid) ||
@@ -183,35 +220,37 @@ PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::Candi
   }
   int fa = Family(a.event_type), fb = Family(b.event_type);
   e.type_ok = fa == 0 || fb == 0 || fa == fb;
-  for (const claims::NamedVictim& va : a.victims) {
-    for (const claims::NamedVictim& vb : b.victims) e.shared_victim |= SameVictimName(va.name, vb.name);
+  e.same_kind = fa != 0 && fa == fb;
+  for (const auto& va : pa.victims) {
+    for (const auto& vb : pb.victims) e.shared_victim |= SameName(va, vb);
   }
-  for (const claims::CasualtyClaim& ca : a.casualties) {
-    for (const claims::CasualtyClaim& cb : b.casualties) {
-      e.shared_figure |= ca.killed && cb.killed && *ca.killed > 1 && *ca.killed == *cb.killed;
-    }
+  for (const auto& va : pa.persons) {
+    for (const auto& vb : pb.persons) e.shared_person |= SameName(va, vb);
   }
-  for (const claims::AttributionClaim& ca : a.attributions) {
-    for (const claims::AttributionClaim& cb : b.attributions) {
-      e.shared_person |= !ca.source.person.empty() && SameVictimName(ca.source.person, cb.source.person);
+  for (size_t i = 0, j = 0; i < pa.figures.size() && j < pb.figures.size() && !e.shared_figure;) {
+    if (pa.figures[i] == pb.figures[j]) {
+      e.shared_figure = true;
+    } else if (pa.figures[i] < pb.figures[j]) {
+      ++i;
+    } else {
+      ++j;
     }
   }
   // One side's party claims the attack while the other's report has the same party deny
   // it: two different attacks, unless a date or victim says otherwise.
-  auto positions = [](const claims::CandidateIncident& c, const std::string& stance) {
-    std::set<std::string> parties;
-    for (const auto& claim : c.attributions) {
-      if (claim.stance == stance && claim.actor && claim.source.party == claim.actor->party) parties.insert(claim.actor->party);
-    }
-    return parties;
-  };
-  for (const std::string& party : positions(a, "asserts")) e.opposed_positions |= positions(b, "denies").count(party) > 0;
-  for (const std::string& party : positions(b, "asserts")) e.opposed_positions |= positions(a, "denies").count(party) > 0;
-  e.same_kind = fa != 0 && fa == fb;
-  std::vector<uint64_t> scratch_a, scratch_b;
-  e.similarity = Dice(DetailHashes(a, &scratch_a), DetailHashes(b, &scratch_b));
+  for (const std::string& party : pa.claims_itself) e.opposed_positions |= pb.denies_itself.count(party) > 0;
+  for (const std::string& party : pb.claims_itself) e.opposed_positions |= pa.denies_itself.count(party) > 0;
+  e.similarity = Dice(*pa.details, *pb.details);
   if (!e.place_ok && !a.place && !b.place) e.place_ok = e.shared_victim;
   return e;
+}
+
+PairEvidence ComparePair(const claims::CandidateIncident& a, const claims::CandidateIncident& b,
+                         const ClusterOptions& options) {
+  Prepared pa, pb;
+  Prepare(a, &pa);
+  Prepare(b, &pb);
+  return ComparePrepared(a, pa, b, pb, options);
 }
 
 namespace {
@@ -278,19 +317,58 @@ bool ShareKey(const std::vector<std::string>& a, const std::vector<std::string>&
 
 }  // namespace
 
-bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
+namespace {
+
+// The smallest detail hashes: two accounts whose words overlap as much as one incident's
+// reports do share at least one of them with high probability (a bottom-k sketch), so an
+// undated account is compared only with accounts that share one.
+constexpr size_t kSketchSize = 16;
+
+std::vector<uint64_t> Sketch(const claims::CandidateIncident& c) {
+  std::vector<uint64_t> scratch;
+  const std::vector<uint64_t>& hashes = DetailHashes(c, &scratch);
+  return std::vector<uint64_t>(hashes.begin(), hashes.begin() + std::min(kSketchSize, hashes.size()));
+}
+
+bool ShareHash(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return false;
+}
+
+bool SameTown(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
+  if (a.place->geonameid != 0 || b.place->geonameid != 0) return a.place->geonameid == b.place->geonameid;
+  return CellOf(*a.place) == CellOf(*b.place);
+}
+
+bool MayPairWith(const claims::CandidateIncident& a, const std::vector<std::string>& keys_a,
+                 const std::vector<uint64_t>& sketch_a, const claims::CandidateIncident& b,
+                 const std::vector<std::string>& keys_b, const std::vector<uint64_t>& sketch_b) {
   if (a.background || b.background || a.doc == b.doc) return false;
   Tier ta = TierOf(a), tb = TierOf(b);
   if (ta == Tier::kTown && tb == Tier::kTown) {
     std::pair<int, int> ca = CellOf(*a.place), cb = CellOf(*b.place);
     if (std::abs(ca.first - cb.first) > 1 || std::abs(ca.second - cb.second) > 1) return false;
-    if (!Dated(a) || !Dated(b)) return true;  // undated: only the wording can tell
-    return ShareKey(EvidenceKeys(a), EvidenceKeys(b));
+    if (ShareKey(keys_a, keys_b)) return true;
+    // Undated: only the wording can tell, within one town.
+    return (!Dated(a) || !Dated(b)) && SameTown(a, b) && ShareHash(sketch_a, sketch_b);
   }
   bool same_country = ta != Tier::kNone && tb != Tier::kNone && a.place->country == b.place->country;
   bool both_unplaced = ta == Tier::kNone && tb == Tier::kNone;
   if (!same_country && !both_unplaced) return false;
-  return ShareKey(EvidenceKeys(a), EvidenceKeys(b));
+  return ShareKey(keys_a, keys_b);
+}
+
+}  // namespace
+
+bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
+  return MayPairWith(a, EvidenceKeys(a), Sketch(a), b, EvidenceKeys(b), Sketch(b));
 }
 
 std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
@@ -299,6 +377,8 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
   // Buckets by place block and evidence key; a candidate looks up only the buckets it could
   // pair in (MayPair), so the work follows the evidence, not the square of the input.
   std::vector<std::vector<std::string>> keys(candidates.size());
+  std::vector<std::vector<uint64_t>> sketches(candidates.size());
+  std::vector<Prepared> prepared(candidates.size());
   std::map<std::string, std::vector<size_t>> buckets;
   auto block_of = [&](size_t idx, int dlat, int dlon) -> std::string {
     const auto& c = candidates[idx];
@@ -316,9 +396,14 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     const auto& c = candidates[idx];
     if (c.background) continue;  // background mentions are never merged
     keys[idx] = EvidenceKeys(c);
+    sketches[idx] = Sketch(c);
+    Prepare(c, &prepared[idx]);
     std::string cell = block_of(idx, 0, 0);
-    buckets[cell + "|*"].push_back(idx);
     for (const std::string& key : keys[idx]) buckets[cell + "|" + key].push_back(idx);
+    if (TierOf(c) == Tier::kTown) {
+      std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : cell;
+      for (uint64_t hash : sketches[idx]) buckets[town + "|s" + std::to_string(hash)].push_back(idx);
+    }
     // Town candidates are also found by the country-level ones of their country.
     if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
       for (const std::string& key : keys[idx]) buckets["c" + c.place->country + "|" + key].push_back(idx);
@@ -337,11 +422,14 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     } else {
       blocks.push_back(block_of(idx, 0, 0));
     }
-    for (const std::string& block : blocks) {
-      if (TierOf(c) == Tier::kTown && !Dated(c)) {
-        auto it = buckets.find(block + "|*");
+    if (TierOf(c) == Tier::kTown) {
+      std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : block_of(idx, 0, 0);
+      for (uint64_t hash : sketches[idx]) {
+        auto it = buckets.find(town + "|s" + std::to_string(hash));
         if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
       }
+    }
+    for (const std::string& block : blocks) {
       for (const std::string& key : keys[idx]) {
         auto it = buckets.find(block + "|" + key);
         if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
@@ -349,13 +437,12 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     }
     std::sort(partners.begin(), partners.end());
     partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
-    // A pair may be met from both sides (an undated candidate finds a dated one, not the
-    // reverse); deciding it twice is harmless to the union.
     for (size_t other : partners) {
-      if (other == idx || !MayPair(c, candidates[other])) continue;
-      size_t a = std::min(idx, other), b = std::max(idx, other);
-      PairEvidence e = ComparePair(candidates[a], candidates[b], options);
-      if (e.Merge(options)) groups.Join(a, b);
+      if (other <= idx) continue;  // the bucket index is symmetric: each pair once
+      if (!MayPairWith(c, keys[idx], sketches[idx], candidates[other], keys[other], sketches[other])) continue;
+      if (ComparePrepared(c, prepared[idx], candidates[other], prepared[other], options).Merge(options)) {
+        groups.Join(idx, other);
+      }
     }
   }
   std::map<size_t, std::vector<size_t>> by_root;
