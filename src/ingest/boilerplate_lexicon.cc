@@ -60,6 +60,10 @@ BoilerplateLexicon::BoilerplateLexicon(std::vector<std::string> phrases) {
   }
   std::sort(phrases_.begin(), phrases_.end());
   phrases_.erase(std::unique(phrases_.begin(), phrases_.end()), phrases_.end());
+  for (uint32_t phrase_idx = 0; phrase_idx < phrases_.size(); ++phrase_idx) {
+    const std::string& phrase = phrases_[phrase_idx];
+    by_first_word_[phrase.substr(0, phrase.find(' '))].push_back(phrase_idx);
+  }
 }
 
 std::string NormalizeForMatch(std::string_view text) {
@@ -82,16 +86,24 @@ std::string NormalizeForMatch(std::string_view text) {
 
 bool BoilerplateLexicon::Matches(std::string_view line) const {
   const std::string norm = NormalizeForMatch(line);
-  if (norm.empty()) return false;
-  // Pad so that a phrase only matches on word boundaries.
-  const std::string padded = " " + norm + " ";
-  for (const auto& phrase : phrases_) {
-    if (phrase.size() > norm.size()) continue;
-    size_t pos = padded.find(phrase);
-    while (pos != std::string::npos) {
-      if (padded[pos - 1] == ' ' && padded[pos + phrase.size()] == ' ') return true;
-      pos = padded.find(phrase, pos + 1);
+  // A phrase matches on word boundaries only, so it starts where a word of the line
+  // starts and that word is its first word.
+  size_t word_begin = 0;
+  while (word_begin < norm.size()) {
+    size_t word_end = norm.find(' ', word_begin);
+    if (word_end == std::string::npos) word_end = norm.size();
+    auto it = by_first_word_.find(std::string_view(norm).substr(word_begin, word_end - word_begin));
+    if (it != by_first_word_.end()) {
+      for (uint32_t phrase_idx : it->second) {
+        const std::string& phrase = phrases_[phrase_idx];
+        const size_t phrase_end = word_begin + phrase.size();
+        if (phrase_end <= norm.size() && norm.compare(word_begin, phrase.size(), phrase) == 0 &&
+            (phrase_end == norm.size() || norm[phrase_end] == ' ')) {
+          return true;
+        }
+      }
     }
+    word_begin = word_end + 1;
   }
   return false;
 }

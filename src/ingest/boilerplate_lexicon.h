@@ -3,8 +3,11 @@
 // A loaded lexicon is immutable and safe to share between threads.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -25,7 +28,14 @@ class BoilerplateLexicon {
   size_t size() const { return phrases_.size(); }
 
  private:
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
   std::vector<std::string> phrases_;
+  // Phrases by their first word: a phrase can only match where a line's word is its
+  // first word, so a line is checked against a few phrases, not all of them.
+  std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>> by_first_word_;
 };
 
 // Lower-cases ASCII, turns punctuation into spaces and collapses white space,

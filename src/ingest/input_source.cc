@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <iostream>
 #include <istream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>

@@ -6,7 +6,10 @@
 
 #include <algorithm>
 
-#include "text/fold.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 
 namespace crosscheck::text {
 namespace {
@@ -33,6 +36,29 @@ Fold Classify(UChar32 c) {
 
 // Printable ASCII other than the space: copied as it is.
 bool IsPrintableAscii(unsigned char byte) { return byte > ' ' && byte < 0x7F; }
+
+// How far from `pos` a run of words is certain to go on: printable ASCII, and single
+// spaces followed by printable ASCII. Sixteen bytes at a time; the scalar loop in
+// Clean decides the byte it stops at, so this may stop early but never late.
+uint32_t SkipPlainRun(std::string_view input, uint32_t pos) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  constexpr unsigned kLastByteBit = 1u << 15;
+  while (pos + sizeof(__m128i) <= input.size()) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(input.data() + pos));
+    // Signed compare: bytes >= 0x80 are negative, so below ' ' too.
+    const auto bad = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(block, space), _mm_cmpeq_epi8(block, del))));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, space)));
+    // A space ends the run unless a printable byte follows; the last one is left to the scalar loop.
+    const unsigned stop = bad | (spaces & ((spaces | bad) >> 1)) | (spaces & kLastByteBit);
+    if (stop != 0) return pos + static_cast<uint32_t>(__builtin_ctz(stop));
+    pos += sizeof(__m128i);
+  }
+#endif
+  return pos;
+}
 
 class Builder {
  public:
@@ -140,7 +166,7 @@ CleanText Clean(std::string_view input) {
         // Runs of ordinary ASCII are copied whole, single spaces between words
         // included (a space then a word is what Space() and Emit() would give, at
         // the same shift): the hot path.
-        uint32_t end = pos + 1;
+        uint32_t end = SkipPlainRun(input, pos + 1);
         while (end < size) {
           unsigned char next = static_cast<unsigned char>(input[end]);
           if (next == ' ' && end + 1 < size && IsPrintableAscii(static_cast<unsigned char>(input[end + 1]))) {

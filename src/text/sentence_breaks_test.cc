@@ -129,7 +129,9 @@ TEST_F(SentenceBreaksDiff, RandomStrings) {
       "a", "b", "Z", "Q", "1", "7", ".", ".", ".", "!", "?", " ", " ", " ", "  ", "\n", "\n\n", "\t", "\"", "'",
       "(", ")", "[", "]", ",", "-", ":", ";", "#", "U.S.", "U.", "S.", "Dr.", "Gen.", "Lt.", "Lt.Cdr.", "Ph.D.",
       "a.m.", "p.m.", "e.g.", "I.e.", "No.", "vs.", "Mr.", "S.A.R.", "Hon.B.A.", "Mt.", "etc", "The", "he", "U.N.",
-      "Maj.Gen.", "Brig.", "L.A.", "x.", "MR.", "Sept.", "Jan.", "A.", "AB."};
+      "Maj.Gen.", "Brig.", "L.A.", "x.", "MR.", "Sept.", "Jan.", "A.", "AB.",
+      // Bytes that send a line to ICU, so that both paths meet in one text.
+      "\r", "\r\n", "\x01", "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x9D", "\xC2\xA0", "\v", "\f"};
   std::mt19937 random(20261127);
   for (int case_idx = 0; case_idx < 20000; ++case_idx) {
     std::string text;

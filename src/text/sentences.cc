@@ -17,6 +17,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/tsv.h"
 #include "text/sentence_breaks.h"
 #include "text/tokenize.h"
@@ -64,6 +68,53 @@ ClassTable BuildClassTable() {
 const ClassTable& Classes() {
   static const ClassTable table = BuildClassTable();
   return table;
+}
+
+// The bytes the line scan stops at: LF, the sentence terminators and whatever ICU
+// must handle. SIMD search needs them to be exactly these (true with every ICU so
+// far); otherwise the scan looks at every byte.
+bool StopBytesAreTheUsual() {
+  const ClassTable& classes = Classes();
+  for (int c = 0; c < 0x80; ++c) {
+    const SentenceClass cls = classes[static_cast<size_t>(c)];
+    const bool stops = cls == SentenceClass::kLf || cls == SentenceClass::kATerm || cls == SentenceClass::kSTerm ||
+                       cls == SentenceClass::kSlow;
+    const bool usual = c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?';
+    if (stops != usual) return false;
+  }
+  return true;
+}
+
+bool IsStop(SentenceClass cls) {
+  return cls == SentenceClass::kLf || cls == SentenceClass::kATerm || cls == SentenceClass::kSTerm ||
+         cls == SentenceClass::kSlow;
+}
+
+// The first position in [pos, end) holding a stop byte (see StopBytesAreTheUsual), or end.
+uint32_t NextStop(std::string_view text, uint32_t pos, uint32_t end) {
+#if defined(__SSE2__)
+  static const bool usual = StopBytesAreTheUsual();
+  if (usual) {
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i full_stop = _mm_set1_epi8('.');
+    const __m128i exclamation = _mm_set1_epi8('!');
+    const __m128i question = _mm_set1_epi8('?');
+    for (; pos + sizeof(__m128i) <= end; pos += sizeof(__m128i)) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+      const __m128i hits = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(block, lf), _mm_cmpeq_epi8(block, cr)),
+          _mm_or_si128(_mm_cmpeq_epi8(block, full_stop),
+                       _mm_or_si128(_mm_cmpeq_epi8(block, exclamation), _mm_cmpeq_epi8(block, question))));
+      // movemask of the block itself gives the high bits: the non-ASCII bytes.
+      const int stop_bits = _mm_movemask_epi8(hits) | _mm_movemask_epi8(block);
+      if (stop_bits != 0) return pos + static_cast<uint32_t>(__builtin_ctz(static_cast<unsigned>(stop_bits)));
+    }
+  }
+#endif
+  const ClassTable& classes = Classes();
+  while (pos < end && !IsStop(classes[static_cast<unsigned char>(text[pos])])) ++pos;
+  return pos;
 }
 
 struct StringHash {
@@ -255,7 +306,8 @@ bool AsciiLineBoundaries(const ThreadSplitter& splitter, std::string_view text, 
       out->push_back(boundary);
     }
   };
-  for (uint32_t pos = begin; pos < end; ++pos) {
+  // Only stop bytes can start a boundary or send the line to ICU: jump between them.
+  for (uint32_t pos = NextStop(text, begin, end); pos < end; pos = NextStop(text, pos + 1, end)) {
     const SentenceClass here = cls(pos);
     if (here == SentenceClass::kSlow) {
       out->resize(old_size);

@@ -3,6 +3,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
 #include "text/fold.h"
 
 namespace crosscheck::text {
@@ -49,15 +55,61 @@ bool IsDigit(UChar32 c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c
 bool IsSpace(UChar32 c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c >= 0x80 && u_isUWhiteSpace(c)); }
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
-bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+constexpr bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
+// Per-byte facts for the ASCII word path, one table look-up a byte: bit 0 a letter,
+// bit 1 an upper-case letter, bit 2 a letter or digit; zero for every non-ASCII byte.
+constexpr uint8_t kLetterBit = 1;
+constexpr uint8_t kUpperBit = 2;
+constexpr uint8_t kAlnumBit = 4;
+constexpr std::array<uint8_t, 256> MakeAsciiWordTable() {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 0x80; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    table[c] = static_cast<uint8_t>((IsAsciiLetter(byte) ? kLetterBit : 0) | (IsAsciiUpper(byte) ? kUpperBit : 0) |
+                                    (IsAsciiAlnum(byte) ? kAlnumBit : 0));
+  }
+  return table;
+}
+constexpr std::array<uint8_t, 256> kAsciiWord = MakeAsciiWordTable();
 
 // Inner separators that keep a number whole: "37,980", "22:00", "18.06.2018", "3/4".
 bool IsNumberJoiner(UChar32 c) { return c == ',' || c == '.' || c == ':' || c == '/'; }
 
+// The fold arena filled through a cursor: sized once, written in place, trimmed at
+// the end, so that the hot path does no per-byte or per-word string bookkeeping.
+class FoldArena {
+ public:
+  FoldArena(std::string* store, size_t expected_bytes) : store_(store) { store_->resize(expected_bytes); }
+  uint32_t size() const { return static_cast<uint32_t>(used_); }
+  // Room for `count` more bytes, not yet counted as used.
+  char* Reserve(size_t count) {
+    if (used_ + count > store_->size()) [[unlikely]] Grow(count);
+    return store_->data() + used_;
+  }
+  void Commit(size_t count) { used_ += count; }
+  void Append(std::string_view bytes) {
+    std::memcpy(Reserve(bytes.size()), bytes.data(), bytes.size());
+    Commit(bytes.size());
+  }
+  void Push(char c) {
+    *Reserve(1) = c;
+    Commit(1);
+  }
+  void Finish() { store_->resize(used_); }
+
+ private:
+  // Only a transliteration longer than its word can get here.
+  [[gnu::noinline]] void Grow(size_t count) { store_->resize(std::max(store_->size() * 2, used_ + count)); }
+
+  std::string* store_;
+  size_t used_ = 0;
+};
+
 // A generous guess at bytes per token, to reserve the token vectors once.
-constexpr size_t kBytesPerTokenGuess = 4;
+constexpr size_t kBytesPerTokenGuess = 5;
 
 }  // namespace
 
@@ -67,26 +119,36 @@ TokenStream Tokenize(std::string_view text) {
   uint32_t sentence_idx = 0;
   // Folded forms are never longer than about the text itself; transliteration can grow
   // a few scripts, so leave headroom and fall back to a rebuild pass if it is exceeded.
-  stream.fold_arena.reserve(text.size() + text.size() / 2 + 16);
+  FoldArena arena(&stream.fold_arena, text.size() + text.size() / 2 + 16);
+  std::string scratch;  // the general path's folded form, before it goes into the arena
   // News text averages a token every six bytes or so: reserve once, not as it grows.
   const size_t expected_tokens = text.size() / kBytesPerTokenGuess + 16;
   stream.tokens.reserve(expected_tokens);
   std::vector<std::pair<uint32_t, uint32_t>> fold_ranges;
   fold_ranges.reserve(expected_tokens);
+  // Locals the compiler can keep in registers: the folded bytes are chars, which may
+  // alias anything, so members read through `stream` would be reloaded after each store.
+  const char* const data = text.data();
+  const uint32_t sentence_count = static_cast<uint32_t>(stream.sentences.size());
+  uint32_t sentence_end = sentence_count > 0 ? stream.sentences[0].span.end : 0;
   auto push = [&](Token& token, uint32_t fold_begin, uint32_t token_pos) {
-    fold_ranges.emplace_back(fold_begin, static_cast<uint32_t>(stream.fold_arena.size()) - fold_begin);
-    while (sentence_idx + 1 < stream.sentences.size() && stream.sentences[sentence_idx].span.end <= token_pos) {
-      ++sentence_idx;
+    fold_ranges.emplace_back(fold_begin, arena.size() - fold_begin);
+    while (sentence_idx + 1 < sentence_count && sentence_end <= token_pos) {
+      sentence_end = stream.sentences[++sentence_idx].span.end;
     }
     token.sentence = sentence_idx;
     stream.tokens.push_back(token);
   };
-
   Scanner scanner(text);
   uint32_t pos = 0;
   bool space_before = true;
   const uint32_t size = static_cast<uint32_t>(text.size());
   while (pos < size) {
+    if (data[pos] == ' ') {  // most spaces: skip them without decoding
+      space_before = true;
+      ++pos;
+      continue;
+    }
     CodePoint cp = scanner.At(pos);
     if (IsSpace(cp.value)) {
       space_before = true;
@@ -100,28 +162,28 @@ TokenStream Tokenize(std::string_view text) {
     // not a dotted abbreviation, no apostrophe or non-ASCII letter after them) and
     // ASCII punctuation other than the apostrophe. Anything else, or a word that
     // turns out not to be plain, takes the general path below, which gives the same.
-    if (const unsigned char first = static_cast<unsigned char>(text[pos]); first < 0x80) {
-      if (IsAsciiLetter(first) && !(pos + 1 < size && text[pos + 1] == '.')) {
-        uint32_t end = pos + 1;
-        while (end < size && IsAsciiAlnum(static_cast<unsigned char>(text[end]))) ++end;
-        const unsigned char stop = end < size ? static_cast<unsigned char>(text[end]) : ' ';
+    if (const unsigned char first = static_cast<unsigned char>(data[pos]); first < 0x80) {
+      if (IsAsciiLetter(first) && !(pos + 1 < size && data[pos + 1] == '.')) {
+        // Scanned, counted and folded in one loop; the folded bytes only count once
+        // the word turns out to be plain. A word is never longer than the rest of the text.
+        char* const folded = arena.Reserve(size - pos);
+        uint32_t end = pos;
+        int letters = 0;
+        int upper_letters = 0;
+        for (uint8_t facts; end < size && ((facts = kAsciiWord[static_cast<unsigned char>(data[end])]) & kAlnumBit); ++end) {
+          letters += facts & kLetterBit;
+          upper_letters += (facts & kUpperBit) >> 1;
+          // Setting 0x20 lower-cases an ASCII capital: kUpperBit (2) shifted by 4.
+          folded[end - pos] = static_cast<char>(data[end] | ((facts & kUpperBit) << 4));
+        }
+        const unsigned char stop = end < size ? static_cast<unsigned char>(data[end]) : ' ';
         if (stop < 0x80 && stop != '\'') {
           token.kind = TokenKind::kWord;
           token.span = ByteSpan{pos, end};
           token.capitalized = IsAsciiUpper(first);
-          const uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
-          int letters = 0;
-          bool all_upper = true;
-          for (uint32_t byte_idx = pos; byte_idx < end; ++byte_idx) {
-            const unsigned char c = static_cast<unsigned char>(text[byte_idx]);
-            const bool upper = IsAsciiUpper(c);
-            if (IsAsciiLetter(c)) {
-              ++letters;
-              all_upper = all_upper && upper;
-            }
-            stream.fold_arena.push_back(static_cast<char>(upper ? c + ('a' - 'A') : c));
-          }
-          token.all_caps = all_upper && letters >= 2;
+          token.all_caps = upper_letters == letters && letters >= 2;
+          const uint32_t fold_begin = arena.size();
+          arena.Commit(end - pos);
           push(token, fold_begin, pos);
           pos = end;
           continue;
@@ -129,8 +191,8 @@ TokenStream Tokenize(std::string_view text) {
       } else if (!IsAsciiAlnum(first) && first != '\'') {
         token.kind = TokenKind::kPunct;
         token.span = ByteSpan{pos, pos + 1};
-        const uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
-        stream.fold_arena.push_back(static_cast<char>(first));
+        const uint32_t fold_begin = arena.size();
+        arena.Push(static_cast<char>(first));
         push(token, fold_begin, pos);
         pos = pos + 1;
         continue;
@@ -218,32 +280,35 @@ TokenStream Tokenize(std::string_view text) {
       }
       token.all_caps = all_upper && letters >= 2;
     }
-    uint32_t fold_begin = static_cast<uint32_t>(stream.fold_arena.size());
+    uint32_t fold_begin = arena.size();
     if (token.kind == TokenKind::kWord && IsApostrophe(scanner.At(pos).value)) {  // the possessive, any apostrophe
-      stream.fold_arena.append("'s");
+      arena.Append("'s");
     } else if (token.kind == TokenKind::kWord) {
-      AppendFoldedWord(raw, &stream.fold_arena);
+      scratch.clear();
+      AppendFoldedWord(raw, &scratch);
+      arena.Append(scratch);
     } else if (token.kind == TokenKind::kNumber) {
       for (char c : raw) {
-        if (c != ',') stream.fold_arena.push_back(c);  // "37,980" -> "37980"
+        if (c != ',') arena.Push(c);  // "37,980" -> "37980"
       }
     } else {
       UChar32 v = cp.value;
       // Dashes fold to one hyphen and typographic quotes to ASCII: the text stage already
       // does this, but dictionary phrases come here unnormalised.
       if (v == 0x2010 || v == 0x2011 || v == 0x2012 || v == 0x2013 || v == 0x2014 || v == 0x2212) {
-        stream.fold_arena.push_back('-');
+        arena.Push('-');
       } else if (v == 0x201C || v == 0x201D || v == 0x201E) {
-        stream.fold_arena.push_back('"');
+        arena.Push('"');
       } else if (v == 0x2018 || v == 0x2019) {
-        stream.fold_arena.push_back('\'');
+        arena.Push('\'');
       } else {
-        stream.fold_arena.append(raw);
+        arena.Append(raw);
       }
     }
     push(token, fold_begin, pos);
     pos = end;
   }
+  arena.Finish();
   // Views are set last: the arena may have reallocated while it grew.
   for (size_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
     stream.tokens[token_idx].folded =
