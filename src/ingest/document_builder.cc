@@ -70,6 +70,9 @@ Result<IngestResources> IngestResources::Load(const std::string& data_dir) {
   if (!lexicon.ok()) return lexicon.status();
   IngestResources resources;
   resources.boilerplate = std::make_shared<const BoilerplateLexicon>(std::move(*lexicon));
+  Result<EnglishMarkers> markers = EnglishMarkers::Load(data_dir + "/lexicon/english_markers.tsv");
+  if (!markers.ok()) return markers.status();
+  resources.english_markers = std::make_shared<const EnglishMarkers>(std::move(*markers));
   return resources;
 }
 
@@ -133,7 +136,7 @@ Document BuildDocument(RawInput raw, const IngestResources& resources) {
   doc.anchors = std::move(clean.anchors);
   doc.published = NormalizePublished(&doc, published);
   for (char& c : doc.language) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  if (doc.language.empty()) doc.language = DetectLanguage(doc.text);
+  if (doc.language.empty()) doc.language = DetectLanguage(doc.text, resources.english_markers.get());
   if (!doc.Minable()) {
     Warn(&doc, "not_english", "language '" + doc.language + "': kept, but no claims are read until rules exist for it");
   }

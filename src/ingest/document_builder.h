@@ -10,11 +10,13 @@
 #include "core/status.h"
 #include "ingest/boilerplate_lexicon.h"
 #include "ingest/input_source.h"
+#include "ingest/language.h"
 
 namespace crosscheck::ingest {
 
 struct IngestResources {
   std::shared_ptr<const BoilerplateLexicon> boilerplate;
+  std::shared_ptr<const EnglishMarkers> english_markers;
 
   // Loads data/boilerplate/phrases.tsv below `data_dir`.
   static Result<IngestResources> Load(const std::string& data_dir);

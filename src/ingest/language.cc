@@ -2,6 +2,8 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include "core/tsv.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -17,13 +19,8 @@ namespace {
 // CLD2 is confident long before this; more text only costs time (about 40 ns a byte).
 constexpr size_t kSampleBytes = 16 * 1024;
 
-// Words that make up a sixth of English news prose and are rare as words in
-// other languages ("was", "of", "he", "for" are left out: German, Dutch, Finnish
-// and Danish use them). All lower case, at most kMaxMarkerLength letters.
-constexpr std::array<std::string_view, 20> kEnglishMarkers = {
-    "the", "and", "that", "with", "said", "from", "which", "have", "has", "been",
-    "their", "this", "were", "they", "would", "its", "it", "are", "who", "not"};
-constexpr size_t kMaxMarkerLength = 5;
+// Marker words longer than this are never looked up: packed words are eight bytes.
+constexpr size_t kMaxPackableLength = 8;
 // The sample is called English without asking CLD2 when it holds at least
 // kMinChunksForShortcut chunks of about kChunkBytes, in each of which at least
 // kMarkerPercent of the words are markers, and no stretch of about kStretchBytes
@@ -54,19 +51,6 @@ constexpr uint64_t PackWord(std::string_view word) {
     packed |= static_cast<uint64_t>(static_cast<unsigned char>(word[byte_idx])) << (8 * byte_idx);
   }
   return packed;
-}
-
-constexpr std::array<uint64_t, kEnglishMarkers.size()> PackMarkers() {
-  std::array<uint64_t, kEnglishMarkers.size()> packed{};
-  for (size_t marker_idx = 0; marker_idx < kEnglishMarkers.size(); ++marker_idx) {
-    packed[marker_idx] = PackWord(kEnglishMarkers[marker_idx]);
-  }
-  return packed;
-}
-constexpr std::array<uint64_t, kEnglishMarkers.size()> kPackedMarkers = PackMarkers();
-
-bool IsMarker(uint64_t packed_word) {
-  return std::find(kPackedMarkers.begin(), kPackedMarkers.end(), packed_word) != kPackedMarkers.end();
 }
 
 // Letters for the marker count: ASCII letters and every non-ASCII byte (so that
@@ -122,7 +106,7 @@ static_assert(kChunkBytes % kBlockBytes == 0 && kStretchBytes % kBlockBytes == 0
 // letter bits whose left neighbour is not one, so most words cost a few bit
 // operations, and only those short enough to be markers are read. A word counts
 // in the block where it starts; spans are whole blocks.
-bool PlainlyEnglish(std::string_view sample) {
+bool PlainlyEnglish(std::string_view sample, const EnglishMarkers& markers_list) {
   uint32_t chunks = 0;
   MarkerCount chunk;
   MarkerCount stretch;
@@ -144,7 +128,9 @@ bool PlainlyEnglish(std::string_view sample) {
         while (end < size && IsLetterByte(static_cast<unsigned char>(sample[end]))) ++end;
         length = end - block_begin - offset;
       }
-      if (length <= kMaxMarkerLength && IsMarker(PackedLowerWord(sample, block_begin + offset, length))) ++markers;
+      if (length <= markers_list.max_length() && markers_list.Contains(PackedLowerWord(sample, block_begin + offset, length))) {
+        ++markers;
+      }
     }
     chunk.words += words;
     chunk.markers += markers;
@@ -169,14 +155,34 @@ bool PlainlyEnglish(std::string_view sample) {
 
 }  // namespace
 
-std::string DetectLanguage(std::string_view text) {
+Result<EnglishMarkers> EnglishMarkers::Load(const std::string& path) {
+  Result<TsvTable> table = ReadTsv(path, "crosscheck.english-markers", 1);
+  if (!table.ok()) return table.status();
+  EnglishMarkers markers;
+  for (const TsvRow& row : table->rows) {
+    const std::string& word = row.fields.at(0);
+    if (word.empty() || word.size() > kMaxPackableLength) {
+      return Status(StatusCode::kDataFormat, path + ":" + std::to_string(row.line) + ": a marker is 1 to 8 letters");
+    }
+    markers.packed_.push_back(PackWord(word));
+    markers.max_length_ = std::max(markers.max_length_, word.size());
+  }
+  std::sort(markers.packed_.begin(), markers.packed_.end());
+  return markers;
+}
+
+bool EnglishMarkers::Contains(uint64_t packed_word) const {
+  return std::binary_search(packed_.begin(), packed_.end(), packed_word);
+}
+
+std::string DetectLanguage(std::string_view text, const EnglishMarkers* markers) {
   size_t length = std::min(text.size(), kSampleBytes);
   // Do not cut a UTF-8 sequence in half.
   while (length > 0 && length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
   const std::string_view sample = text.substr(0, length);
   // Most news arrives in English: answering that without CLD2 when the sample
   // plainly is English is most of ingest's speed (bench/, docs/performance.md).
-  if (PlainlyEnglish(sample)) return "en";
+  if (markers != nullptr && !markers->empty() && PlainlyEnglish(sample, *markers)) return "en";
   bool reliable = false;
   CLD2::Language language = CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true,
                                                  &reliable);
