@@ -404,9 +404,11 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
       std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : cell;
       for (uint64_t hash : sketches[idx]) buckets[town + "|s" + std::to_string(hash)].push_back(idx);
     }
-    // Town candidates are also found by the country-level ones of their country.
+    // Town candidates are also found by the country-level ones of their country, and look
+    // them up in turn: every bucket search below has its mirror, so each pair is met from
+    // both sides and decided once, from the lower index.
     if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
-      for (const std::string& key : keys[idx]) buckets["c" + c.place->country + "|" + key].push_back(idx);
+      for (const std::string& key : keys[idx]) buckets["T" + c.place->country + "|" + key].push_back(idx);
     }
   }
   std::vector<size_t> partners;
@@ -428,6 +430,11 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
         auto it = buckets.find(town + "|s" + std::to_string(hash));
         if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
       }
+    }
+    if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
+      blocks.push_back("c" + c.place->country);  // country-level candidates of its country
+    } else if (TierOf(c) == Tier::kCountry) {
+      blocks.push_back("T" + c.place->country);  // town candidates of its country
     }
     for (const std::string& block : blocks) {
       for (const std::string& key : keys[idx]) {
