@@ -5,6 +5,7 @@
 
 #include "common_options.h"
 #include "analyze_command.h"
+#include "ask_command.h"
 #include "explain_command.h"
 #include "mentions_command.h"
 #include "text_command.h"
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
   AddExplainCommand(&app, &explain_options);
   MentionsOptions mentions_options;
   AddMentionsCommand(&app, &mentions_options);
+  AskOptions ask_options;
+  AddAskCommand(&app, &ask_options);
   IngestOptions ingest_options;
   AddIngestCommand(&app, &ingest_options);
   IncidentsOptions incidents_options;
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("analyze")) return RunAnalyze(analyze_options);
   if (app.got_subcommand("explain")) return RunExplain(explain_options);
   if (app.got_subcommand("mentions")) return RunMentions(mentions_options);
+  if (app.got_subcommand("ask")) return RunAsk(ask_options);
   if (app.got_subcommand("ingest")) return RunIngest(ingest_options);
   if (app.got_subcommand("incidents")) return RunIncidents(incidents_options);
   if (app.got_subcommand("show")) return RunShow(show_options);

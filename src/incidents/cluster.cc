@@ -280,11 +280,14 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
       keys.push_back("d" + std::to_string(day));
     }
   }
+  // Nights: "n" for a dated account, "N" for one known only by its weekday. Two dated
+  // accounts meet on their days, never on a weekday alone (a town's attacks a week apart).
   int weekday = c.date.weekday >= 0 ? c.date.weekday : (c.date.earliest ? WeekdayOf(*c.date.earliest) : -1);
   if (weekday >= 0) {
     uint8_t nights = c.date.night_mask != 0 ? c.date.night_mask : NightsOfDay(weekday);
+    const char* tag = c.date.earliest ? "n" : "N";
     for (int bit = 0; bit < kDaysInWeek; ++bit) {
-      if (nights & (1u << bit)) keys.push_back("n" + std::to_string(bit));
+      if (nights & (1u << bit)) keys.push_back(tag + std::to_string(bit));
     }
   }
   for (const auto& victim : c.victims) {
@@ -303,8 +306,24 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
   return keys;
 }
 
+// A night key of a dated account ("n3") matches the same night of a weekday-only one ("N3").
+std::string NightPartner(const std::string& key) {
+  if (key.empty() || (key[0] != 'n' && key[0] != 'N')) return {};
+  return (key[0] == 'n' ? "N" : "n") + key.substr(1);
+}
+
 bool ShareKey(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& key : a) {
+    std::string partner = NightPartner(key);
+    if (!partner.empty() && std::binary_search(b.begin(), b.end(), partner)) return true;
+  }
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    // Two dated accounts never meet on a night alone.
+    if (a[i] == b[j] && a[i][0] == 'n') {
+      ++i;
+      ++j;
+      continue;
+    }
     if (a[i] == b[j]) return true;
     if (a[i] < b[j]) {
       ++i;
@@ -438,8 +457,16 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     }
     for (const std::string& block : blocks) {
       for (const std::string& key : keys[idx]) {
-        auto it = buckets.find(block + "|" + key);
-        if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+        std::string partner_key = NightPartner(key);
+        // "N" meets "N" and "n"; "n" meets only "N" (ShareKey's rule).
+        if (key[0] != 'n') {
+          auto it = buckets.find(block + "|" + key);
+          if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+        }
+        if (!partner_key.empty()) {
+          auto it = buckets.find(block + "|" + partner_key);
+          if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+        }
       }
     }
     std::sort(partners.begin(), partners.end());

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -53,16 +54,60 @@ std::string Lower(std::string text) {
   return text;
 }
 
-bool Placed(const claims::CandidateIncident& c) { return c.place && c.place->resolved; }
+// Where a stored candidate's possible partners are (incidents::MayPair decides among
+// them): towns in 0.5° grid cells meeting the 8 neighbouring cells and the country-level
+// candidates of their country; country-level places (precision >= kCoarsePrecision)
+// meeting every candidate of their country; unplaced ones meeting the unplaced. The SQL
+// fetches a superset; the synthetic store test fails when it stops being one.
+constexpr int kCoarsePrecision = 4;
+constexpr int64_t kSameDayTolerance = 1;  // ComparePair: known dates at most a day apart
 
-Cell CellOf(const claims::CandidateIncident& c) {
-  if (!Placed(c)) return {0, 0};
-  return {static_cast<int64_t>(std::floor(c.place->lat / kBlockDegrees)),
-          static_cast<int64_t>(std::floor(c.place->lon / kBlockDegrees))};
+struct Block {
+  bool fine = false;    // in a grid cell
+  bool coarse = false;  // a resolved country- or province-level place
+  Cell cell{0, 0};
+  std::string country;  // of resolved places
+};
+
+Block BlockOf(const claims::CandidateIncident& c) {
+  Block block;
+  if (!c.place || !c.place->resolved) return block;
+  block.country = c.place->country;
+  block.coarse = c.place->precision >= kCoarsePrecision;
+  block.fine = !block.coarse;
+  if (block.fine) {
+    block.cell = {static_cast<int64_t>(std::floor(c.place->lat / kBlockDegrees)),
+                  static_cast<int64_t>(std::floor(c.place->lon / kBlockDegrees))};
+  }
+  return block;
 }
 
 int64_t CellLockKey(const Cell& cell) {
-  return kLockNamespace | (((cell.first + kCellOffset) & 0xffff) << 16) | ((cell.second + kCellOffset) & 0xffff) | (int64_t{1} << 40);
+  return kLockNamespace | (int64_t{1} << 40) | (((cell.first + kCellOffset) & 0xffff) << 16) | ((cell.second + kCellOffset) & 0xffff);
+}
+
+int64_t CountryLockKey(const std::string& country) {
+  uint32_t hash = 2166136261u;
+  for (unsigned char c : country) hash = (hash ^ c) * 16777619u;
+  return kLockNamespace | (int64_t{2} << 40) | hash;
+}
+
+// The locks any writer changing this candidate's incident holds.
+void HomeKeys(const Block& block, std::set<int64_t>* keys) {
+  keys->insert(block.fine ? CellLockKey(block.cell) : kUnplacedLockKey);
+  if (!block.country.empty()) keys->insert(CountryLockKey(block.country));
+}
+
+// The locks a reader of this candidate's possible partners needs.
+void PartnerKeys(const Block& block, std::set<int64_t>* keys) {
+  if (block.fine) {
+    for (int64_t dlat = -1; dlat <= 1; ++dlat) {
+      for (int64_t dlon = -1; dlon <= 1; ++dlon) keys->insert(CellLockKey({block.cell.first + dlat, block.cell.second + dlon}));
+    }
+  } else {
+    keys->insert(kUnplacedLockKey);
+  }
+  if (!block.country.empty()) keys->insert(CountryLockKey(block.country));
 }
 
 std::string Dump(const nlohmann::json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
@@ -126,8 +171,7 @@ std::vector<std::pair<std::string, Json>> HistoryOf(const IngestItem& item) {
 // Everything the re-clustering of one transaction needs to know, re-read each time
 // a new lock is taken so that nothing read before the lock is trusted.
 struct Recluster {
-  std::set<Cell> touched_cells;   // cells of added and removed candidates
-  bool touched_unplaced = false;
+  std::vector<Block> touched;     // blocks of added and removed candidates
   std::set<std::string> removed_incidents;  // incidents that lost a candidate to a new revision
   std::vector<CandidateKey> added;          // candidates inserted by this transaction
 };
@@ -195,14 +239,7 @@ Status ValidateFilter(const IncidentFilter& filter) {
 LedgerStore::~LedgerStore() = default;
 
 Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& uri) {
-  Result<std::unique_ptr<SqlConnection>> sql = Status(StatusCode::kInvalidArgument, "empty database location");
-  if (uri.rfind("postgres://", 0) == 0 || uri.rfind("postgresql://", 0) == 0) {
-    sql = OpenPostgres(uri);
-  } else if (uri.rfind("sqlite:", 0) == 0) {
-    sql = OpenSqlite(uri.substr(7));
-  } else if (!uri.empty()) {
-    sql = OpenSqlite(uri);
-  }
+  Result<std::unique_ptr<SqlConnection>> sql = OpenSql(uri);
   if (!sql.ok()) return sql.status();
   std::unique_ptr<LedgerStore> store(new LedgerStore(std::move(*sql)));
   Status status = store->Migrate();
@@ -301,13 +338,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
       for (const SqlRow& row : old) {
         Result<claims::CandidateIncident> candidate = CandidateFromJsonText(AsText(row[0]));
         if (!candidate.ok()) return candidate.status();
-        if (!candidate->background) {
-          if (Placed(*candidate)) {
-            work.touched_cells.insert(CellOf(*candidate));
-          } else {
-            work.touched_unplaced = true;
-          }
-        }
+        if (!candidate->background) work.touched.push_back(BlockOf(*candidate));
         if (!IsNull(row[1])) work.removed_incidents.insert(AsText(row[1]));
       }
       CC_TRY(sql_->Run("DELETE FROM candidates WHERE doc_id = ?", {old_id}));
@@ -335,22 +366,18 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     }
     for (size_t candidate_idx = 0; candidate_idx < item.candidates.size(); ++candidate_idx) {
       const claims::CandidateIncident& candidate = item.candidates[candidate_idx];
-      Cell cell = CellOf(candidate);
-      bool placed = Placed(candidate);
+      Block block = BlockOf(candidate);
       CC_TRY(sql_->Run(
-          "INSERT INTO candidates (doc_id, idx, placed, block_lat, block_lon, background, incident_id, body) "
-          "VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
-          {doc.id, static_cast<int64_t>(candidate_idx), int64_t{placed}, cell.first, cell.second,
-           int64_t{candidate.background}, Dump(CandidateToJson(candidate))}));
+          "INSERT INTO candidates (doc_id, idx, placed, block_lat, block_lon, coarse, country, day, background, incident_id, "
+          "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+          {doc.id, static_cast<int64_t>(candidate_idx), int64_t{block.fine}, block.cell.first, block.cell.second,
+           int64_t{block.coarse}, TextOrNull(block.country),
+           candidate.date.earliest ? SqlValue(*candidate.date.earliest) : SqlValue(), int64_t{candidate.background},
+           Dump(CandidateToJson(candidate))}));
       CandidateKey key{doc.id, static_cast<int64_t>(candidate_idx)};
       work.added.push_back(key);
       added_bodies[key] = candidate;
-      if (candidate.background) continue;
-      if (placed) {
-        work.touched_cells.insert(cell);
-      } else {
-        work.touched_unplaced = true;
-      }
+      if (!candidate.background) work.touched.push_back(block);
     }
     CC_TRY(sql_->Run("INSERT INTO incident_history (doc_id, revision, arrived_at, kind, detail) VALUES (?, ?, ?, ?, ?)",
                      {doc.id, revision, now, std::string("document"),
@@ -365,12 +392,18 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   // incidents to rebuild reach into cells not yet locked, lock those and read again.
   std::set<int64_t> held;
   std::set<int64_t> wanted;
-  for (const Cell& cell : work.touched_cells) {
-    for (int64_t dlat = -1; dlat <= 1; ++dlat) {
-      for (int64_t dlon = -1; dlon <= 1; ++dlon) wanted.insert(CellLockKey({cell.first + dlat, cell.second + dlon}));
-    }
+  for (const Block& block : work.touched) PartnerKeys(block, &wanted);
+  // Non-background candidates of this transaction, in canonical order.
+  std::vector<std::pair<const claims::CandidateIncident*, Block>> fresh;
+  std::vector<CandidateKey> fresh_keys;
+  for (const auto& [key, body] : added_bodies) {
+    if (body.background) continue;
+    fresh.push_back({&body, BlockOf(body)});
+    fresh_keys.push_back(key);
   }
-  if (work.touched_unplaced) wanted.insert(kUnplacedLockKey);
+  std::vector<std::pair<size_t, CandidateKey>> links;   // a new candidate and a stored one it merges with
+  std::set<std::pair<size_t, std::string>> linked;      // (new candidate, incident) pairs seen linked
+  std::map<CandidateKey, std::string> member_incident;
   std::set<std::string> affected;
   std::vector<std::pair<CandidateKey, claims::CandidateIncident>> members;
   while (true) {
@@ -383,54 +416,106 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     held.insert(to_lock.begin(), to_lock.end());
     if (to_lock.empty()) break;  // nothing to lock at all (no candidates touched)
 
-    // Which existing incidents does a new candidate join, or did a removed one leave?
+    // Which existing incidents does each new candidate join (an edge of Cluster's
+    // graph), and which incidents lost a candidate to a new revision?
     affected = work.removed_incidents;
-    auto consider_neighbours = [&](const std::vector<SqlRow>& rows) -> Status {
+    links.clear();
+    linked.clear();
+    std::set<CandidateKey> seen;
+    auto consider_partners = [&](const std::vector<SqlRow>& rows) -> Status {
       for (const SqlRow& row : rows) {
         if (IsNull(row[2])) continue;  // added by this transaction
         std::string incident_id = AsText(row[2]);
-        if (affected.count(incident_id)) continue;
+        if (!seen.insert({AsText(row[0]), AsInt(row[1])}).second) continue;
         Result<claims::CandidateIncident> old = CandidateFromJsonText(AsText(row[3]));
         if (!old.ok()) return old.status();
-        for (const auto& [key, fresh] : added_bodies) {
-          if (fresh.background || fresh.doc == old->doc) continue;
-          if (Placed(fresh) != Placed(*old)) continue;
-          if (Placed(fresh)) {
-            Cell a = CellOf(fresh), b = CellOf(*old);
-            if (std::llabs(a.first - b.first) > 1 || std::llabs(a.second - b.second) > 1) continue;
-          }
-          if (incidents::ComparePair(fresh, *old, {}).Merge({})) {
+        // An untouched incident is one component: one edge into it is enough. An
+        // incident that lost a candidate may split, so every edge into it counts.
+        bool splitting = work.removed_incidents.count(incident_id) > 0;
+        for (size_t fresh_idx = 0; fresh_idx < fresh.size(); ++fresh_idx) {
+          const auto& [candidate, block] = fresh[fresh_idx];
+          if (!splitting && linked.count({fresh_idx, incident_id})) continue;
+          if (incidents::MayPair(*candidate, *old) && incidents::ComparePair(*candidate, *old, {}).Merge({})) {
+            linked.insert({fresh_idx, incident_id});
+            links.push_back({fresh_idx, {AsText(row[0]), AsInt(row[1])}});
             affected.insert(incident_id);
-            break;
           }
         }
       }
       return Status::Ok();
     };
-    for (const Cell& cell : work.touched_cells) {
-      CC_ROWS(rows,
-              "SELECT doc_id, idx, incident_id, body FROM candidates WHERE placed = 1 AND background = 0 "
-              "AND block_lat BETWEEN ? AND ? AND block_lon BETWEEN ? AND ?",
-              {cell.first - 1, cell.first + 1, cell.second - 1, cell.second + 1});
-      CC_TRY(consider_neighbours(rows));
+    // Partners per block, narrowed by date where every new candidate of the block has
+    // one: Cluster's ComparePair never merges two known dates more than a day apart.
+    struct Want {
+      std::string sql;
+      std::vector<SqlValue> params;
+      bool any_day = false;
+      std::set<int64_t> days;
+    };
+    std::map<std::string, Want> wants;  // keyed by block
+    auto want = [&](const std::string& key, std::string sql, std::vector<SqlValue> params,
+                    const claims::CandidateIncident& candidate) {
+      Want& w = wants[key];
+      if (w.sql.empty()) {
+        w.sql = std::move(sql);
+        w.params = std::move(params);
+      }
+      if (candidate.date.earliest) {
+        w.days.insert(*candidate.date.earliest);
+      } else {
+        w.any_day = true;
+      }
+    };
+    for (const auto& [candidate, block] : fresh) {
+      if (block.fine) {
+        want("cell " + std::to_string(block.cell.first) + "," + std::to_string(block.cell.second),
+             "SELECT doc_id, idx, incident_id, body FROM candidates WHERE placed = 1 AND background = 0 "
+             "AND block_lat BETWEEN ? AND ? AND block_lon BETWEEN ? AND ?",
+             {block.cell.first - 1, block.cell.first + 1, block.cell.second - 1, block.cell.second + 1}, *candidate);
+        if (!block.country.empty()) {
+          want("coarse of " + block.country,
+               "SELECT doc_id, idx, incident_id, body FROM candidates WHERE country = ? AND coarse = 1 AND background = 0",
+               {block.country}, *candidate);
+        }
+      } else {
+        want("unplaced", "SELECT doc_id, idx, incident_id, body FROM candidates WHERE placed = 0 AND background = 0", {},
+             *candidate);
+        if (block.coarse) {
+          want("country " + block.country,
+               "SELECT doc_id, idx, incident_id, body FROM candidates WHERE country = ? AND background = 0",
+               {block.country}, *candidate);
+        }
+      }
     }
-    if (work.touched_unplaced) {
-      CC_ROWS(rows, "SELECT doc_id, idx, incident_id, body FROM candidates WHERE placed = 0 AND background = 0", {});
-      CC_TRY(consider_neighbours(rows));
+    for (const auto& [key, w] : wants) {
+      if (w.any_day) {
+        CC_ROWS(rows, w.sql, w.params);
+        CC_TRY(consider_partners(rows));
+        continue;
+      }
+      CC_ROWS(undated, w.sql + " AND day IS NULL", w.params);
+      CC_TRY(consider_partners(undated));
+      for (int64_t day : w.days) {
+        std::vector<SqlValue> params = w.params;
+        params.push_back(day - kSameDayTolerance);
+        params.push_back(day + kSameDayTolerance);
+        CC_ROWS(dated, w.sql + " AND day BETWEEN ? AND ?", params);
+        CC_TRY(consider_partners(dated));
+      }
     }
     // The whole membership of each affected incident, wherever its members lie.
     members.clear();
+    member_incident.clear();
     for (const auto& [key, body] : added_bodies) members.push_back({key, body});
     for (const std::string& incident_id : affected) {
-      CC_ROWS(rows, "SELECT doc_id, idx, placed, block_lat, block_lon, background, body FROM candidates WHERE incident_id = ?",
-              {incident_id});
+      CC_ROWS(rows, "SELECT doc_id, idx, background, body FROM candidates WHERE incident_id = ?", {incident_id});
       for (const SqlRow& row : rows) {
-        if (AsInt(row[5]) == 0) {
-          wanted.insert(AsInt(row[2]) ? CellLockKey({AsInt(row[3]), AsInt(row[4])}) : kUnplacedLockKey);
-        }
-        Result<claims::CandidateIncident> body = CandidateFromJsonText(AsText(row[6]));
+        Result<claims::CandidateIncident> body = CandidateFromJsonText(AsText(row[3]));
         if (!body.ok()) return body.status();
-        members.push_back({{AsText(row[0]), AsInt(row[1])}, std::move(*body)});
+        if (AsInt(row[2]) == 0) HomeKeys(BlockOf(*body), &wanted);
+        CandidateKey key{AsText(row[0]), AsInt(row[1])};
+        member_incident[key] = incident_id;
+        members.push_back({key, std::move(*body)});
       }
     }
     bool all_held = std::all_of(wanted.begin(), wanted.end(), [&](int64_t key) { return held.count(key) > 0; });
@@ -440,13 +525,16 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     // Only background candidates or nothing new: still rebuild them on their own.
     affected = work.removed_incidents;
     members.clear();
+    member_incident.clear();
     for (const auto& [key, body] : added_bodies) members.push_back({key, body});
     for (const std::string& incident_id : affected) {
       CC_ROWS(rows, "SELECT doc_id, idx, body FROM candidates WHERE incident_id = ?", {incident_id});
       for (const SqlRow& row : rows) {
         Result<claims::CandidateIncident> body = CandidateFromJsonText(AsText(row[2]));
         if (!body.ok()) return body.status();
-        members.push_back({{AsText(row[0]), AsInt(row[1])}, std::move(*body)});
+        CandidateKey key{AsText(row[0]), AsInt(row[1])};
+        member_incident[key] = incident_id;
+        members.push_back({key, std::move(*body)});
       }
     }
   }
@@ -457,12 +545,59 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
                 members.end());
   std::vector<claims::CandidateIncident> candidates;
   candidates.reserve(members.size());
-  for (const auto& member : members) candidates.push_back(member.second);
+  std::map<CandidateKey, size_t> index_of;
+  for (const auto& member : members) {
+    index_of[member.first] = candidates.size();
+    candidates.push_back(member.second);
+  }
+  // Cluster's graph, without comparing again what was compared before: an untouched
+  // incident is one connected component, new edges come from the new candidates, and
+  // only the incidents that lost a candidate are clustered afresh.
+  std::vector<size_t> parent(candidates.size());
+  std::iota(parent.begin(), parent.end(), size_t{0});
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  auto join = [&](size_t a, size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  std::map<std::string, std::vector<size_t>> by_incident;
+  for (const auto& [key, incident_id] : member_incident) by_incident[incident_id].push_back(index_of[key]);
+  std::vector<size_t> reclustered;
+  for (const auto& [incident_id, indices] : by_incident) {
+    if (work.removed_incidents.count(incident_id)) {
+      reclustered.insert(reclustered.end(), indices.begin(), indices.end());
+      continue;
+    }
+    for (size_t idx : indices) join(indices.front(), idx);
+  }
+  if (!reclustered.empty()) {
+    std::sort(reclustered.begin(), reclustered.end());
+    std::vector<claims::CandidateIncident> remaining;
+    for (size_t idx : reclustered) remaining.push_back(candidates[idx]);
+    for (const std::vector<size_t>& group : incidents::Cluster(remaining)) {
+      for (size_t member_idx : group) join(reclustered[group.front()], reclustered[member_idx]);
+    }
+  }
+  for (const auto& [fresh_idx, key] : links) join(index_of[fresh_keys[fresh_idx]], index_of[key]);
+  for (size_t a = 0; a < fresh.size(); ++a) {
+    for (size_t b = a + 1; b < fresh.size(); ++b) {
+      if (incidents::MayPair(*fresh[a].first, *fresh[b].first) &&
+          incidents::ComparePair(*fresh[a].first, *fresh[b].first, {}).Merge({})) {
+        join(index_of[fresh_keys[a]], index_of[fresh_keys[b]]);
+      }
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups_by_root;
+  for (size_t idx = 0; idx < candidates.size(); ++idx) groups_by_root[find(idx)].push_back(idx);
 
   for (const std::string& incident_id : affected) {
     CC_TRY(sql_->Run("DELETE FROM incidents WHERE id = ?", {incident_id}));
   }
-  for (const std::vector<size_t>& group : incidents::Cluster(candidates)) {
+  for (const auto& [root, group] : groups_by_root) {
     std::vector<const claims::CandidateIncident*> group_members;
     for (size_t idx : group) group_members.push_back(&candidates[idx]);
     incidents::Incident incident = incidents::Reconcile(group_members);

@@ -21,7 +21,7 @@ namespace crosscheck::store {
 
 using Json = nlohmann::ordered_json;
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // One analysed document as the store takes it: metadata, cleaned text, candidates.
 struct IngestItem {

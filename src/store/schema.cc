@@ -64,6 +64,33 @@ constexpr const char* kVersion1Postgres =
     "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED;"
     "CREATE INDEX documents_tsv ON documents USING GIN (tsv);";
 
+// Version 2: clustering pairs coarse places (a country, a province) with every
+// candidate of their country, and only dates a day apart: the columns that find those
+// partners, filled from the stored candidate JSON. Fine places stay in grid cells.
+constexpr const char* kVersion2Sqlite = R"sql(
+ALTER TABLE candidates ADD COLUMN coarse INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE candidates ADD COLUMN country TEXT;
+ALTER TABLE candidates ADD COLUMN day INTEGER;
+UPDATE candidates SET
+  country = CASE WHEN json_extract(body, '$.place.resolved') THEN NULLIF(json_extract(body, '$.place.country'), '') END,
+  coarse = CASE WHEN json_extract(body, '$.place.resolved') AND json_extract(body, '$.place.precision') >= 4 THEN 1 ELSE 0 END,
+  day = json_extract(body, '$.date.earliest');
+UPDATE candidates SET placed = 0 WHERE coarse = 1;
+CREATE INDEX candidates_block_day ON candidates (placed, block_lat, block_lon, day);
+CREATE INDEX candidates_country ON candidates (country, coarse, day);
+)sql";
+constexpr const char* kVersion2Postgres = R"sql(
+ALTER TABLE candidates ADD COLUMN coarse BIGINT NOT NULL DEFAULT 0, ADD COLUMN country TEXT, ADD COLUMN day BIGINT;
+UPDATE candidates SET
+  country = CASE WHEN (body::jsonb #>> '{place,resolved}') = 'true' THEN NULLIF(body::jsonb #>> '{place,country}', '') END,
+  coarse = CASE WHEN (body::jsonb #>> '{place,resolved}') = 'true' AND (body::jsonb #>> '{place,precision}')::int >= 4
+           THEN 1 ELSE 0 END,
+  day = (body::jsonb #>> '{date,earliest}')::bigint;
+UPDATE candidates SET placed = 0 WHERE coarse = 1;
+CREATE INDEX candidates_block_day ON candidates (placed, block_lat, block_lon, day);
+CREATE INDEX candidates_country ON candidates (country, coarse, day);
+)sql";
+
 std::string Expand(std::string sql, Dialect dialect) {
   auto replace_all = [&](const std::string& from, const std::string& to) {
     for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) sql.replace(at, from.size(), to);
@@ -79,7 +106,8 @@ std::string Expand(std::string sql, Dialect dialect) {
 
 std::vector<std::string> Migrations(Dialect dialect) {
   std::string v1 = Expand(kVersion1, dialect) + (dialect == Dialect::kSqlite ? kVersion1Sqlite : kVersion1Postgres);
-  return {v1};
+  std::string v2 = dialect == Dialect::kSqlite ? kVersion2Sqlite : kVersion2Postgres;
+  return {v1, v2};
 }
 
 }  // namespace crosscheck::store

@@ -27,6 +27,13 @@ std::string AsText(const SqlValue& value) {
   return "";
 }
 
+Result<std::unique_ptr<SqlConnection>> OpenSql(const std::string& uri) {
+  if (uri.rfind("postgres://", 0) == 0 || uri.rfind("postgresql://", 0) == 0) return OpenPostgres(uri);
+  if (uri.rfind("sqlite:", 0) == 0) return OpenSqlite(uri.substr(7));
+  if (uri.empty()) return Status(StatusCode::kInvalidArgument, "empty database location");
+  return OpenSqlite(uri);
+}
+
 bool IsRetryable(const Status& status) { return status.message().find(kRetryMarker) != std::string::npos; }
 
 }  // namespace crosscheck::store

@@ -47,5 +47,6 @@ class SqlConnection {
 // "crosscheck.db" or "sqlite:PATH" -> SQLite (WAL); "postgres://..." / "postgresql://..." -> libpq.
 Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path);
 Result<std::unique_ptr<SqlConnection>> OpenPostgres(const std::string& uri);
+Result<std::unique_ptr<SqlConnection>> OpenSql(const std::string& uri);
 
 }  // namespace crosscheck::store
