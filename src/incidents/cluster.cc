@@ -419,9 +419,12 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     Prepare(c, &prepared[idx]);
     std::string cell = block_of(idx, 0, 0);
     for (const std::string& key : keys[idx]) buckets[cell + "|" + key].push_back(idx);
+    // Word sketches matter only when one side is undated: undated accounts go to "u"
+    // buckets, dated ones to "s"; an undated account searches both, a dated one only "u".
     if (TierOf(c) == Tier::kTown) {
       std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : cell;
-      for (uint64_t hash : sketches[idx]) buckets[town + "|s" + std::to_string(hash)].push_back(idx);
+      const char* tag = Dated(c) ? "|s" : "|u";
+      for (uint64_t hash : sketches[idx]) buckets[town + tag + std::to_string(hash)].push_back(idx);
     }
     // Town candidates are also found by the country-level ones of their country, and look
     // them up in turn: every bucket search below has its mirror, so each pair is met from
@@ -446,8 +449,11 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     if (TierOf(c) == Tier::kTown) {
       std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : block_of(idx, 0, 0);
       for (uint64_t hash : sketches[idx]) {
-        auto it = buckets.find(town + "|s" + std::to_string(hash));
-        if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+        for (const char* tag : {"|u", "|s"}) {
+          if (Dated(c) && tag[1] == 's') continue;  // two dated accounts meet on their days
+          auto it = buckets.find(town + tag + std::to_string(hash));
+          if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+        }
       }
     }
     if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
