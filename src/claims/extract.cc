@@ -167,17 +167,24 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       date_context.published = DaysFromCivil(*published);
     }
   }
-  // A year the document names anchors "June 17" when there is no publication date.
-  for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size() && !date_context.year; ++sentence_idx) {
-    SentenceContext s(view, lexicon, sentence_idx);
-    date_context.year = YearIn(s);
+  // Each sentence is tagged once; the contexts serve every pass below.
+  std::vector<SentenceContext> contexts;
+  contexts.reserve(tokens.sentences.size());
+  for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
+    contexts.emplace_back(view, lexicon, sentence_idx);
   }
-  if (date_context.published) date_context.year.reset();
+  // A year the document names anchors "June 17" when there is no publication date.
+  if (!date_context.published) {
+    for (const SentenceContext& s : contexts) {
+      date_context.year = YearIn(s);
+      if (date_context.year) break;
+    }
+  }
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
   std::set<std::string_view> seen_sentences;
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
-    SentenceContext s(view, lexicon, sentence_idx);
+    const SentenceContext& s = contexts[sentence_idx];
     SentenceFacts& f = facts[sentence_idx];
     // A title repeated as the first paragraph says nothing new.
     if (!seen_sentences.insert(s.SentenceText()).second) {

@@ -1,5 +1,7 @@
 #include "claims/sentence_context.h"
 
+#include <algorithm>
+
 namespace crosscheck::claims {
 namespace {
 uint64_t Bit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
@@ -14,9 +16,15 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   const uint32_t count = end_ - first_;
   actor_at_.assign(count, -1);
   place_at_.assign(count, -1);
-  for (size_t actor_idx = 0; actor_idx < view.actors.size(); ++actor_idx) {
+  // Mentions are sorted by first token: the sentence's run is found by binary search.
+  auto first_at_or_after = [](const auto& spans, uint32_t token) {
+    return std::lower_bound(spans.begin(), spans.end(), token,
+                            [](const auto& span, uint32_t value) { return span.first_token < value; }) -
+           spans.begin();
+  };
+  for (size_t actor_idx = first_at_or_after(view.actors, first_); actor_idx < view.actors.size(); ++actor_idx) {
     const ActorSpan& actor = view.actors[actor_idx];
-    if (actor.first_token < first_ || actor.first_token >= end_) continue;
+    if (actor.first_token >= end_) break;
     actors_.push_back(static_cast<int>(actor_idx));
     for (uint32_t t = actor.first_token; t < actor.end_token && t < end_; ++t) actor_at_[t - first_] = static_cast<int>(actor_idx);
   }
@@ -33,9 +41,9 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   }
   cue_starts_.assign(count, 0);
   for (const CueHit& hit : cues_) cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
-  for (size_t place_idx = 0; place_idx < view.places.size(); ++place_idx) {
+  for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < view.places.size(); ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
-    if (place.first_token < first_ || place.first_token >= end_) continue;
+    if (place.first_token >= end_) break;
     places_.push_back(static_cast<int>(place_idx));
     for (uint32_t t = place.first_token; t < place.end_token && t < end_; ++t) place_at_[t - first_] = static_cast<int>(place_idx);
   }
