@@ -40,7 +40,13 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     cues_.push_back(hit);
   }
   cue_starts_.assign(count, 0);
-  for (const CueHit& hit : cues_) cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
+  first_cue_.assign(count, 0);
+  // Cues come in token order: the first cue of each token is where At() starts looking.
+  for (size_t hit_idx = cues_.size(); hit_idx-- > 0;) {
+    const CueHit& hit = cues_[hit_idx];
+    cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
+    first_cue_[hit.first_token - first_] = static_cast<uint32_t>(hit_idx);
+  }
   for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < view.places.size(); ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
     if (place.first_token >= end_) break;
@@ -70,8 +76,10 @@ bool SentenceContext::Has(Cue cue) const {
 
 const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
   if (token_idx < first_ || token_idx >= end_ || (cue_starts_[token_idx - first_] & Bit(cue)) == 0) return nullptr;
-  for (const CueHit& hit : cues_) {
-    if (hit.first_token == token_idx && hit.cue == cue) return &hit;
+  for (size_t hit_idx = first_cue_[token_idx - first_]; hit_idx < cues_.size(); ++hit_idx) {
+    const CueHit& hit = cues_[hit_idx];
+    if (hit.first_token != token_idx) break;
+    if (hit.cue == cue) return &hit;
   }
   return nullptr;
 }

@@ -63,6 +63,7 @@ class SentenceContext {
   uint32_t end_;
   std::vector<CueHit> cues_;
   std::vector<uint64_t> cue_starts_;  // per token: bit per Cue class starting there
+  std::vector<uint32_t> first_cue_;   // per token: index of its first cue in cues_
   std::vector<int> actors_;
   std::vector<int> places_;
   std::vector<int> actor_at_;  // per token
