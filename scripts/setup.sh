@@ -15,6 +15,7 @@ readonly kPackages=(
   build-essential cmake pkg-config
   libicu-dev libgumbo-dev libcld2-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev zlib1g-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
   libpq-dev libssl-dev libcpp-httplib-dev postgresql
   python3
 )

@@ -13,6 +13,10 @@ else
   cmake --build build -j"$(nproc)"
 fi
 
+# The readers' fuzz targets, a short bounded libFuzzer run each (clang, sanitizers).
+fuzz_status=0
+bash scripts/fuzz.sh || fuzz_status=$?
+
 log="$(mktemp)"
 trap 'rm -f "${log}"' EXIT
 status=0
@@ -28,5 +32,8 @@ summary="$(grep -E '^[0-9]+% tests passed' "${log}" | tail -n 1 || true)"
 echo "test: ${summary:-ctest printed no summary}"
 if [[ -z "${summary}" && ${status} -eq 0 ]]; then
   status=1  # no summary means no test ran: never report that as success
+fi
+if [[ ${fuzz_status} -ne 0 && ${status} -eq 0 ]]; then
+  status=${fuzz_status}
 fi
 exit "${status}"
