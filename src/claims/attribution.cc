@@ -113,6 +113,11 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     // A country's plain name before an attack word is where, not who: "Yemen strike".
     bool hyphenated = actor.end_token < end && s.IsPunct(actor.end_token, "-");  // "US-British"
     // "in Ukraine", "across Syria": a country named as the place is never the attacker.
+    // A party that is also the place named after "in" ("in Galmudug raid") is a place too.
+    if (!actor.adjective && actor.first_token > first && s.IsWord(actor.first_token - 1, "in") &&
+        s.PlaceAt(actor.first_token) >= 0) {
+      continue;
+    }
     if (actor.party.type == "state" && !actor.adjective && actor.first_token > first &&
         (s.IsWord(actor.first_token - 1, "in") || s.IsWord(actor.first_token - 1, "across") ||
          s.IsWord(actor.first_token - 1, "inside") || s.IsWord(actor.first_token - 1, "throughout"))) {
@@ -180,6 +185,11 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       // "Yemen strike": after a country's plain name a word that is also an attack noun is
       // the noun ("Russia struck" still reads as a verb).
       bool compound = locative && t == actor.end_token && s.At(t, Cue::kAttackNoun) != nullptr;
+      // "Russian units carried out no strikes": the negation after the verb.
+      if (t < end && s.At(t, Cue::kAttackVerb)) {
+        uint32_t after = s.At(t, Cue::kAttackVerb)->end_token;
+        if (after < end && (s.IsWord(after, "no") || s.IsWord(after, "not") || s.IsWord(after, "never"))) negated = true;
+      }
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun && !compound) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         // "No member of the US-led coalition carried out attacks": the negation may stand a
@@ -510,8 +520,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool self_pronoun = false;
     bool attack_object = false;
     for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 5); ++t) {
+      // "said it struck", "says it killed 17 soldiers", "said its drones hit".
       if (s.At(t, Cue::kSelfReference) && t + 1 < s.end() &&
-          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 4)) != nullptr)) {
+          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 4)) != nullptr ||
+           s.Find(Cue::kKill, t + 1, std::min(s.end(), t + 3)) != nullptr)) {
         self_pronoun = true;
       }
       if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;

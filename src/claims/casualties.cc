@@ -7,6 +7,12 @@ namespace {
 
 enum class Kind { kNone, kKilled, kInjured };
 
+// The values ACLED's methodology gives vague counts (data/lexicon/numbers.tsv holds the
+// words; these name the values it documents).
+constexpr int64_t kAcledTens = 10;
+constexpr int64_t kAcledDozens = 12;
+constexpr int64_t kAcledHundreds = 100;
+
 // Words allowed between a count and its casualty word: "52 people had died",
 // "one of its members was killed", "two people were reported killed".
 bool IsBridgeWord(const SentenceContext& s, uint32_t t) {
@@ -134,11 +140,15 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     uint32_t t = count.end_token;
     size_t next_idx = count_idx + 1;
     while (true) {
+      // The noun group after a count: "women", "junta soldiers", "resistance fighters".
       uint32_t probe = t;
-      while (probe < s.end() && (s.At(probe, Cue::kVictim) || s.token(probe).capitalized) &&
-             s.token(probe).kind == text::TokenKind::kWord && probe - t < 3) {
+      bool victim_seen = false;
+      while (probe < s.end() && s.token(probe).kind == text::TokenKind::kWord && probe - t < 3 &&
+             !s.IsWord(probe, "and") && !s.At(probe, Cue::kKill) && !s.At(probe, Cue::kInjure)) {
+        victim_seen |= s.At(probe, Cue::kVictim) != nullptr;
         ++probe;
       }
+      if (!victim_seen) probe = t;
       if (probe == t || next_idx >= counts.size()) break;
       uint32_t joiner = probe;
       if (s.IsPunct(joiner, ",")) ++joiner;
@@ -173,16 +183,29 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       if (s.IsWord(probe, "and") && probe + 1 < s.end() && (s.At(probe + 1, Cue::kKill) || s.At(probe + 1, Cue::kInjure))) break;
       if (s.token(probe).kind == text::TokenKind::kPunct && !s.IsPunct(probe, "-,")) break;
       if (s.IsPunct(probe, ",")) {
-        if (!(probe + 1 < s.end() && s.Covering(probe + 1, Cue::kSubcount))) break;
+        // ", including seven children," / ", all of them civilians," / ", most of them
+        // traders,": a parenthesis, when the casualty verb follows the closing comma.
         uint32_t close = probe + 1;
         while (close < s.end() && !s.IsPunct(close, ",") && close - probe < 10) ++close;
+        bool verb_after = false;
+        for (uint32_t ahead = close + 1; ahead < std::min(s.end(), close + 4); ++ahead) {
+          if (s.At(ahead, Cue::kKill) || s.At(ahead, Cue::kInjure)) verb_after = true;
+          if (!(s.IsWord(ahead, "were") || s.IsWord(ahead, "was") || s.IsWord(ahead, "had") || s.IsWord(ahead, "have") ||
+                s.IsWord(ahead, "been") || s.At(ahead, Cue::kKill) || s.At(ahead, Cue::kInjure))) {
+            break;
+          }
+        }
+        bool subcount = probe + 1 < s.end() && s.Covering(probe + 1, Cue::kSubcount);
+        if (!(subcount || verb_after) || close >= s.end()) break;
         probe = close;
         continue;
       }
-      // A party's name before the victim noun: "50 Islamic State fighters were killed".
+      // A party's name before the victim noun or after "of": "50 Islamic State fighters were
+      // killed", "nineteen members of Kata'ib Hezbollah were killed".
       if (int actor_idx = s.ActorAt(probe); actor_idx >= 0 && !s.At(probe, Cue::kVictim)) {
         uint32_t after = s.actor(actor_idx).end_token;
-        if (after < s.end() && s.At(after, Cue::kVictim)) {
+        bool after_of = probe > s.first() && s.IsWord(probe - 1, "of");
+        if (after < s.end() && (s.At(after, Cue::kVictim) || after_of)) {
           probe = after - 1;
           continue;
         }
@@ -216,6 +239,17 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
                    s.IsWord(lead - 1, "increased") || s.IsWord(lead - 1, "jumped") || s.IsWord(lead - 1, "stood") ||
                    s.IsWord(lead - 1, "stands") || s.IsWord(lead - 1, "grown"));
       rise |= s.IsWord(lead, "reached");
+      // "bringing the toll from the Sumy strike to 13", "raising the death toll to 20".
+      if (s.IsWord(lead, "to")) {
+        for (uint32_t back = lead; back > s.first() && lead - back < 12;) {
+          --back;
+          if (s.IsWord(back, "bringing") || s.IsWord(back, "brought") || s.IsWord(back, "raising") ||
+              s.IsWord(back, "raised") || s.IsWord(back, "pushing") || s.IsWord(back, "brings")) {
+            rise = true;
+            break;
+          }
+        }
+      }
       if (rise) {
         for (uint32_t back = lead; back > s.first() && lead - back < 14;) {
           --back;
@@ -287,7 +321,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     if (f.count.vague) {
       bool has_exact = false;
       for (const Figure& other : figures) has_exact |= !other.count.vague;
-      if (!has_exact) {
+      // A vague count alone is a figure only for the dead, and only where ACLED documents
+      // its value ("tens" 10, "dozens" 12, "hundreds" 100, qualifier at_least); wounded
+      // "dozens" and "several" killed stay out of the figures.
+      bool documented = f.count.value == kAcledTens || f.count.value == kAcledDozens || f.count.value == kAcledHundreds;
+      if (!has_exact && (f.kind != Kind::kKilled || !documented)) {
         notes->push_back("vague count alone, no figure: " + std::string(s.Text(f.count.first_token, f.count.end_token)));
         continue;
       }

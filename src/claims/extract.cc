@@ -85,6 +85,7 @@ struct SentenceFacts {
   bool duplicate = false;
   bool attack_cue = false;  // an attack noun, verb or weapon is named
   bool roundup = false;     // names attacks in places far apart
+  std::optional<int> year;  // a year written in the sentence
 };
 
 // Words shorter than this carry little to tell one attack's reports from another's.
@@ -107,6 +108,10 @@ bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
     // Named weekdays conflict when they allow no common night ("late Tuesday" and "late
     // Wednesday"); "late Friday" and "early Saturday" are one night.
     if (!d.earliest && d.night_mask != 0 && b.night_mask != 0 && (d.night_mask & b.night_mask) == 0) return true;
+    // Two plain days ("on Sunday", "on Monday") are two days, though their nights touch.
+    bool plain_d = __builtin_popcount(d.night_mask) == 2;
+    bool plain_b = __builtin_popcount(b.night_mask) == 2;
+    if (!d.earliest && plain_d && plain_b && d.weekday >= 0 && b.weekday >= 0 && d.weekday != b.weekday) return true;
   }
   return false;
 }
@@ -249,6 +254,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (!report_date) f.dates.push_back(std::move(date));
     }
     if (!f.victims.empty()) f.attack = true;
+    f.year = YearIn(s);
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
@@ -351,9 +357,12 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     if (!f.places.empty() && current >= 0 && mains[current].place) {
       bool any_fits = false;
       bool any_strong = false;
+      // Towns and regions decide; a country named beside them ("Yemen's Hajjah province")
+      // neither keeps nor moves the sentence.
       for (int place_idx : f.places) {
         const IncidentPlace& p = view.places[place_idx].place;
-        if (LevelOf(p) != PlaceLevel::kCountry) any_strong = true;
+        if (LevelOf(p) == PlaceLevel::kCountry) continue;
+        any_strong = true;
         if (Compatible(p, *mains[current].place)) any_fits = true;
       }
       distant = any_strong && !any_fits;
@@ -364,7 +373,16 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     bool shift = f.shift || (!mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
                                                                    Compatible(*anchor, *mains[current].place) &&
                                                                    !DatesConflict(mains[current], f.dates)));
-    if (shift && !mains.empty()) {
+    // Another year written out ("In September 2014, ...") is another time, unless the
+    // sentence names the incident's own town.
+    if (!shift && f.year && (mains.size() + pending.size()) > 0) {
+      std::optional<int> incident_year;
+      if (current >= 0 && mains[current].date) incident_year = CivilFromDays(*mains[current].date).year;
+      if (!incident_year && date_context.published) incident_year = CivilFromDays(*date_context.published).year;
+      bool own_town = anchor && current >= 0 && mains[current].place && Compatible(*anchor, *mains[current].place);
+      if (*f.year != incident_year.value_or(*f.year + 1) && !own_town) shift = true;
+    }
+    if (shift && (!mains.empty() || !pending.empty())) {
       // Background: an earlier or separate attack; grouped by place.
       Builder* target = nullptr;
       for (Builder& b : backgrounds) {

@@ -433,8 +433,17 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       }
     }
     if (colon < s.end() && colon + 1 < s.end()) {
+      Subject subject;
       if (int actor_idx = s.ActorAt(colon + 1); actor_idx >= 0 && s.actor(actor_idx).end_token >= s.end() - 1) {
-        Subject subject = FromActor(s, actor_idx);
+        subject = FromActor(s, actor_idx);
+      } else if (s.end() - colon <= 4) {
+        // "...: civil defence", "...: medics": a role or an organisation in a few words.
+        uint32_t last = s.end() - 1;
+        while (last > colon && s.token(last).kind == text::TokenKind::kPunct) --last;
+        subject = FromWords(s, last);
+        if (subject.first <= colon) subject.found = false;
+      }
+      if (subject.found) {
         SourceFrame frame;
         frame.source = subject.party;
         frame.attributed = true;

@@ -63,6 +63,22 @@ std::vector<claims::AttributionClaim> DedupeAttributions(std::vector<claims::Att
 // One source's figure read twice in a report (killed alone, then killed and injured) is
 // one claim: the fuller reading stays.
 std::vector<claims::CasualtyClaim> DedupeCasualties(std::vector<claims::CasualtyClaim> claims) {
+  // A figure the article states in its own voice that a named source in the same report
+  // also gives (a headline's "nine dead", the hospital's nine) is the article repeating it.
+  std::vector<claims::CasualtyClaim> sourced;
+  for (auto& claim : claims) {
+    if (claim.source.name != "unattributed") {
+      sourced.push_back(claim);
+      continue;
+    }
+    bool repeats = false;
+    for (const auto& other : claims) {
+      repeats |= other.source.name != "unattributed" && other.doc == claim.doc && other.killed == claim.killed &&
+                 (!claim.injured || other.injured == claim.injured);
+    }
+    if (!repeats) sourced.push_back(claim);
+  }
+  claims = std::move(sourced);
   std::vector<claims::CasualtyClaim> out;
   for (auto& claim : claims) {
     bool merged = false;
