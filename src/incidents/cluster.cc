@@ -3,6 +3,7 @@
 #include "claims/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -290,26 +291,39 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
       if (nights & (1u << bit)) keys.push_back(tag + std::to_string(bit));
     }
   }
+  // Victims, spokespeople and figures matter only when one side has no date (two dated
+  // accounts of different days never merge): lower case for a dated account, upper case
+  // for an undated one, and two lower-case keys never meet — the same rule as nights.
+  const bool dated = c.date.earliest.has_value() || c.date.weekday >= 0;
+  const std::string victim_tag = dated ? "v" : "V";
+  const std::string person_tag = dated ? "p" : "P";
+  const std::string figure_tag = dated ? "f" : "F";
   for (const auto& victim : c.victims) {
-    for (const std::string& part : NameParts(victim.name)) keys.push_back("v" + part);
+    for (const std::string& part : NameParts(victim.name)) keys.push_back(victim_tag + part);
   }
   for (const auto& claim : c.attributions) {
     if (!claim.source.person.empty()) {
-      for (const std::string& part : NameParts(claim.source.person)) keys.push_back("p" + part);
+      for (const std::string& part : NameParts(claim.source.person)) keys.push_back(person_tag + part);
     }
   }
   for (const auto& claim : c.casualties) {
-    if (claim.killed && *claim.killed > 1) keys.push_back("f" + std::to_string(*claim.killed));
+    if (claim.killed && *claim.killed > 1) keys.push_back(figure_tag + std::to_string(*claim.killed));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
 }
 
-// A night key of a dated account ("n3") matches the same night of a weekday-only one ("N3").
+// Keys that come in a dated (lower case) and an undated (upper case) form: nights,
+// victims, spokespeople, figures. A lower-case key meets only its upper-case partner.
+bool Paired(char tag) { return std::string_view("nNvVpPfF").find(tag) != std::string_view::npos; }
+bool Weak(char tag) { return tag == 'n' || tag == 'v' || tag == 'p' || tag == 'f'; }
+
+// "n3" -> "N3", "Vsafi" -> "vsafi"; "" for keys that have no partner form (days).
 std::string NightPartner(const std::string& key) {
-  if (key.empty() || (key[0] != 'n' && key[0] != 'N')) return {};
-  return (key[0] == 'n' ? "N" : "n") + key.substr(1);
+  if (key.empty() || !Paired(key[0])) return {};
+  char other = static_cast<char>(std::islower(static_cast<unsigned char>(key[0])) ? std::toupper(key[0]) : std::tolower(key[0]));
+  return other + key.substr(1);
 }
 
 bool ShareKey(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -318,8 +332,8 @@ bool ShareKey(const std::vector<std::string>& a, const std::vector<std::string>&
     if (!partner.empty() && std::binary_search(b.begin(), b.end(), partner)) return true;
   }
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    // Two dated accounts never meet on a night alone.
-    if (a[i] == b[j] && a[i][0] == 'n') {
+    // Two dated accounts never meet on a night, victim, spokesperson or figure alone.
+    if (a[i] == b[j] && Weak(a[i][0])) {
       ++i;
       ++j;
       continue;
@@ -464,8 +478,8 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     for (const std::string& block : blocks) {
       for (const std::string& key : keys[idx]) {
         std::string partner_key = NightPartner(key);
-        // "N" meets "N" and "n"; "n" meets only "N" (ShareKey's rule).
-        if (key[0] != 'n') {
+        // An upper-case key meets both forms; a lower-case one only its upper-case partner.
+        if (!Weak(key[0])) {
           auto it = buckets.find(block + "|" + key);
           if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
         }
