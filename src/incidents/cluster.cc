@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -284,7 +285,7 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
   // Nights: "n" for a dated account, "N" for one known only by its weekday. Two dated
   // accounts meet on their days, never on a weekday alone (a town's attacks a week apart).
   int weekday = c.date.weekday >= 0 ? c.date.weekday : (c.date.earliest ? WeekdayOf(*c.date.earliest) : -1);
-  if (weekday >= 0) {
+  if (weekday >= 0 && c.place && c.place->resolved) {
     uint8_t nights = c.date.night_mask != 0 ? c.date.night_mask : NightsOfDay(weekday);
     const char* tag = c.date.earliest ? "n" : "N";
     for (int bit = 0; bit < kDaysInWeek; ++bit) {
@@ -301,13 +302,16 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
   for (const auto& victim : c.victims) {
     for (const std::string& part : NameParts(victim.name)) keys.push_back(victim_tag + part);
   }
+  // Without any place, a spokesperson or a figure is too common a bond (one spokesman
+  // speaks of many attacks): such accounts meet only on a day or a victim.
+  const bool placed = c.place && c.place->resolved;
   for (const auto& claim : c.attributions) {
-    if (!claim.source.person.empty()) {
+    if (!claim.source.person.empty() && placed) {
       for (const std::string& part : NameParts(claim.source.person)) keys.push_back(person_tag + part);
     }
   }
   for (const auto& claim : c.casualties) {
-    if (claim.killed && *claim.killed > 1) keys.push_back(figure_tag + std::to_string(*claim.killed));
+    if (claim.killed && *claim.killed > 1 && placed) keys.push_back(figure_tag + std::to_string(*claim.killed));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -448,6 +452,16 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     }
   }
   std::vector<size_t> partners;
+  // Partners met through several keys are taken once: a stamp per candidate instead of
+  // sorting every list.
+  std::vector<size_t> seen_by(candidates.size(), SIZE_MAX);
+  auto take = [&](size_t idx, const std::vector<size_t>& bucket) {
+    for (size_t other : bucket) {
+      if (other <= idx || seen_by[other] == idx) continue;  // each pair once, from its lower index
+      seen_by[other] = idx;
+      partners.push_back(other);
+    }
+  };
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     const auto& c = candidates[idx];
     if (c.background) continue;
@@ -466,7 +480,7 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
         for (const char* tag : {"|u", "|s"}) {
           if (Dated(c) && tag[1] == 's') continue;  // two dated accounts meet on their days
           auto it = buckets.find(town + tag + std::to_string(hash));
-          if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+          if (it != buckets.end()) take(idx, it->second);
         }
       }
     }
@@ -481,18 +495,15 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
         // An upper-case key meets both forms; a lower-case one only its upper-case partner.
         if (!Weak(key[0])) {
           auto it = buckets.find(block + "|" + key);
-          if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+          if (it != buckets.end()) take(idx, it->second);
         }
         if (!partner_key.empty()) {
           auto it = buckets.find(block + "|" + partner_key);
-          if (it != buckets.end()) partners.insert(partners.end(), it->second.begin(), it->second.end());
+          if (it != buckets.end()) take(idx, it->second);
         }
       }
     }
-    std::sort(partners.begin(), partners.end());
-    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
     for (size_t other : partners) {
-      if (other <= idx) continue;  // the bucket index is symmetric: each pair once
       if (!MayPairWith(c, keys[idx], sketches[idx], candidates[other], keys[other], sketches[other])) continue;
       if (ComparePrepared(c, prepared[idx], candidates[other], prepared[other], options).Merge(options)) {
         groups.Join(idx, other);
