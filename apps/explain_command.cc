@@ -8,7 +8,7 @@ namespace crosscheck::app {
 namespace {
 
 std::string IncidentLabel(const claims::DocumentClaims& claims, int index) {
-  if (index < 0) return "-";
+  if (index < 0 || static_cast<size_t>(index) >= claims.incidents.size()) return "-";
   const auto& inc = claims.incidents[index];
   return std::string(inc.background ? "background#" : "incident#") + std::to_string(index);
 }

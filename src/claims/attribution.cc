@@ -188,6 +188,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       // "Russian units carried out no strikes": the negation after the verb.
       if (t < end && s.At(t, Cue::kAttackVerb)) {
         uint32_t after = s.At(t, Cue::kAttackVerb)->end_token;
+        if (after < end && s.IsPunct(after, "\"")) ++after;  // carried out "no strike"
         if (after < end && (s.IsWord(after, "no") || s.IsWord(after, "not") || s.IsWord(after, "never"))) negated = true;
       }
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun && !compound) {
@@ -205,7 +206,11 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool weapon = false;
       for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 7;) {
         --back;
-        if (s.IsWord(back, "which") || s.IsWord(back, "that")) relative = true;
+        // "drones, which were probably American", "warplanes believed to be Russian".
+        if (s.IsWord(back, "which") || s.IsWord(back, "that") || s.IsWord(back, "believed") ||
+            s.IsWord(back, "thought") || s.IsWord(back, "said")) {
+          relative = true;
+        }
         if (relative && s.At(back, Cue::kWeapon)) {
           weapon = true;
           break;
@@ -214,6 +219,14 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool attack_after = false;
       for (uint32_t ahead = actor.end_token; ahead < std::min(end, actor.end_token + 4); ++ahead) {
         if (s.At(ahead, Cue::kAttackVerb)) attack_after = true;
+      }
+      // "the strikes were carried out by warplanes believed to be Russian": the attack
+      // came before the weapon.
+      if (!attack_after && weapon) {
+        for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 12;) {
+          --back;
+          if (s.At(back, Cue::kAttackVerb) || s.Covering(back, Cue::kPassiveBy)) attack_after = true;
+        }
       }
       if (relative && weapon && attack_after) {
         AddPerpetrator(&found, {actor_idx, false, false, "weapon-owner"});
@@ -466,7 +479,15 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   // denies having participated", "the coalition ... is not responsible".
   const bool casualty_denial = s.Find(Cue::kKill, first, end) != nullptr && s.Find(Cue::kVictim, first, end) != nullptr &&
                                s.Find(Cue::kAttackVerb, first, end) == nullptr && deny_resp == nullptr;
-  if ((stance_of_verb == "denies" && has_attack && !casualty_denial) || deny_resp != nullptr) {
+  // "The RSF denied the accusation": what is denied is the attack laid at its door.
+  bool denied_accusation = false;
+  for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 4); ++t) {
+    std::string_view w = s.folded(t);
+    denied_accusation |= w == "accusation" || w == "accusations" || w == "allegation" || w == "allegations" ||
+                         w == "charge" || w == "charges" || w == "reports" || w == "report" || w == "claims" ||
+                         w == "claim" || w == "account" || w == "accounts";
+  }
+  if ((stance_of_verb == "denies" && (has_attack || denied_accusation) && !casualty_denial) || deny_resp != nullptr) {
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
     make("denies", SideOf(*self), deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
          cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
@@ -528,7 +549,19 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       }
       if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;
     }
-    if (claiming_verb && (self_pronoun || attack_object) && !negated_clause) {
+    // "U.S. Africa Command said the strike killed three al Shabaab fighters": a force
+    // telling what its strike did to fighters speaks of its own strike.
+    bool own_results = false;
+    if (type == "military" || type == "coalition") {
+      for (uint32_t t = frame.verb_end; t + 2 < std::min(s.end(), frame.verb_end + 6); ++t) {
+        if (s.IsWord(t, "the") && s.At(t + 1, Cue::kAttackNoun) && s.Find(Cue::kKill, t + 2, std::min(s.end(), t + 4))) {
+          for (const CueHit& hit : s.cues()) {
+            own_results |= hit.cue == Cue::kVictim && hit.first_token > t && s.Entry(hit).value == "combatants";
+          }
+        }
+      }
+    }
+    if (claiming_verb && (self_pronoun || attack_object || own_results) && !negated_clause) {
       make("asserts", SideOf(*self), self_pronoun ? "self-pronoun" : "self-announced", std::string(verb));
     }
   }

@@ -10,6 +10,9 @@ enum class Kind { kNone, kKilled, kInjured };
 // The values ACLED's methodology gives vague counts (data/lexicon/numbers.tsv holds the
 // words; these name the values it documents).
 constexpr int64_t kAcledTens = 10;
+// How far back a "death toll" may stand from the "risen to N" that gives its count:
+// "The death toll from air strikes that hit a market in ... on Monday has risen to 16".
+constexpr uint32_t kTollReach = 32;
 constexpr int64_t kAcledDozens = 12;
 constexpr int64_t kAcledHundreds = 100;
 
@@ -251,7 +254,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         }
       }
       if (rise) {
-        for (uint32_t back = lead; back > s.first() && lead - back < 14;) {
+        for (uint32_t back = lead; back > s.first() && lead - back < kTollReach;) {
           --back;
           if (s.IsPunct(back, ";:")) break;
           if (s.IsWord(back, "toll") || (s.At(back, Cue::kKill) && s.IsWord(back + 1, "toll"))) {

@@ -522,6 +522,17 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     if (b.incident.attributions.empty() && b.incident.casualties.empty() && b.incident.victims.empty()) continue;
     finish(b);
   }
+  // The trace points at the incidents actually emitted (some were dropped above).
+  std::map<uint32_t, int> incident_of_sentence;
+  for (size_t incident_idx = 0; incident_idx < out.incidents.size(); ++incident_idx) {
+    for (uint32_t sentence_idx : out.incidents[incident_idx].sentences) {
+      incident_of_sentence[sentence_idx] = static_cast<int>(incident_idx);
+    }
+  }
+  for (SentenceTrace& trace : out.trace) {
+    auto it = incident_of_sentence.find(trace.sentence);
+    trace.incident = it == incident_of_sentence.end() ? -1 : it->second;
+  }
   return out;
 }
 

@@ -65,6 +65,8 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   uint32_t first = last + 1;
   for (uint32_t t = last + 1; t-- > s.first();) {
     const text::Token& token = s.token(t);
+    // "Tuareg-led CSP rebel alliance": a hyphen inside a compound keeps the phrase going.
+    if (s.IsPunct(t, "-") && t > s.first() && t < last && s.token(t - 1).kind == text::TokenKind::kWord) continue;
     if (token.kind != text::TokenKind::kWord) break;
     std::string_view w = token.folded;
     if (w == "the" || w == "a" || w == "an" || w == "that" || w == "which" || w == "who") break;
@@ -82,15 +84,19 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   subject.found = true;
   subject.party.name = std::string(s.Text(first, last + 1));
   subject.party.party = subject.party.name;
-  // "the Egyptian Foreign Ministry": a country's adjective before the words gives the side.
+  // "the Egyptian Foreign Ministry", "an RSF adviser": a party named just before the words
+  // gives the side; a role word makes the speaker its unnamed official.
   if (first > s.first()) {
-    if (int actor_idx = s.ActorAt(first - 1); actor_idx >= 0 && s.actor(actor_idx).adjective &&
-                                                s.actor(actor_idx).party.type == "state") {
-      const ActorSpan& adjective = s.actor(actor_idx);
-      subject.party.name = std::string(s.Text(adjective.first_token, last + 1));
-      subject.party.party = adjective.party.party;
-      subject.party.type = "government";
-      first = adjective.first_token;
+    if (int actor_idx = s.ActorAt(first - 1); actor_idx >= 0) {
+      const ActorSpan& owner = s.actor(actor_idx);
+      if ((owner.adjective && owner.party.type == "state") || head_role) {
+        subject.party.name = std::string(s.Text(owner.first_token, last + 1));
+        subject.party.party = owner.party.party;
+        subject.party.type = head_role ? owner.party.type : "government";
+        subject.party.anonymous = head_role;
+        subject.first = owner.first_token;
+        first = owner.first_token;
+      }
     }
   }
   subject.first = first;
@@ -183,9 +189,16 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
           // Prefer an actor right before the opening comma; else one inside the appositive.
           if (int before = s.ActorAt(back - 1); before >= 0 && back > s.first()) return FromActor(s, before);
           for (uint32_t inside = back + 1; inside < t; ++inside) {
-            if (int actor_idx = s.ActorAt(inside); actor_idx >= 0 && !s.actor(actor_idx).adjective) {
+            if (int actor_idx = s.ActorAt(inside); actor_idx >= 0 && !s.actor(actor_idx).adjective &&
+                s.Covering(inside - 1, Cue::kRole) == nullptr && !s.IsWord(inside - 1, "to")) {
               return FromActor(s, actor_idx);
             }
+          }
+          // "An RSF adviser, speaking to Meridian Wire by phone, said": past the
+          // parenthesis, the words before it are the subject.
+          if (back > s.first()) {
+            t = back;
+            continue;
           }
         }
         return {};
@@ -361,6 +374,25 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     // hitting the market, blames Ukrainian missile").
     bool joined = joined_at > s.first() &&
                   (s.IsWord(joined_at - 1, "and") || (s.IsPunct(joined_at - 1, ",") && !subject.found));
+    // "..., the Sudanese army said, accusing the RSF of ...": a participle after a comma
+    // continues the speaker, whichever side of it the report stood.
+    std::string_view verb_word = s.folded(hit.first_token);
+    bool participle = verb_word.size() > 3 && verb_word.substr(verb_word.size() - 3) == "ing" &&
+                      joined_at > s.first() && s.IsPunct(joined_at - 1, ",");
+    if (!frames.empty() && participle && frames.back().verb_end <= joined_at) {
+      SourceFrame& previous = frames.back();
+      if (previous.clause_first == previous.verb_end) previous.clause_end = std::min(previous.clause_end, joined_at - 1);
+      frame.source = previous.source;
+      frame.attributed = true;
+      frame.is_person = previous.is_person;
+      frame.source_first = previous.source_first;
+      frame.source_end = previous.source_end;
+      frame.clause_first = hit.end_token;
+      frame.clause_end = s.end();
+      frame.frame = "report-verb/participle";
+      frames.push_back(std::move(frame));
+      continue;
+    }
     if (!frames.empty() && joined && frames.back().clause_first == frames.back().verb_end &&
         frames.back().verb_end < joined_at) {
       SourceFrame& previous = frames.back();

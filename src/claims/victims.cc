@@ -76,6 +76,15 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       uint32_t end = NameEnd(s, t + 1);
       if (end > t + 1) add(t + 1, end);
     }
+    // "Among the dead, he said, was NAME": a reporting parenthesis in between.
+    if (s.At(t, Cue::kKill) && s.IsPunct(t + 1, ",")) {
+      uint32_t close = t + 2;
+      while (close < s.end() && !s.IsPunct(close, ",") && close - t < 6) ++close;
+      if (close < s.end() && (s.IsWord(close + 1, "was") || s.IsWord(close + 1, "were"))) {
+        uint32_t end = NameEnd(s, close + 2);
+        if (end > close + 2) add(close + 2, end);
+      }
+    }
     // "among the dead was NAME", "the dead included NAME"
     if (s.At(t, Cue::kKill) && (s.IsWord(t + 1, "was") || s.IsWord(t + 1, "were") || s.IsWord(t + 1, "included") ||
                                 s.IsWord(t + 1, "include") || s.IsWord(t + 1, "includes"))) {
