@@ -122,6 +122,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   // which only makes it surer).
   std::map<std::string, int> towns_by_country;
   for (const claims::PlaceSpan& span : view.places) {
+    // Datelines ("DAKAR, Senegal -") say where the reporter was, not where things happened.
+    if (analyzed.tokens.tokens[span.first_token].all_caps) continue;
     if (span.place.resolved && span.place.precision <= 3 && !span.place.country.empty()) {
       ++towns_by_country[span.place.country];
     }
