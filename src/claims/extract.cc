@@ -258,6 +258,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
+      // Where the wounded were taken ("died in hospital in Kramatorsk") is not where the attack was.
+      if (place.place.relation == "treated_at") continue;
       // A place word inside a person's name ("Al-Safi") is not where anything happened.
       bool in_name = false;
       ByteSpan place_bytes{tokens.tokens[place.first_token].span.begin, tokens.tokens[place.end_token - 1].span.end};

@@ -102,6 +102,12 @@ TEST_F(PlacesTest, Relations) {
   ASSERT_EQ(between.size(), 2u);
   EXPECT_EQ(between[1].relation, "between");
   EXPECT_EQ(between[1].precision, 5);
+  auto hospital = Find("Two of the wounded later died in hospital in Aleppo.");
+  ASSERT_EQ(hospital.size(), 1u);
+  EXPECT_EQ(hospital[0].relation, "treated_at");
+  auto struck = Find("A shell struck a hospital in Aleppo.");
+  ASSERT_EQ(struck.size(), 1u);
+  EXPECT_EQ(struck[0].relation, "");
 }
 
 TEST_F(PlacesTest, CountryContextDisambiguates) {

@@ -74,7 +74,9 @@ TEST_P(LedgerStoreTest, StoredCandidatesRoundTrip) {
     for (size_t idx = 0; idx < doc.candidates.size(); ++idx) {
       EXPECT_EQ(CandidateToJson(doc.candidates[idx]), CandidateToJson(item.candidates[idx])) << item.doc.id << "#" << idx;
     }
-    if (!item.candidates.empty()) EXPECT_FALSE(doc.incidents.empty()) << item.doc.id;
+    if (!item.candidates.empty()) {
+      EXPECT_FALSE(doc.incidents.empty()) << item.doc.id;
+    }
   }
 }
 
