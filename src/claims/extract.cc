@@ -245,9 +245,18 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           }
           return true;
         };
+        // Before the verb, a comma with a new subject after it closes the event's clause:
+        // "killed 12 in Kidal on Saturday, residents said" dates the attack.
+        auto new_subject_between = [&](uint32_t from, uint32_t to) {
+          for (uint32_t t = from; t + 1 < to; ++t) {
+            if (s.IsPunct(t, ",") && !s.IsPunct(t + 1, ",")) return true;
+          }
+          return false;
+        };
         if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow &&
              only_small_words(hit.end_token, date.first_token)) ||
-            (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1)) {
+            (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1 &&
+             !new_subject_between(date.first_token, hit.first_token))) {
           report_date = true;
         }
       }

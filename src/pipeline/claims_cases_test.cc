@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/date.h"
 #include "core/tsv.h"
 #include "pipeline/engine.h"
 #include "text/fold.h"
@@ -144,6 +145,27 @@ TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
   double rate = static_cast<double>(passed) / static_cast<double>(order.size());
   std::cout << "claim cases: " << passed << " of " << order.size() << " pass (" << rate << ")\n";
   EXPECT_GE(rate, kMinPassRate);
+}
+
+// A weekday closing the attack's clause dates the attack even with the source after it;
+// one between the source and its verb is the day of the statement.
+TEST_F(ClaimCases, WeekdayBeforeTheSourceDatesTheAttack) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  auto date_of = [](const std::string& sentence) -> std::optional<int64_t> {
+    ingest::RawInput raw;
+    raw.id = "weekday";
+    raw.published = "2024-03-10";  // a Sunday
+    raw.body = sentence;
+    std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+    if (analyzed->claims.incidents.empty()) return std::nullopt;
+    return analyzed->claims.incidents.front().date.earliest;
+  };
+  Result<CivilDate> day = ParseIsoDate("2024-03-09");
+  ASSERT_TRUE(day.ok());
+  std::optional<int64_t> saturday = DaysFromCivil(*day);
+  EXPECT_EQ(date_of("A drone strike killed 12 people in Kidal on Saturday, residents said."), saturday);
+  EXPECT_EQ(date_of("A drone strike on Saturday killed 12 people in Kidal, residents said."), saturday);
+  EXPECT_NE(date_of("Officials on Saturday said a drone strike killed 12 people in Kidal."), saturday);
 }
 
 }  // namespace
