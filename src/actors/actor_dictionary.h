@@ -40,6 +40,7 @@ enum class CueKind : uint8_t {
   kLink,        // "for", "of": "spokesman for the X"
   kModifier,    // "senior", "local": before a role
   kParticle,    // "al", "bin": lower-case words inside personal names
+  kStateForce,  // "army", "troops": after a state's possessive ("Mali's army") its military
 };
 
 // What a form in actors.tsv is: a name for the actor or an adjective of it.

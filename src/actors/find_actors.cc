@@ -361,6 +361,16 @@ class Recognizer {
       draft.end = draft.actor_end = end;
       Own(draft.first, end, static_cast<int>(draft_idx));
     }
+    // "Mali's army", "Russia's forces": a state's own forces are its military.
+    if (type == "state" && !draft.adjective && end + 1 < limit && Tok(end).folded == "'s" && owner_[end + 1] < 0) {
+      uint32_t force_end = CueEnd(end + 1, limit, CueKind::kStateForce);
+      int military = force_end ? dict_.MilitaryOf(draft.actor) : -1;
+      if (military >= 0) {
+        draft.actor = military;
+        draft.end = draft.actor_end = force_end;
+        Own(draft.first, force_end, static_cast<int>(draft_idx));
+      }
+    }
     if (AttachLeft(draft_idx)) return;
     AttachRight(draft_idx);
   }

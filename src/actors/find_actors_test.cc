@@ -93,6 +93,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"United Nations Libya envoy Karim Salah condemned the strike.", "UN Special Envoy for Libya",
              "Karim Salah"},
         Case{"UN spokesman Ali Rahimi said the convoy was hit.", "United Nations", "Ali Rahimi", "spokesman"},
+        // A state's possessive before its forces names its military.
+        Case{"Mali's army denied hitting the market.", "Malian Armed Forces"},
+        Case{"Russia's forces shelled the town overnight.", "Russian military"},
         // A later surname links back to the organisation.
         Case{"Pentagon Press Secretary Mark Ellison spoke on Monday. Ellison said more strikes were possible.",
              "US Department of Defense", "Mark Ellison"},
@@ -196,6 +199,12 @@ TEST(FindActorsTest, MentionsAreSortedAndDisjoint) {
   for (size_t idx = 1; idx < mentions.size(); ++idx) {
     EXPECT_LE(mentions[idx - 1].span.end, mentions[idx].span.begin);
   }
+}
+
+TEST(FindActorsTest, PossessiveBeforeOtherNounsStaysTheState) {
+  std::vector<ActorMention> mentions = Find("Iran's proxies fired rockets at the base.");
+  ASSERT_FALSE(mentions.empty());
+  EXPECT_EQ(mentions[0].name, "Iran") << Describe("Iran's proxies fired rockets at the base.", mentions);
 }
 
 TEST(FindActorsTest, EmptyTextHasNoMentions) { EXPECT_TRUE(Find("").empty()); }

@@ -27,8 +27,13 @@ std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types)
   for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
     if (allows(it->type)) return *it;
   }
-  for (const ActorSpan& actor : view_->actors) {
-    if (actor.resolved && !actor.adjective && allows(actor.party.type)) return actor.party;
+  // Types in the order the cue lists them: "the army" is a named military, else the
+  // home country's, and only then a state.
+  for (const std::string& type : types) {
+    for (const ActorSpan& actor : view_->actors) {
+      if (actor.resolved && !actor.adjective && actor.party.type == type) return actor.party;
+    }
+    if (type == "military" && view_->home_military) return view_->home_military;
   }
   return std::nullopt;
 }

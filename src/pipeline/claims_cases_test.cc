@@ -147,6 +147,28 @@ TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
   EXPECT_GE(rate, kMinPassRate);
 }
 
+// A dateline's country is where the reporter filed from: "the army" that answers an
+// accusation is the accused state's military, not the dateline's state.
+TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  ingest::RawInput raw;
+  raw.id = "dateline";
+  raw.published = "2024-10-07";
+  raw.body =
+      "DAKAR, Senegal - A drone strike on Sunday killed nine people near a well in Kidal, in northern Mali, "
+      "a rebel alliance said, blaming Mali's military.\n\nThe army has rejected the accusation.";
+  std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+  ASSERT_FALSE(analyzed->claims.incidents.empty());
+  bool denial = false;
+  for (const auto& claim : analyzed->claims.incidents.front().attributions) {
+    if (claim.stance != "denies") continue;
+    denial = true;
+    EXPECT_EQ(claim.source.name, "Malian Armed Forces");
+  }
+  EXPECT_TRUE(denial);
+  for (const claims::ActorSpan& actor : analyzed->view.actors) EXPECT_NE(actor.party.name, "Senegal");
+}
+
 // A weekday closing the attack's clause dates the attack even with the source after it;
 // one between the source and its verb is the day of the statement.
 TEST_F(ClaimCases, WeekdayBeforeTheSourceDatesTheAttack) {
