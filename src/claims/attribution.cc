@@ -1,5 +1,6 @@
 #include "claims/attribution.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace crosscheck::claims {
@@ -434,6 +435,23 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
       make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
       return claims;
+    }
+    // "accused the army of shelling": a party the document has named, described again.
+    // Pronouns are left alone: "blamed it on the rebels" blames the attack, not "it".
+    for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 2); ++t) {
+      const CueHit* anaphor = s.At(t, Cue::kAnaphor);
+      if (!anaphor) continue;
+      std::vector<std::string> types = AnaphorTypes(s.Entry(*anaphor).value);
+      bool described = std::none_of(types.begin(), types.end(), [](const std::string& type) {
+        return type == "person" || type == "organisation" || type == "any";
+      });
+      if (!described) break;
+      if (std::optional<Party> party = coref.Resolve(types); party && party->name != frame.source.name) {
+        make("asserts", *party, "blame-object/coreference",
+             std::string(s.Text(anaphor->first_token, anaphor->end_token)));
+        return claims;
+      }
+      break;
     }
     // "blamed the bombing coalition": a coalition the document has named.
     for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 4); ++t) {

@@ -4,6 +4,18 @@
 
 namespace crosscheck::claims {
 
+std::vector<std::string> AnaphorTypes(const std::string& value) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t bar = value.find('|', start);
+    if (bar == std::string::npos) bar = value.size();
+    if (bar > start) out.push_back(value.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
 Coreference::Coreference(const DocumentView& view) : view_(&view) {}
 
 void Coreference::NoteSource(const Party& party, bool is_person) {

@@ -12,6 +12,9 @@
 
 namespace crosscheck::claims {
 
+// The actor types an anaphor cue's value allows: "armed_group|militia" -> both.
+std::vector<std::string> AnaphorTypes(const std::string& value);
+
 class Coreference {
  public:
   // Every resolved actor of the document, so that "the rights group" in a headline can

@@ -26,18 +26,6 @@ bool IsPreposition(std::string_view w) {
          w == "inside" || w == "against" || w == "to" || w == "for" || w == "with";
 }
 
-std::vector<std::string> Types(const std::string& value) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= value.size()) {
-    size_t bar = value.find('|', start);
-    if (bar == std::string::npos) bar = value.size();
-    if (bar > start) out.push_back(value.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return out;
-}
-
 struct Subject {
   bool found = false;
   Party party;
@@ -146,7 +134,7 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     }
     if (const CueHit* anaphor = s.Covering(t, Cue::kAnaphor)) {
       if (anaphor->end_token == t + 1) {
-        std::optional<Party> party = coref.Resolve(Types(s.Entry(*anaphor).value));
+        std::optional<Party> party = coref.Resolve(AnaphorTypes(s.Entry(*anaphor).value));
         if (!party && (s.Covering(t, Cue::kOrgHead) || s.IsWord(t, "military") || s.IsWord(t, "army"))) {
           // "the army said" with no army named before: the army of the country the report is
           // about.
@@ -507,7 +495,7 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
         frame.source_first = subject.first;
         frame.source_end = subject.end;
       } else if (const CueHit* anaphor = s.At(t, Cue::kAnaphor)) {
-        std::optional<Party> party = coref.Resolve(Types(s.Entry(*anaphor).value));
+        std::optional<Party> party = coref.Resolve(AnaphorTypes(s.Entry(*anaphor).value));
         if (!party) continue;
         frame.source = *party;
         frame.source_first = anaphor->first_token;

@@ -169,6 +169,26 @@ TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {
   for (const claims::ActorSpan& actor : analyzed->view.actors) EXPECT_NE(actor.party.name, "Senegal");
 }
 
+// "accused the army of shelling": a described party the document named earlier is the
+// one blamed, so a counter-accusation is not lost.
+TEST_F(ClaimCases, BlamedDescriptionResolvesToTheNamedParty) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  ingest::RawInput raw;
+  raw.id = "counter-accusation";
+  raw.published = "2024-08-05";
+  raw.body =
+      "Shelling of a market in El Fasher killed 20 people on Sunday, the Sudanese army said, accusing the "
+      "Rapid Support Forces.\n\nAn RSF adviser said its forces had not fired on the market and accused the army "
+      "of shelling the area itself.";
+  std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+  ASSERT_FALSE(analyzed->claims.incidents.empty());
+  bool counter = false;
+  for (const auto& claim : analyzed->claims.incidents.front().attributions) {
+    if (claim.stance == "asserts" && claim.actor && claim.actor->name == "Sudanese Armed Forces") counter = true;
+  }
+  EXPECT_TRUE(counter);
+}
+
 // A weekday closing the attack's clause dates the attack even with the source after it;
 // one between the source and its verb is the day of the statement.
 TEST_F(ClaimCases, WeekdayBeforeTheSourceDatesTheAttack) {

@@ -92,7 +92,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   std::vector<bool> in_dateline = DatelineTokens(analyzed.tokens);
   for (const actors::ActorMention& mention : analyzed.actors) {
     // "DAKAR, Senegal (CNS) -" names where the reporter filed from, not a party to anything.
-    if (mention.type == "state" && in_dateline[mention.first_token]) continue;
+    if (in_dateline[mention.first_token]) continue;
     claims::ActorSpan span;
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
