@@ -535,9 +535,13 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   // "no airstrikes were carried out", said by a party: it denies its own part.
   if (stance_of_verb == "asserts" && negated_clause && has_attack && !s.Find(Cue::kHabitual, first, end)) {
     const CueHit* negation = s.Find(Cue::kNegation, first, end);
+    // The negation must reach the attack: "no strikes were carried out", "had not fired",
+    // "did not carry out any raid" — not "the dead did not include the bomber".
     bool attack_after = false;
-    for (uint32_t t = negation->first_token; t < std::min(end, negation->first_token + 5); ++t) {
-      if (IsAttackHead(s, t) || s.At(t, Cue::kAttackVerb)) attack_after = true;
+    bool reaches = true;
+    for (uint32_t t = negation->end_token; t < std::min(end, negation->end_token + 5) && !attack_after; ++t) {
+      if (s.At(t, Cue::kAttackVerb) || (reaches && IsAttackHead(s, t))) attack_after = true;
+      if (!s.At(t, Cue::kNegationFiller)) reaches = false;
     }
     if (attack_after && frame.source.type != "monitor" && frame.source.type != "news_agency" &&
         frame.source.type != "media") {

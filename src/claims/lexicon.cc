@@ -54,6 +54,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"role", Cue::kRole},
     {"org_head", Cue::kOrgHead},
     {"reaction", Cue::kReaction},
+    {"negation_filler", Cue::kNegationFiller},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -52,6 +52,7 @@ enum class Cue : uint8_t {
   kRole,
   kOrgHead,  // "faction", "group", "forces" after a party's name
   kReaction, // "condemns", "mourned": verbs of reaction, never modifiers of an attack noun
+  kNegationFiller,  // "any", "been": may stand between a negation and the attack it negates
   kCount,
 };
 
