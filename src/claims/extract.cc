@@ -42,6 +42,52 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
+// "330 km (205 miles) southwest of Mogadishu": a town given as the far end of a distance
+// is a reference point, not where the attack was.
+bool FarReferencePoint(const SentenceContext& s, const PlaceSpan& place) {
+  const std::string& relation = place.place.relation;
+  if (relation.size() < 3 || relation.compare(relation.size() - 3, 3, "_of") != 0) return false;
+  constexpr uint32_t kLookBack = 10;
+  for (uint32_t t = place.first_token; t > s.first() + 1 && place.first_token - t < kLookBack;) {
+    --t;
+    const CueHit* unit = s.At(t, Cue::kDistanceUnit);
+    if (!unit || s.token(t - 1).kind != text::TokenKind::kNumber) continue;
+    std::string digits;
+    for (char c : s.folded(t - 1)) {
+      if (c != ',') digits += c;
+    }
+    double km = std::strtod(digits.c_str(), nullptr) * static_cast<double>(s.Entry(*unit).number) / 1000.0;
+    return km > kSamePlaceKm;
+  }
+  return false;
+}
+
+// A quotation that opens a sentence and runs on ("\"Five people died. One was my cousin,\"
+// said one of the elders") has its speaker after the closing mark, a sentence or two on.
+constexpr uint32_t kMaxQuoteSentences = 3;
+
+std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>& contexts, uint32_t sentence_idx,
+                                             const Coreference& coref) {
+  auto quote_marks = [](const SentenceContext& s, std::vector<uint32_t>* at) {
+    for (uint32_t t = s.first(); t < s.end(); ++t) {
+      if (s.IsPunct(t, "\"")) at->push_back(t);
+    }
+  };
+  std::vector<uint32_t> marks;
+  quote_marks(contexts[sentence_idx], &marks);
+  if (marks.size() % 2 == 0) return std::nullopt;  // closed within the sentence
+  for (uint32_t next = sentence_idx + 1; next < contexts.size() && next <= sentence_idx + kMaxQuoteSentences; ++next) {
+    marks.clear();
+    quote_marks(contexts[next], &marks);
+    if (marks.empty()) continue;
+    for (const SourceFrame& frame : FindSources(contexts[next], coref)) {
+      if (frame.attributed && frame.frame != "quote-continues" && frame.source_first > marks.front()) return frame;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 enum class PlaceLevel { kTown, kRegion, kCountry };
 
 PlaceLevel LevelOf(const IncidentPlace& place) {
@@ -219,6 +265,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                (attack_verb && (s.Has(Cue::kKill) || !s.actors().empty())) || s.Has(Cue::kClaimResponsibility);
     f.shift = HasOtherEventCue(s);
     std::vector<SourceFrame> frames = FindSources(s, coref);
+    if (frames.size() == 1 && frames[0].frame == "quote-continues") {
+      if (std::optional<SourceFrame> later = SpeakerAfterQuote(contexts, sentence_idx, coref)) {
+        frames[0].source = later->source;
+        frames[0].is_person = later->is_person;
+        frames[0].frame = "quote-speaker-after";
+      }
+    }
     for (const SourceFrame& frame : frames) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
       f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
@@ -305,7 +358,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           (s.IsPunct(place.end_token, "-(") || (place.first_token == s.first() && s.IsPunct(place.end_token, ",")))) {
         in_name = true;
       }
-      if (in_name) continue;
+      if (in_name || FarReferencePoint(s, place)) continue;
       f.places.push_back(place_idx);
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown) f.anchor = place_idx;
     }

@@ -55,6 +55,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"org_head", Cue::kOrgHead},
     {"reaction", Cue::kReaction},
     {"negation_filler", Cue::kNegationFiller},
+    {"distance_unit", Cue::kDistanceUnit},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -53,6 +53,7 @@ enum class Cue : uint8_t {
   kOrgHead,  // "faction", "group", "forces" after a party's name
   kReaction, // "condemns", "mourned": verbs of reaction, never modifiers of an attack noun
   kNegationFiller,  // "any", "been": may stand between a negation and the attack it negates
+  kDistanceUnit,    // "km", "miles": number = metres in one unit
   kCount,
 };
 

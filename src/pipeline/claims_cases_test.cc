@@ -189,6 +189,30 @@ TEST_F(ClaimCases, BlamedDescriptionResolvesToTheNamedParty) {
   EXPECT_TRUE(counter);
 }
 
+// A quotation that runs into the next sentence is the speaker's named after it, and a
+// town given as the far end of a distance is not a second attack.
+TEST_F(ClaimCases, QuoteSpeakerAfterTheQuoteAndFarReferenceTown) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  ingest::RawInput raw;
+  raw.id = "quote-speaker";
+  raw.published = "2023-11-17";
+  raw.body =
+      "A U.S. drone strike hit a farm near Jilib on Thursday, the U.S. military said.\n\n"
+      "The strike, about 330 km (205 miles) southwest of Mogadishu, was requested by the government.\n\n"
+      "\"Five people died, all of them farmers. One was my cousin,\" a village elder said.";
+  std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  ASSERT_EQ(events.size(), 1u);
+  bool elder = false;
+  for (const auto& claim : events[0]->casualties) {
+    if (claim.killed == 5) elder = claim.source.name == "village elder";
+  }
+  EXPECT_TRUE(elder);
+}
+
 // A weekday closing the attack's clause dates the attack even with the source after it;
 // one between the source and its verb is the day of the statement.
 TEST_F(ClaimCases, WeekdayBeforeTheSourceDatesTheAttack) {

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -18,7 +19,7 @@ constexpr int64_t kAbuKamal = 174448;
 class PlacesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string cache = ::testing::TempDir() + "places_test_cache";
+    std::string cache = ::testing::TempDir() + "places_test_cache_" + std::to_string(::getpid());
     auto g = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", kSource + "/data/places", cache);
     ASSERT_TRUE(g.ok()) << g.status().ToString();
     gazetteer_ = new Gazetteer(std::move(g.value()));
@@ -119,7 +120,8 @@ TEST_F(PlacesTest, CountryContextDisambiguates) {
 // data/places with the supplement replaced by the small fixture, in a temporary folder.
 std::string SupplementFixtureDir() {
   namespace fs = std::filesystem;
-  fs::path dir = fs::path(::testing::TempDir()) / "places_supplement_data";
+  // ctest runs each test in its own process, two at a time: one folder per process.
+  fs::path dir = fs::path(::testing::TempDir()) / ("places_supplement_data_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   for (const auto& file : fs::directory_iterator(kSource + "/data/places")) {
@@ -135,7 +137,7 @@ class SupplementTest : public ::testing::Test {
   static void SetUpTestSuite() {
     data_dir_ = new std::string(SupplementFixtureDir());
     auto g = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", *data_dir_,
-                             ::testing::TempDir() + "places_supplement_cache");
+                             ::testing::TempDir() + "places_supplement_cache_" + std::to_string(::getpid()));
     ASSERT_TRUE(g.ok()) << g.status().ToString();
     gazetteer_ = new Gazetteer(std::move(g.value()));
   }
@@ -177,7 +179,7 @@ TEST_F(SupplementTest, AliasOfAnAbsentEntryKeepsItsId) {
 }
 
 TEST_F(SupplementTest, IndexIsRebuiltWhenTheSupplementChanges) {
-  std::string cache = ::testing::TempDir() + "places_supplement_rebuild";
+  std::string cache = ::testing::TempDir() + "places_supplement_rebuild_" + std::to_string(::getpid());
   std::string geonames = kSource + "/src/places/testdata/mini_geonames.txt";
   ASSERT_TRUE(Gazetteer::Open(geonames, *data_dir_, cache).ok());
   EXPECT_FALSE(Gazetteer::Open(geonames, *data_dir_, cache)->rebuilt());
@@ -194,7 +196,7 @@ TEST_F(SupplementTest, IndexIsRebuiltWhenTheSupplementChanges) {
 }
 
 TEST_F(PlacesTest, IndexIsReusedWhenCurrent) {
-  std::string cache = ::testing::TempDir() + "places_test_cache";
+  std::string cache = ::testing::TempDir() + "places_test_cache_" + std::to_string(::getpid());
   auto again = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", kSource + "/data/places", cache);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->rebuilt());
