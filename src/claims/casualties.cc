@@ -175,6 +175,13 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     // Forward: the casualty word after the count.
     uint32_t end_of_cue = 0;
     for (uint32_t probe = t; figure.kind == Kind::kNone && probe < s.end() && probe - t < 9; ++probe) {
+      // "Two of the residents said seven people died": a count before a reporting verb
+      // counts the speakers ("two people were reported killed" counts the dead).
+      if (s.At(probe, Cue::kReport) && probe > t &&
+          !(s.IsWord(probe - 1, "were") || s.IsWord(probe - 1, "was") || s.IsWord(probe - 1, "been") ||
+            s.IsWord(probe - 1, "are") || s.IsWord(probe - 1, "is"))) {
+        break;
+      }
       Kind kind = KindAt(s, probe, &end_of_cue);
       if (kind != Kind::kNone) {
         figure.kind = kind;
