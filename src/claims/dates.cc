@@ -69,8 +69,10 @@ uint8_t NightMask(const SentenceContext& s, uint32_t t, int weekday) {
 
 std::optional<int> YearIn(const SentenceContext& s) {
   for (uint32_t t = s.first(); t < s.end(); ++t) {
+    if (s.token(t).kind != text::TokenKind::kNumber) continue;  // years are digits; skip the rest cheaply
     std::string_view w = s.folded(t);
     if (auto year = AsYear(w)) return year;
+    if (w.find('.') == std::string_view::npos) continue;
     int d, m, y;
     if (std::sscanf(std::string(w).c_str(), "%d.%d.%d", &d, &m, &y) == 3 && y >= kMinYear && y <= kMaxYear) return y;
   }
@@ -87,11 +89,14 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
   for (uint32_t t = s.first(); t < s.end(); ++t) {
     start = t;
     const text::Token& token = s.token(t);
-    std::string word(token.folded);
+    std::string_view word = token.folded;
     // Numeric dates: 18.06.2018, 2018-06-17 (tokenized as 2018 - 06 - 17), 17/06/2018.
     if (token.kind == text::TokenKind::kNumber) {
       int a, b, c;
-      if ((std::sscanf(word.c_str(), "%d.%d.%d", &a, &b, &c) == 3 || std::sscanf(word.c_str(), "%d/%d/%d", &a, &b, &c) == 3) &&
+      bool separated = word.find_first_of("./") != std::string_view::npos;
+      std::string digits = separated ? std::string(word) : std::string();
+      if (separated &&
+          (std::sscanf(digits.c_str(), "%d.%d.%d", &a, &b, &c) == 3 || std::sscanf(digits.c_str(), "%d/%d/%d", &a, &b, &c) == 3) &&
           c >= kMinYear && c <= kMaxYear) {
         CivilDate date{c, b, a};
         if (IsValidDate(date)) push(Exact(DaysFromCivil(date), std::string(s.Text(t, t + 1))));
