@@ -47,4 +47,21 @@ std::unique_ptr<store::LedgerStore> OpenStoreOrReport(const std::string& db) {
   return std::move(*store);
 }
 
+std::optional<std::vector<store::Json>> FindIncidentsOrReport(const std::string& db, const FilterFlags& flags,
+                                                              std::unique_ptr<store::LedgerStore>* store) {
+  Result<store::IncidentFilter> filter = ToFilter(flags);
+  if (!filter.ok()) {
+    std::cerr << "crosscheck: " << filter.status().message() << "\n";
+    return std::nullopt;
+  }
+  *store = OpenStoreOrReport(db);
+  if (!*store) return std::nullopt;
+  Result<std::vector<store::Json>> found = (*store)->FindIncidents(*filter);
+  if (!found.ok()) {
+    std::cerr << "crosscheck: " << found.status().ToString() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*found);
+}
+
 }  // namespace crosscheck::app

@@ -4,7 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "store/ledger_store.h"
 
@@ -22,5 +24,10 @@ Result<store::IncidentFilter> ToFilter(const FilterFlags& flags);
 
 // The store, or null after one line on stderr saying why.
 std::unique_ptr<store::LedgerStore> OpenStoreOrReport(const std::string& db);
+
+// The incidents the flags select, with the store opened in *store; nullopt after one
+// line on stderr saying why.
+std::optional<std::vector<store::Json>> FindIncidentsOrReport(const std::string& db, const FilterFlags& flags,
+                                                              std::unique_ptr<store::LedgerStore>* store);
 
 }  // namespace crosscheck::app

@@ -13,15 +13,10 @@ void AddExportCommand(CLI::App* app, ExportOptions* options) {
 }
 
 int RunExport(const ExportOptions& options) {
-  Result<store::IncidentFilter> filter = ToFilter(options.filters);
-  if (!filter.ok()) {
-    std::cerr << "crosscheck: " << filter.status().message() << "\n";
-    return kExitFatal;
-  }
-  std::unique_ptr<store::LedgerStore> store = OpenStoreOrReport(options.db);
-  if (!store) return kExitFatal;
-  Result<std::vector<store::Json>> found = store->FindIncidents(*filter);
-  Result<store::Json> ledger = found.ok() ? store->Ledger(*found) : Result<store::Json>(found.status());
+  std::unique_ptr<store::LedgerStore> store;
+  std::optional<std::vector<store::Json>> found = FindIncidentsOrReport(options.db, options.filters, &store);
+  if (!found) return kExitFatal;
+  Result<store::Json> ledger = store->Ledger(*found);
   if (!ledger.ok()) {
     std::cerr << "crosscheck: " << ledger.status().ToString() << "\n";
     return kExitFatal;

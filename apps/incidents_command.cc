@@ -16,18 +16,9 @@ void AddIncidentsCommand(CLI::App* app, IncidentsOptions* options) {
 }
 
 int RunIncidents(const IncidentsOptions& options) {
-  Result<store::IncidentFilter> filter = ToFilter(options.filters);
-  if (!filter.ok()) {
-    std::cerr << "crosscheck: " << filter.status().message() << "\n";
-    return kExitFatal;
-  }
-  std::unique_ptr<store::LedgerStore> store = OpenStoreOrReport(options.db);
-  if (!store) return kExitFatal;
-  Result<std::vector<store::Json>> found = store->FindIncidents(*filter);
-  if (!found.ok()) {
-    std::cerr << "crosscheck: " << found.status().ToString() << "\n";
-    return kExitFatal;
-  }
+  std::unique_ptr<store::LedgerStore> store;
+  std::optional<std::vector<store::Json>> found = FindIncidentsOrReport(options.db, options.filters, &store);
+  if (!found) return kExitFatal;
   std::string format = options.format.empty() ? (StdoutIsTerminal() ? "text" : "json") : options.format;
   if (format == "json") {
     Result<store::Json> ledger = store->Ledger(*found);

@@ -278,6 +278,21 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
   return {};
 }
 
+// A second reporting verb of the same speaker ("said ..., accusing", "said ... and
+// added"): the speaker carries over, the clause runs from the verb to the sentence end.
+SourceFrame ContinueSpeaker(const SourceFrame& previous, SourceFrame frame, uint32_t clause_first, uint32_t clause_end,
+                            const char* name) {
+  frame.source = previous.source;
+  frame.attributed = true;
+  frame.is_person = previous.is_person;
+  frame.source_first = previous.source_first;
+  frame.source_end = previous.source_end;
+  frame.clause_first = clause_first;
+  frame.clause_end = clause_end;
+  frame.frame = name;
+  return frame;
+}
+
 bool IsQuote(const SentenceContext& s, uint32_t t) { return s.IsPunct(t, "\""); }
 
 // True when the reporting verb closes the sentence: `"...," X told Reuters.` / `..., X said.`
@@ -370,30 +385,14 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     if (!frames.empty() && participle && frames.back().verb_end <= joined_at) {
       SourceFrame& previous = frames.back();
       if (previous.clause_first == previous.verb_end) previous.clause_end = std::min(previous.clause_end, joined_at - 1);
-      frame.source = previous.source;
-      frame.attributed = true;
-      frame.is_person = previous.is_person;
-      frame.source_first = previous.source_first;
-      frame.source_end = previous.source_end;
-      frame.clause_first = hit.end_token;
-      frame.clause_end = s.end();
-      frame.frame = "report-verb/participle";
-      frames.push_back(std::move(frame));
+      frames.push_back(ContinueSpeaker(previous, std::move(frame), hit.end_token, s.end(), "report-verb/participle"));
       continue;
     }
     if (!frames.empty() && joined && frames.back().clause_first == frames.back().verb_end &&
         frames.back().verb_end < joined_at) {
       SourceFrame& previous = frames.back();
       previous.clause_end = joined_at - 1;
-      frame.source = previous.source;
-      frame.attributed = true;
-      frame.is_person = previous.is_person;
-      frame.source_first = previous.source_first;
-      frame.source_end = previous.source_end;
-      frame.clause_first = hit.end_token;
-      frame.clause_end = s.end();
-      frame.frame = "report-verb/shared-subject";
-      frames.push_back(std::move(frame));
+      frames.push_back(ContinueSpeaker(previous, std::move(frame), hit.end_token, s.end(), "report-verb/shared-subject"));
       continue;
     }
     if (!subject.found) {

@@ -62,6 +62,15 @@ class ClaimCases : public ::testing::Test {
     return false;
   }
 
+  // One document through the whole engine.
+  static std::unique_ptr<AnalyzedDocument> AnalyzeText(std::string id, std::string published, std::string body) {
+    ingest::RawInput raw;
+    raw.id = std::move(id);
+    raw.published = std::move(published);
+    raw.body = std::move(body);
+    return engine_->Analyze(std::move(raw));
+  }
+
   static Engine* engine_;
 };
 
@@ -89,10 +98,7 @@ TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
   int passed = 0;
   for (const std::string& id : order) {
     const auto& [sentence, expected] = cases[id];
-    ingest::RawInput raw;
-    raw.id = id;
-    raw.body = sentence;
-    std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+    std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText(id, "", sentence);
     std::vector<std::string> predicted_lines;
     std::vector<bool> used(expected.size(), false);
     int unexpected = 0;
@@ -151,13 +157,9 @@ TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
 // accusation is the accused state's military, not the dateline's state.
 TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {
   if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
-  ingest::RawInput raw;
-  raw.id = "dateline";
-  raw.published = "2024-10-07";
-  raw.body =
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("dateline", "2024-10-07",
       "DAKAR, Senegal - A drone strike on Sunday killed nine people near a well in Kidal, in northern Mali, "
-      "a rebel alliance said, blaming Mali's military.\n\nThe army has rejected the accusation.";
-  std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+      "a rebel alliance said, blaming Mali's military.\n\nThe army has rejected the accusation.");
   ASSERT_FALSE(analyzed->claims.incidents.empty());
   bool denial = false;
   for (const auto& claim : analyzed->claims.incidents.front().attributions) {
@@ -173,14 +175,10 @@ TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {
 // one blamed, so a counter-accusation is not lost.
 TEST_F(ClaimCases, BlamedDescriptionResolvesToTheNamedParty) {
   if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
-  ingest::RawInput raw;
-  raw.id = "counter-accusation";
-  raw.published = "2024-08-05";
-  raw.body =
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("counter-accusation", "2024-08-05",
       "Shelling of a market in El Fasher killed 20 people on Sunday, the Sudanese army said, accusing the "
       "Rapid Support Forces.\n\nAn RSF adviser said its forces had not fired on the market and accused the army "
-      "of shelling the area itself.";
-  std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+      "of shelling the area itself.");
   ASSERT_FALSE(analyzed->claims.incidents.empty());
   bool counter = false;
   for (const auto& claim : analyzed->claims.incidents.front().attributions) {
@@ -193,14 +191,10 @@ TEST_F(ClaimCases, BlamedDescriptionResolvesToTheNamedParty) {
 // town given as the far end of a distance is not a second attack.
 TEST_F(ClaimCases, QuoteSpeakerAfterTheQuoteAndFarReferenceTown) {
   if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
-  ingest::RawInput raw;
-  raw.id = "quote-speaker";
-  raw.published = "2023-11-17";
-  raw.body =
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("quote-speaker", "2023-11-17",
       "A U.S. drone strike hit a farm near Jilib on Thursday, the U.S. military said.\n\n"
       "The strike, about 330 km (205 miles) southwest of Mogadishu, was requested by the government.\n\n"
-      "\"Five people died, all of them farmers. One was my cousin,\" a village elder said.";
-  std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+      "\"Five people died, all of them farmers. One was my cousin,\" a village elder said.");
   std::vector<const claims::CandidateIncident*> events;
   for (const auto& incident : analyzed->claims.incidents) {
     if (!incident.background) events.push_back(&incident);
@@ -218,11 +212,8 @@ TEST_F(ClaimCases, QuoteSpeakerAfterTheQuoteAndFarReferenceTown) {
 TEST_F(ClaimCases, WeekdayBeforeTheSourceDatesTheAttack) {
   if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
   auto date_of = [](const std::string& sentence) -> std::optional<int64_t> {
-    ingest::RawInput raw;
-    raw.id = "weekday";
-    raw.published = "2024-03-10";  // a Sunday
-    raw.body = sentence;
-    std::unique_ptr<AnalyzedDocument> analyzed = engine_->Analyze(std::move(raw));
+    // 2024-03-10 is a Sunday.
+    std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("weekday", "2024-03-10", sentence);
     if (analyzed->claims.incidents.empty()) return std::nullopt;
     return analyzed->claims.incidents.front().date.earliest;
   };
