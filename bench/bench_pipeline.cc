@@ -2,12 +2,13 @@
 // output: ingest + text + places + actors (the `mentions` depth) and the whole reading with
 // claims (the `analyze` depth), then clustering of the candidates; engine start-up time and
 // peak RSS. A timer binary, not a test.
-//   usage: bench_pipeline CORPUS.jsonl
+//   usage: bench_pipeline CORPUS.jsonl [mentions|analyze]   (both depths when none is named)
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "incidents/reconcile.h"
@@ -25,13 +26,16 @@ double Seconds(Clock::duration duration) { return std::chrono::duration<double>(
 
 int main(int argc, char** argv) {
   using namespace crosscheck;
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: bench_pipeline CORPUS.jsonl\n");
+  if (argc < 2 || argc > 3) {
+    std::fprintf(stderr, "usage: bench_pipeline CORPUS.jsonl [mentions|analyze]\n");
     return 2;
   }
+  const std::string only = argc == 3 ? argv[2] : "";
   const double megabytes = static_cast<double>(std::filesystem::file_size(argv[1])) / kBytesPerMegabyte;
   pipeline::ResourcePaths paths = pipeline::ResolvePaths("", "", "");
   for (pipeline::Depth depth : {pipeline::Depth::kMentions, pipeline::Depth::kClaims}) {
+    const char* name = depth == pipeline::Depth::kMentions ? "mentions" : "analyze";
+    if (!only.empty() && only != name) continue;
     Clock::time_point start = Clock::now();
     Result<std::unique_ptr<pipeline::Engine>> engine = pipeline::Engine::Create(paths, depth);
     if (!engine.ok()) {
@@ -50,7 +54,6 @@ int main(int argc, char** argv) {
       ++documents;
     }
     double reading = Seconds(Clock::now() - start);
-    const char* name = depth == pipeline::Depth::kMentions ? "mentions" : "analyze";
     std::printf("%-9s start-up %.3f s, %zu documents, %.1f MB in %.2f s: %.1f MB/s\n", name, startup, documents,
                 megabytes, reading, megabytes / reading);
     if (depth == pipeline::Depth::kClaims) {

@@ -13,7 +13,7 @@ cd "${repo_root}"
 # Debian 12 package names (checked with apt-cache policy on bookworm).
 readonly kPackages=(
   build-essential cmake pkg-config
-  libicu-dev libgumbo-dev libcld2-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev zlib1g-dev libsqlite3-dev
+  libicu-dev libgumbo-dev libcld2-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev zlib1g-dev libsqlite3-dev libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   libpq-dev libssl-dev libcpp-httplib-dev postgresql

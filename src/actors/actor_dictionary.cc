@@ -25,7 +25,7 @@ constexpr std::array<std::string_view, 11> kActorTypes = {
 constexpr std::array<std::string_view, 3> kTitleKinds = {"rank", "office", "honorific"};
 constexpr std::array<std::string_view, 8> kRoleKinds = {"spokesperson", "official", "leader", "local",
                                                         "medical", "witness", "media", "anonymous"};
-constexpr std::array<std::string_view, 12> kCueKinds = {"force", "weapon", "attack", "org_head",
+constexpr std::array<std::string_view, kCueKindCount> kCueKinds = {"force", "weapon", "attack", "org_head",
                                                         "org_suffix", "introducer", "indefinite",
                                                         "definite", "link", "modifier", "particle",
                                                         "state_force"};

@@ -42,6 +42,7 @@ enum class CueKind : uint8_t {
   kParticle,    // "al", "bin": lower-case words inside personal names
   kStateForce,  // "army", "troops": after a state's possessive ("Mali's army") its military
 };
+inline constexpr size_t kCueKindCount = static_cast<size_t>(CueKind::kStateForce) + 1;  // keep it the last kind
 
 // What a form in actors.tsv is: a name for the actor or an adjective of it.
 enum class FormKind : uint8_t { kAlias = 1, kAdjective = 2 };

@@ -54,7 +54,9 @@ class Recognizer {
  public:
   Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream)
       : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(dict.vocabulary().Encode(stream)),
-        owner_(tokens_.size(), -1) {}
+        owner_(tokens_.size(), -1) {
+    MarkOneWordCues();
+  }
 
   std::vector<ActorMention> Run() {
     FindDictionaryForms();
@@ -82,7 +84,18 @@ class Recognizer {
   bool IsPossessive(uint32_t idx) const { return IsPossessiveToken(tokens_, idx); }
 
   // True when a one-token cue of `kind` stands at idx (case rules of cues.tsv apply).
-  bool CueAt(uint32_t idx, CueKind kind) const { return CueEnd(idx, idx + 1, kind) == idx + 1; }
+  bool CueAt(uint32_t idx, CueKind kind) const { return (one_word_cues_[idx] >> static_cast<unsigned>(kind)) & 1u; }
+
+  // The grammar asks "is this word a cue of kind K?" many times per token: one trie
+  // lookup per token answers all of them.
+  void MarkOneWordCues() {
+    one_word_cues_.assign(tokens_.size(), 0);
+    PhraseTrie::Match match;
+    for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
+      if (ids_[idx] == Vocabulary::kUnknown || !dict_.cues().LongestAt(stream_, ids_, idx, idx + 1, &match)) continue;
+      for (const PhraseTrie::Entry* entry : match.entries) one_word_cues_[idx] |= 1u << static_cast<unsigned>(entry->value);
+    }
+  }
   // End of the longest cue of `kind` starting at idx, or 0.
   uint32_t CueEnd(uint32_t idx, uint32_t limit, CueKind kind) const {
     PhraseTrie::Match match;
@@ -731,6 +744,8 @@ class Recognizer {
   const std::vector<Token>& tokens_;
   std::vector<uint32_t> ids_;
   std::vector<int> owner_;  // token -> draft covering it, or -1
+  static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
+  std::vector<uint16_t> one_word_cues_;  // token -> bit per CueKind of the one-word cues there
   std::vector<Draft> drafts_;
   std::unordered_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
 };

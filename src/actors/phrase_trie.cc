@@ -42,6 +42,7 @@ std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const 
 }
 
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t id) const {
+  if (node == 0) return id < root_children_.size() ? root_children_[id] : 0;
   auto it = edges_.find((static_cast<uint64_t>(node) << 32) | id);
   return it == edges_.end() ? 0 : it->second;
 }
@@ -70,6 +71,10 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
       it = edges_.emplace(key, child).first;
     }
     node = it->second;
+    if (depth == 0) {
+      if (id >= root_children_.size()) root_children_.resize(id + 1, 0);
+      root_children_[id] = node;
+    }
     ++depth;
   }
   if (depth == 0) return false;

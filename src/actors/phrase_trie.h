@@ -6,9 +6,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/inlined_vector.h>
+
+#include "core/string_table.h"
 #include "text/tokens.h"
 
 namespace crosscheck::actors {
@@ -25,11 +28,7 @@ class Vocabulary {
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  StringTable<uint32_t> ids_;
 };
 
 // True when token idx is a possessive "'s". The tokenizer folds "’s" to "s", so a bare
@@ -49,7 +48,8 @@ class PhraseTrie {
 
   struct Match {
     uint32_t end_token = 0;               // one past the last token matched
-    std::vector<const Entry*> entries;    // those whose case rule the text satisfies
+    // Those whose case rule the text satisfies; inline so that a match allocates nothing.
+    absl::InlinedVector<const Entry*, 4> entries;
   };
 
   // Adds a phrase; returns false when it has no keyable tokens. Ids go into *vocabulary.
@@ -66,7 +66,10 @@ class PhraseTrie {
   static constexpr uint32_t kMaxDepth = 24;  // longer than any name; bounds the per-start walk
   uint32_t Child(uint32_t node, uint32_t id) const;
 
-  std::unordered_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
+  // Most words start no phrase: the root's children are an array by word id, so that the
+  // common miss costs one load. Deeper edges are hashed.
+  std::vector<uint32_t> root_children_;                // word id -> child node, 0 for none
+  absl::flat_hash_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
 };
 
