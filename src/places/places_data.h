@@ -3,11 +3,10 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
+#include "core/string_table.h"
 
 namespace crosscheck::places {
 
@@ -53,15 +52,10 @@ struct Cue {
   int precision = 1;
 };
 
-// Hashes std::string and std::string_view alike, so that the matcher looks up token views
-// without building a std::string per token.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+// Looked up with token views, without building a std::string per token.
+using StringSet = StringTableSet;
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringMap = StringTable<V>;
 
 struct PlacesData {
   std::string version;  // from MANIFEST

@@ -14,13 +14,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include "core/string_table.h"
 #include "core/tsv.h"
 #include "text/sentence_breaks.h"
 #include "text/tokenize.h"
@@ -117,11 +116,7 @@ uint32_t NextStop(std::string_view text, uint32_t pos, uint32_t end) {
   return pos;
 }
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using StringSet = StringTableSet;
 
 // The decision ICU's SimpleFilteredSentenceBreakIterator (filteredbrk.cpp) takes with
 // its two tries, taken with hash sets of the same strings: a break is suppressed when
@@ -189,7 +184,7 @@ class AbbreviationFilter {
     for (size_t length = 1; length < entry.size(); ++length) backward_paths_.insert(entry.substr(entry.size() - length));
   }
 
-  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> backward_;  // entry -> is a first part
+  StringTable<bool> backward_;  // entry -> is a first part
   StringSet backward_paths_;  // proper suffixes of backward entries
   StringSet forward_;
   StringSet forward_paths_;   // proper prefixes of forward entries
