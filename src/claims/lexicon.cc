@@ -144,10 +144,12 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
 std::vector<CueHit> Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end) const {
   std::vector<CueHit> out;
   std::vector<PhraseTrie::Hit> hits;
+  std::vector<uint32_t> ids;
+  trie_.WordIds(tokens, first, end, &ids);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
     if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
     hits.clear();
-    trie_.Match(tokens, token_idx, end, &hits);
+    trie_.Match(tokens, ids, first, token_idx, end, &hits);
     // Longest phrase of each class wins at this token (hits come shortest first).
     std::array<int, static_cast<size_t>(Cue::kCount)> best;
     best.fill(-1);

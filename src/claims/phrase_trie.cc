@@ -6,29 +6,47 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
   if (words.empty()) return;
   uint32_t node = 0;
   for (const std::string& word : words) {
-    auto it = nodes_[node].children.find(word);
-    if (it == nodes_[node].children.end()) {
-      uint32_t child = static_cast<uint32_t>(nodes_.size());
-      nodes_[node].children.emplace(word, child);
-      nodes_.emplace_back();
-      node = child;
-    } else {
-      node = it->second;
+    uint32_t id = words_.try_emplace(word, static_cast<uint32_t>(words_.size())).first->second;
+    uint32_t child = Child(node, id);
+    if (child == 0) {
+      child = static_cast<uint32_t>(payloads_.size());
+      payloads_.emplace_back();
+      edges_.emplace((static_cast<uint64_t>(node) << 32) | id, child);
+      if (node == 0) {
+        if (id >= root_children_.size()) root_children_.resize(id + 1, 0);
+        root_children_[id] = child;
+      }
     }
+    node = child;
   }
-  nodes_[node].payloads.push_back(payload);
+  payloads_[node].push_back(payload);
 }
 
-void PhraseTrie::Match(const std::vector<text::Token>& tokens, uint32_t start, uint32_t limit,
-                       std::vector<Hit>* hits) const {
+uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
+  if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
+  auto it = edges_.find((static_cast<uint64_t>(node) << 32) | word);
+  return it == edges_.end() ? 0 : it->second;
+}
+
+void PhraseTrie::WordIds(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end,
+                         std::vector<uint32_t>* ids) const {
+  ids->clear();
+  for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
+    auto it = words_.find(tokens[token_idx].folded);
+    ids->push_back(it == words_.end() ? kUnknownWord : it->second);
+  }
+}
+
+void PhraseTrie::Match(const std::vector<text::Token>& tokens, const std::vector<uint32_t>& ids, uint32_t ids_first,
+                       uint32_t start, uint32_t limit, std::vector<Hit>* hits) const {
   uint32_t node = 0;
   for (uint32_t token_idx = start; token_idx < limit; ++token_idx) {
-    const text::Token& token = tokens[token_idx];
-    if (token_idx > start && token.folded == "-") continue;
-    auto it = nodes_[node].children.find(token.folded);
-    if (it == nodes_[node].children.end()) return;
-    node = it->second;
-    for (uint32_t payload : nodes_[node].payloads) hits->push_back(Hit{payload, token_idx + 1});
+    if (token_idx > start && tokens[token_idx].folded == "-") continue;
+    uint32_t word = ids[token_idx - ids_first];
+    if (word == kUnknownWord) return;
+    node = Child(node, word);
+    if (node == 0) return;
+    for (uint32_t payload : payloads_[node]) hits->push_back(Hit{payload, token_idx + 1});
   }
 }
 
