@@ -16,14 +16,18 @@ namespace {
 const std::string kSource = CROSSCHECK_SOURCE_DIR;
 constexpr int64_t kAbuKamal = 174448;
 
+std::string CacheDir(const std::string& name) { return ::testing::TempDir() + name + "_" + std::to_string(::getpid()); }
+
 class PlacesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string cache = ::testing::TempDir() + "places_test_cache_" + std::to_string(::getpid());
+    std::string cache = CacheDir("places_test_cache");
     auto g = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", kSource + "/data/places", cache);
     ASSERT_TRUE(g.ok()) << g.status().ToString();
     gazetteer_ = new Gazetteer(std::move(g.value()));
   }
+  // The compiled index is mapped, not read: removing its folder is safe while it is open.
+  static void TearDownTestSuite() { std::filesystem::remove_all(CacheDir("places_test_cache")); }
   static std::vector<PlaceMention> Find(const std::string& text) {
     text::TokenStream tokens = text::Tokenize(text);
     return FindPlaces(*gazetteer_, text, tokens);
@@ -137,9 +141,14 @@ class SupplementTest : public ::testing::Test {
   static void SetUpTestSuite() {
     data_dir_ = new std::string(SupplementFixtureDir());
     auto g = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", *data_dir_,
-                             ::testing::TempDir() + "places_supplement_cache_" + std::to_string(::getpid()));
+                             CacheDir("places_supplement_cache"));
     ASSERT_TRUE(g.ok()) << g.status().ToString();
     gazetteer_ = new Gazetteer(std::move(g.value()));
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(CacheDir("places_supplement_cache"));
+    std::filesystem::remove_all(CacheDir("places_supplement_rebuild"));
+    std::filesystem::remove_all(*data_dir_);
   }
   static std::vector<PlaceMention> Find(const std::string& text) {
     text::TokenStream tokens = text::Tokenize(text);
@@ -179,7 +188,7 @@ TEST_F(SupplementTest, AliasOfAnAbsentEntryKeepsItsId) {
 }
 
 TEST_F(SupplementTest, IndexIsRebuiltWhenTheSupplementChanges) {
-  std::string cache = ::testing::TempDir() + "places_supplement_rebuild_" + std::to_string(::getpid());
+  std::string cache = CacheDir("places_supplement_rebuild");
   std::string geonames = kSource + "/src/places/testdata/mini_geonames.txt";
   ASSERT_TRUE(Gazetteer::Open(geonames, *data_dir_, cache).ok());
   EXPECT_FALSE(Gazetteer::Open(geonames, *data_dir_, cache)->rebuilt());
@@ -196,7 +205,7 @@ TEST_F(SupplementTest, IndexIsRebuiltWhenTheSupplementChanges) {
 }
 
 TEST_F(PlacesTest, IndexIsReusedWhenCurrent) {
-  std::string cache = ::testing::TempDir() + "places_test_cache_" + std::to_string(::getpid());
+  std::string cache = CacheDir("places_test_cache");
   auto again = Gazetteer::Open(kSource + "/src/places/testdata/mini_geonames.txt", kSource + "/data/places", cache);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->rebuilt());
