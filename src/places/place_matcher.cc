@@ -45,10 +45,15 @@ constexpr int kPrecisionLargeArea = 5;
 constexpr int kPrecisionCountry = 6;
 constexpr int kPrecisionWater = 7;
 
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+double CosLat(double lat) { return std::cos(lat * kDegToRad); }
+
+// Haversine; the cosines of both latitudes come precomputed (CosLat): a place is measured
+// against every context point, and those cosines never change.
+double DistanceKm(double lat1, double lon1, double cos_lat1, double lat2, double lon2, double cos_lat2) {
   double p1 = lat1 * kDegToRad, p2 = lat2 * kDegToRad;
   double dp = p2 - p1, dl = (lon2 - lon1) * kDegToRad;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  double half_dp = std::sin(dp / 2), half_dl = std::sin(dl / 2);
+  double h = half_dp * half_dp + cos_lat1 * cos_lat2 * half_dl * half_dl;
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
@@ -88,7 +93,10 @@ struct Context {
   void AddCountry(uint16_t key) {
     if (key != 0) countries.set(key);
   }
-  struct Point { double lat, lon; uint32_t candidate; };
+  struct Point {
+    double lat, lon, cos_lat;
+    uint32_t candidate;
+  };
   std::vector<Point> points;
 };
 
@@ -365,10 +373,16 @@ class Matcher {
 
   double NearestKm(const EntryRecord& e, const Context& ctx, const Candidate* self) const {
     double nearest = 1e9;
+    double cos_lat = 0.0;
+    bool have_cos = false;
     for (const Context::Point& point : ctx.points) {
       if (std::fabs(point.lat - e.lat) > nearest * kDegreesLatPerKm) continue;
       if (self != nullptr && SameName(*self, candidates_[point.candidate])) continue;  // not itself
-      nearest = std::min(nearest, DistanceKm(e.lat, e.lon, point.lat, point.lon));
+      if (!have_cos) {
+        cos_lat = CosLat(e.lat);
+        have_cos = true;
+      }
+      nearest = std::min(nearest, DistanceKm(e.lat, e.lon, cos_lat, point.lat, point.lon, point.cos_lat));
     }
     return nearest;
   }
@@ -420,7 +434,7 @@ class Matcher {
       if (c.best < 0) continue;
       const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
       ctx.AddCountry(CountryKey(e));
-      if (e.kind == EntryKind::kRegion && CountryKey(e) != 0) ctx.points.push_back({e.lat, e.lon, idx});
+      if (e.kind == EntryKind::kRegion && CountryKey(e) != 0) ctx.points.push_back({e.lat, e.lon, CosLat(e.lat), idx});
     }
     // Towns twice: the second time with the towns of the first as neighbours.
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/true);
@@ -429,7 +443,7 @@ class Matcher {
       const Candidate& c = candidates_[idx];
       if (c.best < 0 || !Believable(c, ctx)) continue;
       const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
-      if (e.kind == EntryKind::kTown || e.kind == EntryKind::kAdmin) second.points.push_back({e.lat, e.lon, idx});
+      if (e.kind == EntryKind::kTown || e.kind == EntryKind::kAdmin) second.points.push_back({e.lat, e.lon, CosLat(e.lat), idx});
     }
     for (Candidate& c : candidates_) {
       Choose(&c, second, /*towns=*/true);
