@@ -115,8 +115,10 @@ class Recognizer {
     RoleMatch role;
     role.begin = idx;
     // Modifiers are tried as part of the role first ("military spokesperson" is one role).
-    uint32_t starts[] = {idx, pos};
-    for (uint32_t start : starts) {
+    const uint32_t starts[] = {idx, pos};
+    const size_t start_count = pos == idx ? 1 : 2;  // without modifiers both walks are one
+    for (size_t start_idx = 0; start_idx < start_count; ++start_idx) {
+      const uint32_t start = starts[start_idx];
       uint32_t cursor = start;
       units = 0;
       while (cursor < limit && units < kMaxRoleUnits) {

@@ -89,8 +89,8 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
   return true;
 }
 
-bool PhraseTrie::LongestAt(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
-                           uint32_t limit, Match* match) const {
+bool PhraseTrie::WalkFrom(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
+                          uint32_t limit, Match* match) const {
   uint32_t path[kMaxDepth];       // text token of each keyed position, for the case rules
   uint32_t ends[kMaxDepth + 1];   // end token after `depth` keyed tokens
   uint32_t nodes[kMaxDepth + 1];

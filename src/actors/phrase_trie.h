@@ -57,14 +57,22 @@ class PhraseTrie {
 
   // Longest phrase starting at token `start` and ending before `limit` whose case rule
   // holds; a hyphen token between two words is optional ("al Shabaab" ~ "al-Shabaab").
+  // Most tokens start no phrase: that answer is inline, the walk is not.
   bool LongestAt(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
-                 uint32_t limit, Match* match) const;
+                 uint32_t limit, Match* match) const {
+    if (start >= limit) return false;
+    uint32_t id = ids[start];
+    if (id >= root_children_.size() || root_children_[id] == 0) return false;
+    return WalkFrom(tokens, ids, start, limit, match);
+  }
 
   size_t node_count() const { return entries_.size(); }
 
  private:
   static constexpr uint32_t kMaxDepth = 24;  // longer than any name; bounds the per-start walk
   uint32_t Child(uint32_t node, uint32_t id) const;
+  bool WalkFrom(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start, uint32_t limit,
+                Match* match) const;
 
   // Most words start no phrase: the root's children are an array by word id, so that the
   // common miss costs one load. Deeper edges are hashed.
