@@ -253,7 +253,10 @@ class Matcher {
     if (prev > 0 && IsWord(prev - 1) && tokens_[prev - 1].sentence == first.sentence) {
       const Token& p = tokens_[prev - 1];
       after_title = StopReason(p.folded) == "title" && p.capitalized;
-      prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && StopReason(p.folded).empty();
+      // Hand-listed stop words (given names, organisation words) still open a longer name:
+      // "John Kirby", "Army Brig."; dictionary and function words do not ("Strikes Hit Aleppo").
+      const std::string_view reason = StopReason(p.folded);
+      prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && (reason.empty() || reason == "manual");
     } else if (prev > 1 && IsPunct(prev - 1, '.') && IsWord(prev - 2)) {
       after_title = StopReason(tokens_[prev - 2].folded) == "title";  // "Maj. Kellogg"
     }
