@@ -73,6 +73,9 @@ def main(argv):
     with open(path, "w", encoding="utf-8") as out:
         out.write("# format: crosscheck.stoplist v1\n")
         out.write("# Folded single words never matched alone as a town. Regenerate with make_stoplist.py.\n")
+        out.write("# Reasons: dictionary, function_word, calendar, manual (given names, organisation words),\n")
+        out.write("# title (words that open a longer name: \"North\", \"Fort\", \"Abu\") and honorific (personal\n")
+        out.write("# titles: \"Mr\", \"Gen.\"; a word after one is a surname).\n")
         out.write("word\treason\n")
         for word in sorted(rows):
             out.write(f"{word}\t{rows[word]}\n")

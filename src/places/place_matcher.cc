@@ -26,6 +26,12 @@ constexpr uint32_t kLoneTownMinPopulation = 15000;
 constexpr uint32_t kEmbeddedTownMinPopulation = 100000;
 // All-caps words shorter than this are acronyms, not datelines.
 constexpr size_t kMinAllCapsTownLength = 4;
+// Stop list reasons (stoplist.tsv) the matcher reads: words that open a longer name
+// ("North", "Fort"), personal titles, and hand-listed words such as given names.
+constexpr std::string_view kNamePrefix = "title";
+constexpr std::string_view kHonorific = "honorific";
+constexpr std::string_view kListed = "manual";
+bool IsTitle(std::string_view reason) { return reason == kNamePrefix || reason == kHonorific; }
 // Connectors allowed lower case inside a name: "Deir ez-Zor", "Bosnia and Herzegovina".
 constexpr size_t kMaxConnectorLength = 3;
 constexpr double kNearKm = 500.0;
@@ -111,6 +117,7 @@ class Matcher {
 
   std::vector<PlaceMention> Run() {
     FindCandidates();
+    DropKnownPeople();
     Resolve();
     return BuildMentions();
   }
@@ -235,6 +242,19 @@ class Matcher {
     }
   }
 
+  // One name, one sense per article: a surname seen after a listed given name or an
+  // honorific anywhere in it ("John Kirby", "Mr Paterson") is no town where it stands alone,
+  // before that mention too. Other capitalised neighbours are weaker evidence ("North
+  // Powderly High School", "Karak Castle") and count only from there on (person_words_).
+  void DropKnownPeople() {
+    if (surnames_.empty()) return;
+    std::erase_if(candidates_, [&](Candidate& c) {
+      if (c.end != c.first + 1 || surnames_.count(tokens_[c.first].folded) == 0) return false;
+      std::erase_if(c.postings, [&](uint32_t posting) { return !IsDataEntry(g_.index.entry(posting & kPostingIndexMask)); });
+      return c.postings.empty();
+    });
+  }
+
   uint64_t NameHash(const Candidate& c) const {
     uint64_t h = 1469598103934665603ull;
     for (uint32_t k = c.first; k < c.end; ++k) {
@@ -250,15 +270,20 @@ class Matcher {
     const size_t prev = c->first;
     bool after_title = false;
     bool prev_capital = false;
+    bool after_listed_name = false;  // "John Kirby": a hand-listed given name just before
+    bool after_honorific = false;    // "Mr Paterson", "Gen. Kellogg"
     if (prev > 0 && IsWord(prev - 1) && tokens_[prev - 1].sentence == first.sentence) {
       const Token& p = tokens_[prev - 1];
-      after_title = StopReason(p.folded) == "title" && p.capitalized;
+      after_title = IsTitle(StopReason(p.folded)) && p.capitalized;
+      after_honorific = StopReason(p.folded) == kHonorific && p.capitalized;
       // Hand-listed stop words (given names, organisation words) still open a longer name:
       // "John Kirby", "Army Brig."; dictionary and function words do not ("Strikes Hit Aleppo").
       const std::string_view reason = StopReason(p.folded);
-      prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && (reason.empty() || reason == "manual");
+      prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && (reason.empty() || reason == kListed);
+      after_listed_name = prev_capital && reason == kListed;
     } else if (prev > 1 && IsPunct(prev - 1, '.') && IsWord(prev - 2)) {
-      after_title = StopReason(tokens_[prev - 2].folded) == "title";  // "Maj. Kellogg"
+      after_title = IsTitle(StopReason(tokens_[prev - 2].folded));  // "Maj. Kellogg"
+      after_honorific = StopReason(tokens_[prev - 2].folded) == kHonorific;
     }
     bool next_capital = false;
     if (IsWord(c->end) && tokens_[c->end].sentence == first.sentence && tokens_[c->end].capitalized &&
@@ -300,6 +325,7 @@ class Matcher {
           if (IsWord(k) && tokens_[k].capitalized) person_words_.emplace(tokens_[k].folded);
         }
       }
+      if (single && (after_listed_name || after_honorific)) surnames_.emplace(first.folded);
       return false;
     }
     c->postings = std::move(kept);
@@ -560,6 +586,7 @@ class Matcher {
   const std::vector<text::Sentence>& sentences_;
   std::vector<Candidate> candidates_;
   StringSet person_words_;
+  StringSet surnames_;  // single words rejected after a listed given name or an honorific
   std::string key_buffer_;
   mutable std::vector<uint32_t> cue_buffer_;
 };

@@ -79,6 +79,13 @@ TEST_F(PlacesTest, StopWordsAndPeopleAreNotPlaces) {
   // the US town of Kirby in context, so only that rule keeps the surname out.
   places = Find("The United States struck, Pentagon Press Secretary John Kirby said. Kirby did not elaborate.");
   for (const auto& p : places) EXPECT_NE(p.name, "Kirby") << p.text;
+  // The surname alone before the full name is the same person.
+  places = Find("Kirby said the United States struck. Pentagon Press Secretary John Kirby spoke.");
+  for (const auto& p : places) EXPECT_NE(p.name, "Kirby") << p.text;
+  // A capitalised word after a name prefix ("North") is not a surname elsewhere.
+  places = Find("He was born in Kirby, Texas, in the United States. He went to North Kirby High School.");
+  ASSERT_FALSE(places.empty());
+  EXPECT_EQ(places[0].name, "Kirby");
 }
 
 TEST_F(PlacesTest, CountriesAndDemonyms) {
