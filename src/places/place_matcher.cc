@@ -31,6 +31,8 @@ constexpr size_t kMinAllCapsTownLength = 4;
 constexpr std::string_view kNamePrefix = "title";
 constexpr std::string_view kHonorific = "honorific";
 constexpr std::string_view kListed = "manual";
+// Relation of the cues.tsv rows that are reporting verbs ("Kirby said"): no relation of a place.
+constexpr std::string_view kSpeaker = "speaker";
 bool IsTitle(std::string_view reason) { return reason == kNamePrefix || reason == kHonorific; }
 // Connectors allowed lower case inside a name: "Deir ez-Zor", "Bosnia and Herzegovina".
 constexpr size_t kMaxConnectorLength = 3;
@@ -299,6 +301,8 @@ class Matcher {
     const bool stop = single && !StopReason(first.folded).empty();
     const bool short_caps = single && first.all_caps && first.folded.size() < kMinAllCapsTownLength;
     const bool known_person = single && person_words_.count(key) != 0;
+    // '"...," Kirby said': a small town does not speak; a person with its name does.
+    const bool speaker = single && OpensClause(c->first) && AfterCueWithRelation(c->end, kSpeaker);
     const bool comma_before = c->first > 0 && IsPunct(c->first - 1, ',');
     const bool dot_after = IsPunct(c->end, '.');
     std::vector<uint32_t> kept;
@@ -316,7 +320,7 @@ class Matcher {
         continue;
       }
       if (stop || short_caps || known_person) continue;
-      if (c->embedded && e.population < kEmbeddedTownMinPopulation) continue;
+      if ((c->embedded || speaker) && e.population < kEmbeddedTownMinPopulation) continue;
       kept.push_back(posting);
     }
     if (kept.empty()) {
@@ -325,7 +329,7 @@ class Matcher {
           if (IsWord(k) && tokens_[k].capitalized) person_words_.emplace(tokens_[k].folded);
         }
       }
-      if (single && (after_listed_name || after_honorific)) surnames_.emplace(first.folded);
+      if (single && (after_listed_name || after_honorific || speaker)) surnames_.emplace(first.folded);
       return false;
     }
     c->postings = std::move(kept);
@@ -351,6 +355,24 @@ class Matcher {
       if (MatchWords(i, g_.data.cues[cue_idx].words) != 0) return true;
     }
     return false;
+  }
+
+  bool AfterCueWithRelation(size_t i, std::string_view relation) const {
+    std::vector<uint32_t>& cues = cue_buffer_;
+    AfterCuesAt(i, &cues);
+    for (uint32_t cue_idx : cues) {
+      if (g_.data.cues[cue_idx].relation == relation && MatchWords(i, g_.data.cues[cue_idx].words) != 0) return true;
+    }
+    return false;
+  }
+
+  // Token i begins a clause: the sentence's first word, or after a comma, a colon, a quote
+  // mark or a spaced dash ("BEIRUT, April 19 (Reuters) - Kirby said").
+  bool OpensClause(size_t i) const {
+    if (SentenceInitial(i)) return true;
+    if (i == 0) return false;
+    if (IsPunct(i - 1, '-')) return tokens_[i].space_before;
+    return IsPunct(i - 1, ',') || IsPunct(i - 1, ':') || IsPunct(i - 1, '"') || IsPunct(i - 1, '\'');
   }
 
   // Number of tokens the words cover starting at token i (words only, hyphens skipped), or 0.
@@ -501,6 +523,7 @@ class Matcher {
     AfterCuesAt(m->end_token, &after);
     for (uint32_t cue_idx : after) {
       const Cue& cue = g_.data.cues[cue_idx];
+      if (cue.relation == kSpeaker) continue;
       size_t n = MatchWords(m->end_token, cue.words);
       if (n == 0) continue;
       if (!cue.relation.empty()) m->relation = cue.relation;

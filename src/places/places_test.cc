@@ -82,6 +82,16 @@ TEST_F(PlacesTest, StopWordsAndPeopleAreNotPlaces) {
   // The surname alone before the full name is the same person.
   places = Find("Kirby said the United States struck. Pentagon Press Secretary John Kirby spoke.");
   for (const auto& p : places) EXPECT_NE(p.name, "Kirby") << p.text;
+  // A small town does not speak: '"...," Kirby said' is a person; a large city may ("London said").
+  places = Find("The United States struck. \"We hit them,\" Kirby said. London said nothing.");
+  ASSERT_EQ(places.size(), 2u);
+  EXPECT_EQ(places[0].country, "US");
+  EXPECT_EQ(places[1].name, "London");
+  EXPECT_TRUE(places[1].relation.empty()) << places[1].relation;
+  // People in a town do: "residents of Kirby said".
+  places = Find("Residents of Kirby said the storm hit Texas.");
+  ASSERT_FALSE(places.empty());
+  EXPECT_EQ(places[0].name, "Kirby");
   // A capitalised word after a name prefix ("North") is not a surname elsewhere.
   places = Find("He was born in Kirby, Texas, in the United States. He went to North Kirby High School.");
   ASSERT_FALSE(places.empty());
