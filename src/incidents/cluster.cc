@@ -504,6 +504,8 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
       }
     }
     for (size_t other : partners) {
+      // Already in one group through other pairs: this pair cannot change the grouping.
+      if (groups.Find(idx) == groups.Find(other)) continue;
       if (!MayPairWith(c, keys[idx], sketches[idx], candidates[other], keys[other], sketches[other])) continue;
       if (ComparePrepared(c, prepared[idx], candidates[other], prepared[other], options).Merge(options)) {
         groups.Join(idx, other);
