@@ -42,17 +42,14 @@ int RunServe(const ServeCommandOptions& options) {
     return kExitFatal;
   }
   serve_options.ingest_threads = std::max(1, options.threads);
-  std::unique_ptr<pipeline::Engine> engine;
-  if (!serve_options.token.empty()) {
-    auto created = pipeline::Engine::Create(pipeline::ResolvePaths(options.data_dir, options.gazetteer, options.cache_dir),
-                                            pipeline::Depth::kClaims);
-    if (!created.ok()) {
-      std::cerr << "crosscheck: " << created.status().ToString() << "\n";
-      return kExitFatal;
-    }
-    engine = std::move(*created);
-    serve_options.engine = engine.get();
+  // The engine reads /api/ask questions, and with a token the documents posted.
+  auto engine = pipeline::Engine::Create(pipeline::ResolvePaths(options.data_dir, options.gazetteer, options.cache_dir),
+                                         pipeline::Depth::kClaims);
+  if (!engine.ok()) {
+    std::cerr << "crosscheck: " << engine.status().ToString() << "\n";
+    return kExitFatal;
   }
+  serve_options.engine = engine->get();
   auto server = serve::Server::Create(serve_options);
   if (!server.ok()) {
     std::cerr << "crosscheck: " << server.status().ToString() << "\n";

@@ -1,5 +1,6 @@
 #include "incidents/question.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -10,8 +11,6 @@ namespace {
 
 constexpr double kEarthRadiusKm = 6371.0;
 constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
-// A town named in a question covers its surroundings, as one incident's place does.
-constexpr double kQuestionPlaceKm = 40.0;
 constexpr int kCoarsePrecision = 4;
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
@@ -77,6 +76,13 @@ std::vector<const Incident*> MatchQuestion(const Question& question, const std::
     }
     out.push_back(&incident);
   }
+  // Oldest first, undated last, then by id: the same answer whichever order the ledger
+  // was built or stored in.
+  std::sort(out.begin(), out.end(), [](const Incident* a, const Incident* b) {
+    if (a->date.earliest.has_value() != b->date.earliest.has_value()) return a->date.earliest.has_value();
+    if (a->date.earliest != b->date.earliest) return *a->date.earliest < *b->date.earliest;
+    return a->id < b->id;
+  });
   return out;
 }
 

@@ -24,7 +24,10 @@ struct Question {
   std::string event_type;       // a kind of attack the question names, or ""
 };
 
-// Incidents that fit the question, best first: place, then time, then party and kind.
+// A town named in a question covers its surroundings, as one incident's place does.
+inline constexpr double kQuestionPlaceKm = 40.0;
+
+// Incidents that fit the question (place, time, party, kind), oldest first, then by id.
 std::vector<const Incident*> MatchQuestion(const Question& question, const std::vector<Incident>& incidents);
 
 // The answer in plain text, with the per-source table and the evidence sentences.

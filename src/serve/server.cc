@@ -10,6 +10,7 @@
 
 #include "incidents/ledger_json.h"
 #include "ingest/input_source.h"
+#include "store/ask_store.h"
 #include "store/export.h"
 #include "store/ingest_runner.h"
 
@@ -25,6 +26,7 @@ constexpr int kNotFound = 404;
 constexpr int kPayloadTooLarge = 413;
 constexpr int kUnsupportedMedia = 415;
 constexpr int kInternalError = 500;
+constexpr int kServiceUnavailable = 503;
 constexpr size_t kMaxPooledConnections = 8;
 constexpr int kKeepAliveRequests = 100;
 
@@ -129,6 +131,7 @@ const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
       {"get", "/healthz"},          {"get", "/api/incidents"}, {"get", "/api/incidents/{id}"},
       {"get", "/api/documents/{id}"}, {"post", "/api/documents"}, {"get", "/api/export"},
+      {"get", "/api/ask"},
   };
   return kRoutes;
 }
@@ -270,6 +273,16 @@ void Server::RegisterRoutes() {
              std::ostringstream out;
              store::WriteExport(out, format, *ledger);
              res.set_content(out.str(), store::ExportContentType(format));
+           }));
+
+  http.Get("/api/ask", with_store(false, [&options](const httplib::Request& req, httplib::Response& res,
+                                                    store::LedgerStore& store) {
+             std::string question = req.get_param_value("q");
+             if (question.empty()) return Error(res, kBadRequest, "q: the question is missing");
+             if (!options.engine) return Error(res, kServiceUnavailable, "this server cannot read questions");
+             Result<store::StoreAnswer> answer = store::AnswerFromStore(*options.engine, &store, question);
+             if (!answer.ok()) return Error(res, kInternalError, answer.status().message());
+             SendJson(res, Json{{"question", question}, {"incidents", answer->incident_ids}, {"answer", answer->text}});
            }));
 
   http.Post("/api/documents", with_store(true, [&options](const httplib::Request& req, httplib::Response& res,

@@ -28,7 +28,7 @@ struct ServeOptions {
   size_t max_body_bytes = size_t{16} << 20;
   int timeout_seconds = 30;
   int ingest_threads = 1;
-  const pipeline::Engine* engine = nullptr;  // for POST /api/documents; null: writes refused
+  const pipeline::Engine* engine = nullptr;  // reads questions and POST /api/documents; null: both refused
 };
 
 // One row of the route table: what docs/api.yaml must describe, path in OpenAPI form.

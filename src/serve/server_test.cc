@@ -108,6 +108,22 @@ TEST_F(ServerTest, ReadsAnswerWithTheLedger) {
   EXPECT_EQ(Body(client_->Get("/api/export?format=geojson"))["type"], "FeatureCollection");
 }
 
+TEST_F(ServerTest, AskAnswersFromTheStoredLedger) {
+  Start(false);
+  auto asked = client_->Get("/api/ask?q=who%20carried%20out%20the%20strike%20on%20Abu%20Kamal%20in%20June%202018%3F");
+  ASSERT_TRUE(asked);
+  ASSERT_EQ(asked->status, 200) << asked->body;
+  Json body = Body(asked);
+  EXPECT_EQ(body["question"], "who carried out the strike on Abu Kamal in June 2018?");
+  ASSERT_EQ(body["incidents"].size(), 1u) << asked->body;
+  auto incident = Body(client_->Get("/api/incidents/" + body["incidents"][0].get<std::string>()));
+  EXPECT_EQ(incident["date"]["earliest"].get<std::string>().substr(0, 7), "2018-06") << incident.dump();
+  EXPECT_NE(body["answer"].get<std::string>().find("asserts"), std::string::npos) << body["answer"];
+  auto nothing = Body(client_->Get("/api/ask?q=who%20bombed%20Lisbon%20in%201755%3F"));
+  EXPECT_TRUE(nothing["incidents"].empty());
+  EXPECT_EQ(nothing["answer"].get<std::string>().rfind("No incident", 0), 0u) << nothing["answer"];
+}
+
 TEST_F(ServerTest, ErrorsAreJsonWithAReason) {
   Start(false);
   struct Case {
@@ -123,6 +139,7 @@ TEST_F(ServerTest, ErrorsAreJsonWithAReason) {
                                          {"/api/incidents?limit=100000", 400},
                                          {"/api/incidents?bogus=1", 400},
                                          {"/api/export?format=xlsx", 400},
+                                         {"/api/ask", 400},
                                          {"/nothing/here", 404}}) {
     auto result = client_->Get(c.path);
     ASSERT_TRUE(result) << c.path;

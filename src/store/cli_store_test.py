@@ -58,6 +58,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check(run("incidents", "--db", db, "--near", "1,2").returncode == 2, "a bad --near should exit 2")
     check(run("incidents", "--db", os.path.join(tmp, "no", "such", "dir.db")).returncode == 2, "an unopenable db should exit 2")
 
+    # ask against the store answers as ask over the reports does; a missing ledger is an error.
+    seeds = os.path.join(shared, "seeds")
+    seeds_db = os.path.join(tmp, "seeds.db")
+    check(run("ingest", seeds, "--db", seeds_db).returncode == 0, "ingest the seeds")
+    for question in ["who carried out the strike on Abu Kamal in June 2018?",
+                     "how many people were killed in Al Bukamal in 2024?",
+                     "what happened in Abu Kamal?",
+                     "who bombed Lisbon in 1755?"]:
+        from_reports = run("ask", question, seeds)
+        from_store = run("ask", question, "--db", seeds_db)
+        check(from_store.returncode == 0 and from_store.stdout == from_reports.stdout,
+              f"ask --db differs from ask over the reports for {question!r}:\n{from_store.stdout}\n---\n{from_reports.stdout}")
+    check(run("ask", "what happened in Abu Kamal?", "--db", seeds_db).stdout.startswith("I"), "ask --db found nothing")
+    check(run("ask", "who?", "--db", os.path.join(tmp, "none.db")).returncode == 2, "ask on a missing ledger should exit 2")
+    check(not os.path.exists(os.path.join(tmp, "none.db")), "ask created an empty ledger")
+
     # Exports, read back by the standard library.
     rows = list(csv.reader(io.StringIO(run("export", "--db", db, "--format", "csv").stdout, newline="")))
     check(len(rows) == len(ledger["incidents"]) + 1, "csv: one row per incident plus a header")

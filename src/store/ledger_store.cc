@@ -248,6 +248,13 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& uri) {
 }
 
 Status LedgerStore::Migrate() {
+  // Up to date, as nearly always: a read answers it, without the write transaction that
+  // would queue every query and every API connection behind a running ingest.
+  if (Result<std::vector<SqlRow>> current = sql_->Query("SELECT MAX(version) FROM schema_version", {});
+      current.ok() && !current->empty() && !IsNull((*current)[0][0]) &&
+      AsInt((*current)[0][0]) == static_cast<int64_t>(Migrations(sql_->dialect()).size())) {
+    return Status::Ok();
+  }
   Status status = sql_->BeginWrite();
   if (!status.ok()) return status;
   auto fail = [&](Status error) {
@@ -427,11 +434,20 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
         if (IsNull(row[2])) continue;  // added by this transaction
         std::string incident_id = AsText(row[2]);
         if (!seen.insert({AsText(row[0]), AsInt(row[1])}).second) continue;
-        Result<claims::CandidateIncident> old = CandidateFromJsonText(AsText(row[3]));
-        if (!old.ok()) return old.status();
         // An untouched incident is one component: one edge into it is enough. An
         // incident that lost a candidate may split, so every edge into it counts.
         bool splitting = work.removed_incidents.count(incident_id) > 0;
+        // Every new candidate already joins this incident: its other members change
+        // nothing, so they are not even parsed (a town's incidents grow large).
+        if (!splitting) {
+          bool all_linked = true;
+          for (size_t fresh_idx = 0; fresh_idx < fresh.size() && all_linked; ++fresh_idx) {
+            all_linked = linked.count({fresh_idx, incident_id}) > 0;
+          }
+          if (all_linked) continue;
+        }
+        Result<claims::CandidateIncident> old = CandidateFromJsonText(AsText(row[3]));
+        if (!old.ok()) return old.status();
         for (size_t fresh_idx = 0; fresh_idx < fresh.size(); ++fresh_idx) {
           const auto& [candidate, block] = fresh[fresh_idx];
           if (!splitting && linked.count({fresh_idx, incident_id})) continue;
@@ -797,6 +813,53 @@ Result<std::optional<StoredDocument>> LedgerStore::GetDocument(const std::string
   return std::optional<StoredDocument>(std::move(stored));
 }
 
+Result<std::vector<SqlRow>> LedgerStore::QueryIn(const std::string& sql_before, const std::vector<std::string>& keys,
+                                                   const std::string& sql_after) {
+  std::vector<SqlRow> out;
+  for (size_t first = 0; first < keys.size(); first += kInListSize) {
+    std::string sql = sql_before + " IN (";
+    std::vector<SqlValue> params;
+    for (size_t slot = 0; slot < kInListSize; ++slot) {
+      sql += slot == 0 ? "?" : ", ?";
+      // Short chunks repeat their last key: one statement text, so one prepared statement.
+      params.push_back(keys[std::min(first + slot, keys.size() - 1)]);
+    }
+    Result<std::vector<SqlRow>> rows = sql_->Query(sql + ")" + sql_after, params);
+    if (!rows.ok()) return rows.status();
+    for (SqlRow& row : *rows) out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<incidents::Incident>> LedgerStore::IncidentObjects(const std::vector<Json>& incidents) {
+  std::vector<std::string> ids;
+  for (const Json& incident : incidents) ids.push_back(incident.value("id", ""));
+  std::vector<std::string> unique_ids = ids;
+  std::sort(unique_ids.begin(), unique_ids.end());
+  unique_ids.erase(std::unique(unique_ids.begin(), unique_ids.end()), unique_ids.end());
+  // Members in (document, index) order, as ingest reconciles them.
+  Result<std::vector<SqlRow>> rows = QueryIn("SELECT incident_id, doc_id, idx, body FROM candidates WHERE incident_id",
+                                             unique_ids, "");
+  if (!rows.ok()) return rows.status();
+  std::map<std::string, std::map<std::pair<std::string, int64_t>, claims::CandidateIncident>> members;
+  for (const SqlRow& row : *rows) {
+    Result<claims::CandidateIncident> candidate = CandidateFromJsonText(AsText(row[3]));
+    if (!candidate.ok()) return candidate.status();
+    members[AsText(row[0])].emplace(std::make_pair(AsText(row[1]), AsInt(row[2])), std::move(*candidate));
+  }
+  std::vector<incidents::Incident> out;
+  for (const std::string& id : ids) {
+    auto found = members.find(id);
+    if (found == members.end()) continue;  // removed since it was listed
+    std::vector<const claims::CandidateIncident*> group;
+    for (const auto& [key, candidate] : found->second) group.push_back(&candidate);
+    incidents::Incident incident = incidents::Reconcile(group);
+    incident.id = id;  // the stored id, suffixed on a clash
+    out.push_back(std::move(incident));
+  }
+  return out;
+}
+
 Result<Json> LedgerStore::Ledger(const std::vector<Json>& incidents) {
   std::set<std::string> doc_ids;
   for (const Json& incident : incidents) {
@@ -804,13 +867,15 @@ Result<Json> LedgerStore::Ledger(const std::vector<Json>& incidents) {
       for (const Json& doc : incident["documents"]) doc_ids.insert(doc.get<std::string>());
     }
   }
+  Result<std::vector<SqlRow>> doc_rows =
+      QueryIn("SELECT doc_id, title, published, outlet, url, language FROM documents WHERE doc_id",
+              std::vector<std::string>(doc_ids.begin(), doc_ids.end()), "");
+  if (!doc_rows.ok()) return doc_rows.status();
+  std::map<std::string, const SqlRow*> by_id;
+  for (const SqlRow& row : *doc_rows) by_id.emplace(AsText(row[0]), &row);
   Json documents = Json::array();
-  for (const std::string& doc_id : doc_ids) {
-    Result<std::vector<SqlRow>> rows =
-        sql_->Query("SELECT doc_id, title, published, outlet, url, language FROM documents WHERE doc_id = ?", {doc_id});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) continue;
-    const SqlRow& row = (*rows)[0];
+  for (const auto& [doc_id, found] : by_id) {
+    const SqlRow& row = *found;
     Document doc;
     doc.id = AsText(row[0]);
     doc.title = AsText(row[1]);

@@ -15,6 +15,7 @@
 #include "claims/claim_types.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "incidents/incident.h"
 #include "store/sql.h"
 
 namespace crosscheck::store {
@@ -116,6 +117,9 @@ class LedgerStore {
   Result<std::optional<StoredDocument>> GetDocument(const std::string& id);
   // A crosscheck.ledger/1 document holding `incidents` and the documents they cite.
   Result<Json> Ledger(const std::vector<Json>& incidents);
+  // The incidents rebuilt from their stored member candidates, in the order given: what
+  // answering a question needs (every claim with its evidence), not only the ledger JSON.
+  Result<std::vector<incidents::Incident>> IncidentObjects(const std::vector<Json>& incidents);
   Result<StoreCounts> Counts();
 
  private:
@@ -123,6 +127,11 @@ class LedgerStore {
   Status Migrate();
   Status IngestOnce(const std::vector<IngestItem>& batch, const std::string& data_version, const IngestHooks& hooks,
                     IngestReport* report);
+
+  // Rows of `sql_before IN (keys...) sql_after`, the keys sent in chunks of kInListSize.
+  Result<std::vector<SqlRow>> QueryIn(const std::string& sql_before, const std::vector<std::string>& keys,
+                                      const std::string& sql_after);
+  static constexpr size_t kInListSize = 64;
 
   std::unique_ptr<SqlConnection> sql_;
 };

@@ -124,6 +124,21 @@ TEST_P(LedgerStoreTest, BatchEqualsReference) {
   EXPECT_TRUE(SameLedger(Snapshot(*store), BatchReference()));
 }
 
+// What `ask --db` reads: incidents rebuilt from their stored members are the stored ones.
+TEST_P(LedgerStoreTest, IncidentsRebuiltFromTheirCandidatesAreTheStoredOnes) {
+  CC_OPEN_FRESH_STORE(store, GetParam());
+  ASSERT_TRUE(store->Ingest(SeedItems()).ok());
+  auto stored = store->FindIncidents({});
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  ASSERT_GE(stored->size(), 3u);
+  auto rebuilt = store->IncidentObjects(*stored);
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  ASSERT_EQ(rebuilt->size(), stored->size());
+  for (size_t idx = 0; idx < stored->size(); ++idx) {
+    EXPECT_EQ(incidents::IncidentJson((*rebuilt)[idx]).dump(), (*stored)[idx].dump()) << idx;
+  }
+}
+
 TEST_P(LedgerStoreTest, OneAtATimeInAnyOrderEqualsBatch) {
   std::vector<std::string> reference = BatchReference();
   std::vector<IngestItem> order = SeedItems();
