@@ -63,27 +63,36 @@ std::vector<claims::AttributionClaim> DedupeAttributions(std::vector<claims::Att
 // One source's figure read twice in a report (killed alone, then killed and injured) is
 // one claim: the fuller reading stays.
 std::vector<claims::CasualtyClaim> DedupeCasualties(std::vector<claims::CasualtyClaim> claims) {
+  // Both rules compare claims of one report only: each claim meets its report's claims, not
+  // the whole incident's (an incident of a thousand reports stays linear).
+  std::map<std::string_view, std::vector<size_t>> by_doc;
+  for (size_t idx = 0; idx < claims.size(); ++idx) by_doc[claims[idx].doc].push_back(idx);
   // A figure the article states in its own voice that a named source in the same report
   // also gives (a headline's "nine dead", the hospital's nine) is the article repeating it.
-  std::vector<claims::CasualtyClaim> sourced;
-  for (auto& claim : claims) {
-    if (claim.source.name != "unattributed") {
-      sourced.push_back(claim);
-      continue;
+  std::vector<bool> repeated(claims.size(), false);
+  for (const auto& [doc, indices] : by_doc) {
+    for (size_t idx : indices) {
+      const claims::CasualtyClaim& claim = claims[idx];
+      if (claim.source.name == "unattributed") {
+        for (size_t other_idx : indices) {
+          const claims::CasualtyClaim& other = claims[other_idx];
+          repeated[idx] = repeated[idx] || (other.source.name != "unattributed" && other.killed == claim.killed &&
+                                            (!claim.injured || other.injured == claim.injured));
+        }
+      }
     }
-    bool repeats = false;
-    for (const auto& other : claims) {
-      repeats |= other.source.name != "unattributed" && other.doc == claim.doc && other.killed == claim.killed &&
-                 (!claim.injured || other.injured == claim.injured);
-    }
-    if (!repeats) sourced.push_back(claim);
   }
-  claims = std::move(sourced);
+  // Kept claims by report, as indices into `out`.
+  std::map<std::string, std::vector<size_t>> kept_by_doc;
   std::vector<claims::CasualtyClaim> out;
-  for (auto& claim : claims) {
+  for (size_t idx = 0; idx < claims.size(); ++idx) {
+    if (repeated[idx]) continue;
+    claims::CasualtyClaim& claim = claims[idx];
     bool merged = false;
-    for (auto& kept : out) {
-      if (kept.doc != claim.doc || kept.source.name != claim.source.name) continue;
+    std::vector<size_t>& kept_here = kept_by_doc[claim.doc];
+    for (size_t kept_idx : kept_here) {
+      claims::CasualtyClaim& kept = out[kept_idx];
+      if (kept.source.name != claim.source.name) continue;
       bool same_killed = kept.killed == claim.killed;
       bool same_injured = kept.injured == claim.injured || !kept.injured || !claim.injured;
       if (same_killed && same_injured) {
@@ -95,7 +104,10 @@ std::vector<claims::CasualtyClaim> DedupeCasualties(std::vector<claims::Casualty
         break;
       }
     }
-    if (!merged) out.push_back(std::move(claim));
+    if (!merged) {
+      kept_here.push_back(out.size());
+      out.push_back(std::move(claim));
+    }
   }
   return out;
 }
@@ -207,6 +219,7 @@ Incident Reconcile(const std::vector<const claims::CandidateIncident*>& members)
   std::map<std::string, int> votes;
   std::set<std::string> documents;
   std::map<std::string, int> place_count;
+  std::set<std::string> mentions_seen;
   incident.background = true;
   for (const auto* member : members) {
     incident.background = incident.background && member->background;
@@ -216,9 +229,7 @@ Incident Reconcile(const std::vector<const claims::CandidateIncident*>& members)
     incident.attributions.insert(incident.attributions.end(), member->attributions.begin(), member->attributions.end());
     incident.casualties.insert(incident.casualties.end(), member->casualties.begin(), member->casualties.end());
     for (const auto& mention : member->place_mentions) {
-      if (std::find(incident.place_mentions.begin(), incident.place_mentions.end(), mention) == incident.place_mentions.end()) {
-        incident.place_mentions.push_back(mention);
-      }
+      if (mentions_seen.insert(mention).second) incident.place_mentions.push_back(mention);
     }
     if (member->place) {
       int& count = place_count[member->place->name];
