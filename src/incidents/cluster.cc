@@ -1,6 +1,7 @@
 #include "incidents/cluster.h"
 
 #include "claims/extract.h"
+#include "core/string_table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -416,7 +417,7 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
   std::vector<std::vector<std::string>> keys(candidates.size());
   std::vector<std::vector<uint64_t>> sketches(candidates.size());
   std::vector<Prepared> prepared(candidates.size());
-  std::map<std::string, std::vector<size_t>> buckets;
+  StringTable<std::vector<size_t>> buckets;  // probed for every key of every candidate: hashed
   auto block_of = [&](size_t idx, int dlat, int dlon) -> std::string {
     const auto& c = candidates[idx];
     switch (TierOf(c)) {
