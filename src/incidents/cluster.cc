@@ -1,8 +1,5 @@
 #include "incidents/cluster.h"
 
-#include "claims/extract.h"
-#include "core/string_table.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -11,6 +8,11 @@
 #include <numeric>
 #include <set>
 #include <string_view>
+
+#include <absl/strings/str_cat.h>
+
+#include "claims/extract.h"
+#include "core/string_table.h"
 
 namespace crosscheck::incidents {
 namespace {
@@ -280,7 +282,7 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
   constexpr int64_t kMaxDays = 7;
   if (c.date.earliest && c.date.latest && *c.date.latest - *c.date.earliest <= kMaxDays) {
     for (int64_t day = *c.date.earliest - kDayWindow; day <= *c.date.latest + kDayWindow; ++day) {
-      keys.push_back("d" + std::to_string(day));
+      keys.push_back(absl::StrCat("d", day));
     }
   }
   // Nights: "n" for a dated account, "N" for one known only by its weekday. Two dated
@@ -290,7 +292,7 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
     uint8_t nights = c.date.night_mask != 0 ? c.date.night_mask : NightsOfDay(weekday);
     const char* tag = c.date.earliest ? "n" : "N";
     for (int bit = 0; bit < kDaysInWeek; ++bit) {
-      if (nights & (1u << bit)) keys.push_back(tag + std::to_string(bit));
+      if (nights & (1u << bit)) keys.push_back(absl::StrCat(tag, bit));
     }
   }
   // Victims, spokespeople and figures matter only when one side has no date (two dated
@@ -301,18 +303,18 @@ std::vector<std::string> EvidenceKeys(const claims::CandidateIncident& c) {
   const std::string person_tag = dated ? "p" : "P";
   const std::string figure_tag = dated ? "f" : "F";
   for (const auto& victim : c.victims) {
-    for (const std::string& part : NameParts(victim.name)) keys.push_back(victim_tag + part);
+    for (const std::string& part : NameParts(victim.name)) keys.push_back(absl::StrCat(victim_tag, part));
   }
   // Without any place, a spokesperson or a figure is too common a bond (one spokesman
   // speaks of many attacks): such accounts meet only on a day or a victim.
   const bool placed = c.place && c.place->resolved;
   for (const auto& claim : c.attributions) {
     if (!claim.source.person.empty() && placed) {
-      for (const std::string& part : NameParts(claim.source.person)) keys.push_back(person_tag + part);
+      for (const std::string& part : NameParts(claim.source.person)) keys.push_back(absl::StrCat(person_tag, part));
     }
   }
   for (const auto& claim : c.casualties) {
-    if (claim.killed && *claim.killed > 1 && placed) keys.push_back(figure_tag + std::to_string(*claim.killed));
+    if (claim.killed && *claim.killed > 1 && placed) keys.push_back(absl::StrCat(figure_tag, *claim.killed));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -409,99 +411,101 @@ bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident
   return MayPairWith(a, EvidenceKeys(a), Sketch(a), b, EvidenceKeys(b), Sketch(b));
 }
 
-std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
-                                         const ClusterOptions& options) {
-  UnionFind groups(candidates.size());
-  // Buckets by place block and evidence key; a candidate looks up only the buckets it could
-  // pair in (MayPair), so the work follows the evidence, not the square of the input.
-  std::vector<std::vector<std::string>> keys(candidates.size());
-  std::vector<std::vector<uint64_t>> sketches(candidates.size());
-  std::vector<Prepared> prepared(candidates.size());
-  StringTable<std::vector<size_t>> buckets;  // probed for every key of every candidate: hashed
-  auto block_of = [&](size_t idx, int dlat, int dlon) -> std::string {
-    const auto& c = candidates[idx];
-    switch (TierOf(c)) {
+BlockingKeys BlockingKeysOf(const claims::CandidateIncident& c) {
+  BlockingKeys out;
+  if (c.background) return out;  // background mentions are never merged
+  const std::vector<std::string> keys = EvidenceKeys(c);
+  const Tier tier = TierOf(c);
+  auto block_of = [&](int dlat, int dlon) -> std::string {
+    switch (tier) {
       case Tier::kTown: {
         std::pair<int, int> cell = CellOf(*c.place);
-        return "t" + std::to_string(cell.first + dlat) + "," + std::to_string(cell.second + dlon);
+        return absl::StrCat("t", cell.first + dlat, ",", cell.second + dlon);
       }
-      case Tier::kCountry: return "c" + c.place->country;
+      case Tier::kCountry: return absl::StrCat("c", c.place->country);
       case Tier::kNone: return "x";
     }
     return "x";
   };
+  const std::string cell = block_of(0, 0);
+  for (const std::string& key : keys) out.index.push_back(absl::StrCat(cell, "|", key));
+  // Town candidates are also found by the country-level ones of their country, and look
+  // them up in turn: every probe below has its mirror among the index keys, so a pair is
+  // met from either side.
+  if (tier == Tier::kTown && !c.place->country.empty()) {
+    for (const std::string& key : keys) out.index.push_back(absl::StrCat("T", c.place->country, "|", key));
+  }
+  std::vector<std::string> blocks;
+  if (tier == Tier::kTown) {
+    for (int dlat = -1; dlat <= 1; ++dlat) {
+      for (int dlon = -1; dlon <= 1; ++dlon) blocks.push_back(block_of(dlat, dlon));
+    }
+    if (!c.place->country.empty()) blocks.push_back(absl::StrCat("c", c.place->country));  // country-level ones of its country
+  } else {
+    blocks.push_back(cell);
+    if (tier == Tier::kCountry) blocks.push_back(absl::StrCat("T", c.place->country));  // town candidates of its country
+  }
+  for (const std::string& block : blocks) {
+    for (const std::string& key : keys) {
+      // An upper-case key meets both forms; a lower-case one only its upper-case partner.
+      if (!Weak(key[0])) out.probe.push_back(absl::StrCat(block, "|", key));
+      std::string partner_key = NightPartner(key);
+      if (!partner_key.empty()) out.probe.push_back(absl::StrCat(block, "|", partner_key));
+    }
+  }
+  // Word sketches matter only when one side is undated: undated accounts are filed under
+  // "u", dated ones under "s"; an undated account searches both, a dated one only "u".
+  if (tier == Tier::kTown) {
+    const std::string town = c.place->geonameid != 0 ? absl::StrCat("g", c.place->geonameid) : cell;
+    const bool dated = Dated(c);
+    for (uint64_t hash : Sketch(c)) {
+      out.index.push_back(absl::StrCat(town, dated ? "|s" : "|u", hash));
+      out.probe.push_back(absl::StrCat(town, "|u", hash));
+      if (!dated) out.probe.push_back(absl::StrCat(town, "|s", hash));  // two dated accounts meet on their days
+    }
+  }
+  for (std::vector<std::string>* list : {&out.index, &out.probe}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return out;
+}
+
+std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,
+                                         const ClusterOptions& options) {
+  UnionFind groups(candidates.size());
+  // Buckets by blocking key; a candidate looks up only the buckets it could pair in
+  // (MayPair), so the work follows the evidence, not the square of the input.
+  std::vector<std::vector<std::string>> keys(candidates.size());
+  std::vector<std::vector<uint64_t>> sketches(candidates.size());
+  std::vector<std::vector<std::string>> probes(candidates.size());
+  std::vector<Prepared> prepared(candidates.size());
+  StringTable<std::vector<size_t>> buckets;  // probed for every key of every candidate: hashed
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     const auto& c = candidates[idx];
-    if (c.background) continue;  // background mentions are never merged
+    if (c.background) continue;
     keys[idx] = EvidenceKeys(c);
     sketches[idx] = Sketch(c);
     Prepare(c, &prepared[idx]);
-    std::string cell = block_of(idx, 0, 0);
-    for (const std::string& key : keys[idx]) buckets[cell + "|" + key].push_back(idx);
-    // Word sketches matter only when one side is undated: undated accounts go to "u"
-    // buckets, dated ones to "s"; an undated account searches both, a dated one only "u".
-    if (TierOf(c) == Tier::kTown) {
-      std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : cell;
-      const char* tag = Dated(c) ? "|s" : "|u";
-      for (uint64_t hash : sketches[idx]) buckets[town + tag + std::to_string(hash)].push_back(idx);
-    }
-    // Town candidates are also found by the country-level ones of their country, and look
-    // them up in turn: every bucket search below has its mirror, so each pair is met from
-    // both sides and decided once, from the lower index.
-    if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
-      for (const std::string& key : keys[idx]) buckets["T" + c.place->country + "|" + key].push_back(idx);
-    }
+    BlockingKeys blocking = BlockingKeysOf(c);
+    for (const std::string& key : blocking.index) buckets[key].push_back(idx);
+    probes[idx] = std::move(blocking.probe);
   }
   std::vector<size_t> partners;
   // Partners met through several keys are taken once: a stamp per candidate instead of
   // sorting every list.
   std::vector<size_t> seen_by(candidates.size(), SIZE_MAX);
-  auto take = [&](size_t idx, const std::vector<size_t>& bucket) {
-    for (size_t other : bucket) {
-      if (other <= idx || seen_by[other] == idx) continue;  // each pair once, from its lower index
-      seen_by[other] = idx;
-      partners.push_back(other);
-    }
-  };
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     const auto& c = candidates[idx];
     if (c.background) continue;
     partners.clear();
-    std::vector<std::string> blocks;
-    if (TierOf(c) == Tier::kTown) {
-      for (int dlat = -1; dlat <= 1; ++dlat) {
-        for (int dlon = -1; dlon <= 1; ++dlon) blocks.push_back(block_of(idx, dlat, dlon));
-      }
-    } else {
-      blocks.push_back(block_of(idx, 0, 0));
-    }
-    if (TierOf(c) == Tier::kTown) {
-      std::string town = c.place->geonameid != 0 ? "g" + std::to_string(c.place->geonameid) : block_of(idx, 0, 0);
-      for (uint64_t hash : sketches[idx]) {
-        for (const char* tag : {"|u", "|s"}) {
-          if (Dated(c) && tag[1] == 's') continue;  // two dated accounts meet on their days
-          auto it = buckets.find(town + tag + std::to_string(hash));
-          if (it != buckets.end()) take(idx, it->second);
-        }
-      }
-    }
-    if (TierOf(c) == Tier::kTown && !c.place->country.empty()) {
-      blocks.push_back("c" + c.place->country);  // country-level candidates of its country
-    } else if (TierOf(c) == Tier::kCountry) {
-      blocks.push_back("T" + c.place->country);  // town candidates of its country
-    }
-    for (const std::string& block : blocks) {
-      for (const std::string& key : keys[idx]) {
-        std::string partner_key = NightPartner(key);
-        // An upper-case key meets both forms; a lower-case one only its upper-case partner.
-        if (!Weak(key[0])) {
-          auto it = buckets.find(block + "|" + key);
-          if (it != buckets.end()) take(idx, it->second);
-        }
-        if (!partner_key.empty()) {
-          auto it = buckets.find(block + "|" + partner_key);
-          if (it != buckets.end()) take(idx, it->second);
-        }
+    for (const std::string& probe : probes[idx]) {
+      auto it = buckets.find(probe);
+      if (it == buckets.end()) continue;
+      for (size_t other : it->second) {
+        if (other <= idx || seen_by[other] == idx) continue;  // each pair once, from its lower index
+        seen_by[other] = idx;
+        partners.push_back(other);
       }
     }
     for (size_t other : partners) {

@@ -5,6 +5,7 @@
 // and symmetric, candidates are blocked by place so the work grows with the input.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "claims/claim_types.h"
@@ -24,6 +25,16 @@ struct ClusterOptions {
 // country or not placed, in one country on such shared evidence. Symmetric; the blocking
 // that keeps clustering near-linear, and what an incremental store must reproduce.
 bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident& b);
+
+// The blocking behind MayPair as keys: a candidate is filed under its index keys and
+// searches its probe keys; when MayPair(a, b), a probe key of each is an index key of the
+// other. Cluster buckets by them; the store keeps index keys in a table so that an ingest
+// fetches only a new candidate's possible partners. Sorted, without repeats.
+struct BlockingKeys {
+  std::vector<std::string> index;
+  std::vector<std::string> probe;
+};
+BlockingKeys BlockingKeysOf(const claims::CandidateIncident& candidate);
 
 // Groups of candidate indices, each group one incident, in a canonical order.
 std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateIncident>& candidates,

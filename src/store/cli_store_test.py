@@ -58,6 +58,18 @@ with tempfile.TemporaryDirectory() as tmp:
     check(run("incidents", "--db", db, "--near", "1,2").returncode == 2, "a bad --near should exit 2")
     check(run("incidents", "--db", os.path.join(tmp, "no", "such", "dir.db")).returncode == 2, "an unopenable db should exit 2")
 
+    # A ledger of schema 2 (no blocking keys) gets them from its candidates when opened.
+    with sqlite3.connect(db) as connection:
+        keys_before = connection.execute("SELECT COUNT(*), COUNT(DISTINCT key) FROM candidate_keys").fetchone()
+        connection.execute("DROP TABLE candidate_keys")
+        connection.execute("DELETE FROM schema_version WHERE version = 3")
+    check(keys_before[0] > 0, "ingest stored no blocking keys")
+    check(run("incidents", "--db", db).returncode == 0, "opening a schema 2 ledger")
+    with sqlite3.connect(db) as connection:
+        keys_after = connection.execute("SELECT COUNT(*), COUNT(DISTINCT key) FROM candidate_keys").fetchone()
+        version = connection.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+    check(keys_after == keys_before and version == 3, f"migration to schema 3: {keys_after} keys vs {keys_before}, v{version}")
+
     # ask against the store answers as ask over the reports does; a missing ledger is an error.
     seeds = os.path.join(shared, "seeds")
     seeds_db = os.path.join(tmp, "seeds.db")

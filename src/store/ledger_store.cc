@@ -60,7 +60,6 @@ std::string Lower(std::string text) {
 // meeting every candidate of their country; unplaced ones meeting the unplaced. The SQL
 // fetches a superset; the synthetic store test fails when it stops being one.
 constexpr int kCoarsePrecision = 4;
-constexpr int64_t kSameDayTolerance = 1;  // ComparePair: known dates at most a day apart
 
 struct Block {
   bool fine = false;    // in a grid cell
@@ -247,6 +246,29 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& uri) {
   return store;
 }
 
+Status LedgerStore::InsertBlockingKeys(const std::string& doc_id, int64_t idx,
+                                       const claims::CandidateIncident& candidate) {
+  for (const std::string& key : incidents::BlockingKeysOf(candidate).index) {
+    Status status = sql_->Run("INSERT INTO candidate_keys (key, doc_id, idx) VALUES (?, ?, ?)", {key, doc_id, idx});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// Schema 3 keeps blocking keys in a table: a ledger written before it gets them from its
+// stored candidates, inside the migration's transaction.
+Status LedgerStore::BackfillBlockingKeys() {
+  Result<std::vector<SqlRow>> rows = sql_->Query("SELECT doc_id, idx, body FROM candidates WHERE background = 0", {});
+  if (!rows.ok()) return rows.status();
+  for (const SqlRow& row : *rows) {
+    Result<claims::CandidateIncident> candidate = CandidateFromJsonText(AsText(row[2]));
+    if (!candidate.ok()) return candidate.status();
+    Status status = InsertBlockingKeys(AsText(row[0]), AsInt(row[1]), *candidate);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
 Status LedgerStore::Migrate() {
   // Up to date, as nearly always: a read answers it, without the write transaction that
   // would queue every query and every API connection behind a running ingest.
@@ -276,6 +298,7 @@ Status LedgerStore::Migrate() {
   }
   for (int version = current + 1; version <= static_cast<int>(migrations.size()); ++version) {
     if (!(status = sql_->Exec(migrations[version - 1])).ok()) return fail(status);
+    if (version == kBlockingKeysVersion && !(status = BackfillBlockingKeys()).ok()) return fail(status);
     if (!(status = sql_->Run("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                              {int64_t{version}, NowUtc()}))
              .ok()) {
@@ -349,6 +372,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
         if (!IsNull(row[1])) work.removed_incidents.insert(AsText(row[1]));
       }
       CC_TRY(sql_->Run("DELETE FROM candidates WHERE doc_id = ?", {old_id}));
+      CC_TRY(sql_->Run("DELETE FROM candidate_keys WHERE doc_id = ?", {old_id}));
       CC_TRY(sql_->Run("DELETE FROM documents WHERE doc_id = ?", {old_id}));
       if (sqlite) CC_TRY(sql_->Run("DELETE FROM documents_fts WHERE doc_id = ?", {old_id}));
       for (auto it = added_bodies.begin(); it != added_bodies.end();) {
@@ -381,6 +405,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
            int64_t{block.coarse}, TextOrNull(block.country),
            candidate.date.earliest ? SqlValue(*candidate.date.earliest) : SqlValue(), int64_t{candidate.background},
            Dump(CandidateToJson(candidate))}));
+      CC_TRY(InsertBlockingKeys(doc.id, static_cast<int64_t>(candidate_idx), candidate));
       CandidateKey key{doc.id, static_cast<int64_t>(candidate_idx)};
       work.added.push_back(key);
       added_bodies[key] = candidate;
@@ -403,11 +428,15 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   // Non-background candidates of this transaction, in canonical order.
   std::vector<std::pair<const claims::CandidateIncident*, Block>> fresh;
   std::vector<CandidateKey> fresh_keys;
+  std::vector<std::string> fresh_probes;
   for (const auto& [key, body] : added_bodies) {
     if (body.background) continue;
     fresh.push_back({&body, BlockOf(body)});
     fresh_keys.push_back(key);
+    for (std::string& probe : incidents::BlockingKeysOf(body).probe) fresh_probes.push_back(std::move(probe));
   }
+  std::sort(fresh_probes.begin(), fresh_probes.end());
+  fresh_probes.erase(std::unique(fresh_probes.begin(), fresh_probes.end()), fresh_probes.end());
   std::vector<std::pair<size_t, CandidateKey>> links;   // a new candidate and a stored one it merges with
   std::set<std::pair<size_t, std::string>> linked;      // (new candidate, incident) pairs seen linked
   std::map<CandidateKey, std::string> member_incident;
@@ -460,65 +489,14 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
       }
       return Status::Ok();
     };
-    // Partners per block, narrowed by date where every new candidate of the block has
-    // one: Cluster's ComparePair never merges two known dates more than a day apart.
-    struct Want {
-      std::string sql;
-      std::vector<SqlValue> params;
-      bool any_day = false;
-      std::set<int64_t> days;
-    };
-    std::map<std::string, Want> wants;  // keyed by block
-    auto want = [&](const std::string& key, std::string sql, std::vector<SqlValue> params,
-                    const claims::CandidateIncident& candidate) {
-      Want& w = wants[key];
-      if (w.sql.empty()) {
-        w.sql = std::move(sql);
-        w.params = std::move(params);
-      }
-      if (candidate.date.earliest) {
-        w.days.insert(*candidate.date.earliest);
-      } else {
-        w.any_day = true;
-      }
-    };
-    for (const auto& [candidate, block] : fresh) {
-      if (block.fine) {
-        want("cell " + std::to_string(block.cell.first) + "," + std::to_string(block.cell.second),
-             "SELECT doc_id, idx, incident_id, body FROM candidates WHERE placed = 1 AND background = 0 "
-             "AND block_lat BETWEEN ? AND ? AND block_lon BETWEEN ? AND ?",
-             {block.cell.first - 1, block.cell.first + 1, block.cell.second - 1, block.cell.second + 1}, *candidate);
-        if (!block.country.empty()) {
-          want("coarse of " + block.country,
-               "SELECT doc_id, idx, incident_id, body FROM candidates WHERE country = ? AND coarse = 1 AND background = 0",
-               {block.country}, *candidate);
-        }
-      } else {
-        want("unplaced", "SELECT doc_id, idx, incident_id, body FROM candidates WHERE placed = 0 AND background = 0", {},
-             *candidate);
-        if (block.coarse) {
-          want("country " + block.country,
-               "SELECT doc_id, idx, incident_id, body FROM candidates WHERE country = ? AND background = 0",
-               {block.country}, *candidate);
-        }
-      }
-    }
-    for (const auto& [key, w] : wants) {
-      if (w.any_day) {
-        CC_ROWS(rows, w.sql, w.params);
-        CC_TRY(consider_partners(rows));
-        continue;
-      }
-      CC_ROWS(undated, w.sql + " AND day IS NULL", w.params);
-      CC_TRY(consider_partners(undated));
-      for (int64_t day : w.days) {
-        std::vector<SqlValue> params = w.params;
-        params.push_back(day - kSameDayTolerance);
-        params.push_back(day + kSameDayTolerance);
-        CC_ROWS(dated, w.sql + " AND day BETWEEN ? AND ?", params);
-        CC_TRY(consider_partners(dated));
-      }
-    }
+    // Possible partners through the blocking keys (incidents::BlockingKeysOf): stored
+    // candidates filed under a key some new candidate probes. MayPair decides among them.
+    Result<std::vector<SqlRow>> partners = QueryIn(
+        "SELECT c.doc_id, c.idx, c.incident_id, c.body FROM candidate_keys k JOIN candidates c "
+        "ON c.doc_id = k.doc_id AND c.idx = k.idx WHERE k.key",
+        fresh_probes, " AND c.background = 0");
+    if (!partners.ok()) return partners.status();
+    CC_TRY(consider_partners(*partners));
     // The whole membership of each affected incident, wherever its members lie.
     members.clear();
     member_incident.clear();

@@ -22,7 +22,9 @@ namespace crosscheck::store {
 
 using Json = nlohmann::ordered_json;
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
+// The version that added candidate_keys (the blocking keys of every stored candidate).
+inline constexpr int kBlockingKeysVersion = 3;
 
 // One analysed document as the store takes it: metadata, cleaned text, candidates.
 struct IngestItem {
@@ -128,10 +130,12 @@ class LedgerStore {
   Status IngestOnce(const std::vector<IngestItem>& batch, const std::string& data_version, const IngestHooks& hooks,
                     IngestReport* report);
 
+  Status InsertBlockingKeys(const std::string& doc_id, int64_t idx, const claims::CandidateIncident& candidate);
+  Status BackfillBlockingKeys();
   // Rows of `sql_before IN (keys...) sql_after`, the keys sent in chunks of kInListSize.
   Result<std::vector<SqlRow>> QueryIn(const std::string& sql_before, const std::vector<std::string>& keys,
                                       const std::string& sql_after);
-  static constexpr size_t kInListSize = 64;
+  static constexpr size_t kInListSize = 256;
 
   std::unique_ptr<SqlConnection> sql_;
 };

@@ -91,6 +91,15 @@ CREATE INDEX candidates_block_day ON candidates (placed, block_lat, block_lon, d
 CREATE INDEX candidates_country ON candidates (country, coarse, day);
 )sql";
 
+// Version 3: the blocking keys of every candidate (incidents::BlockingKeysOf), so that an
+// ingest fetches a new candidate's possible partners by key instead of whole cells; the
+// rows of older ledgers are filled by LedgerStore::BackfillBlockingKeys.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE candidate_keys (key TEXT NOT NULL, doc_id TEXT NOT NULL, idx {INT} NOT NULL);
+CREATE INDEX candidate_keys_key ON candidate_keys (key);
+CREATE INDEX candidate_keys_candidate ON candidate_keys (doc_id, idx);
+)sql";
+
 std::string Expand(std::string sql, Dialect dialect) {
   auto replace_all = [&](const std::string& from, const std::string& to) {
     for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) sql.replace(at, from.size(), to);
@@ -107,7 +116,7 @@ std::string Expand(std::string sql, Dialect dialect) {
 std::vector<std::string> Migrations(Dialect dialect) {
   std::string v1 = Expand(kVersion1, dialect) + (dialect == Dialect::kSqlite ? kVersion1Sqlite : kVersion1Postgres);
   std::string v2 = dialect == Dialect::kSqlite ? kVersion2Sqlite : kVersion2Postgres;
-  return {v1, v2};
+  return {v1, v2, Expand(kVersion3, dialect)};
 }
 
 }  // namespace crosscheck::store
