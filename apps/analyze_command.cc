@@ -45,9 +45,8 @@ int RunAnalyze(const AnalyzeOptions& options) {
   std::vector<incidents::Incident> ledger = incidents::BuildIncidents(candidates);
   std::string format = options.format.empty() ? (StdoutIsTerminal() ? "text" : "json") : options.format;
   if (format == "json") {
-    std::cout << incidents::LedgerJson(documents, ledger, diagnostics, (*engine)->data_version())
-                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n";
+    incidents::WriteLedgerJson(std::cout, documents, ledger, diagnostics, (*engine)->data_version());
+    std::cout << "\n";
   } else {
     PrintReport(std::cout, documents, ledger, format == "markdown");
   }

@@ -104,6 +104,11 @@ Json IncidentJson(const Incident& incident) {
                                       {"airwars_max", OrNull(r.airwars_max)}}}};
 }
 
+Json DiagnosticJson(const Diagnostic& d) {
+  return Json{{"document", d.document}, {"origin", d.origin}, {"code", d.code}, {"message", d.message},
+              {"skipped", d.skipped}};
+}
+
 Json LedgerJson(const std::vector<Document>& documents, const std::vector<Incident>& incidents,
                 const std::vector<Diagnostic>& diagnostics, const std::string& data_version) {
   Json docs = Json::array();
@@ -111,12 +116,60 @@ Json LedgerJson(const std::vector<Document>& documents, const std::vector<Incide
   Json incs = Json::array();
   for (const Incident& incident : incidents) incs.push_back(IncidentJson(incident));
   Json diags = Json::array();
-  for (const Diagnostic& d : diagnostics) {
-    diags.push_back(Json{{"document", d.document}, {"origin", d.origin}, {"code", d.code}, {"message", d.message},
-                         {"skipped", d.skipped}});
-  }
+  for (const Diagnostic& d : diagnostics) diags.push_back(DiagnosticJson(d));
   return Json{{"schema", kLedgerSchema}, {"data_version", data_version}, {"documents", docs},
               {"incidents", incs},       {"diagnostics", diags}};
+}
+
+namespace {
+
+constexpr int kIndent = 2;
+
+std::string Dumped(const Json& value) {
+  return value.dump(kIndent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// One array element as dump(2) writes it two levels down: every line indented by four.
+// JSON strings escape their line breaks, so every raw one is between tokens.
+void WriteNested(std::ostream& out, const Json& value) {
+  const std::string text = Dumped(value);
+  out << "    ";
+  size_t start = 0;
+  for (size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+    out.write(text.data() + start, static_cast<std::streamsize>(end + 1 - start));
+    out << "    ";
+    start = end + 1;
+  }
+  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+}
+
+template <typename Item, typename ToJson>
+void WriteArray(std::ostream& out, const char* key, const std::vector<Item>& items, ToJson to_json, bool last) {
+  out << "  " << Json(key).dump() << ": ";
+  if (items.empty()) {
+    out << "[]";
+  } else {
+    out << "[\n";
+    for (size_t idx = 0; idx < items.size(); ++idx) {
+      WriteNested(out, to_json(items[idx]));
+      out << (idx + 1 < items.size() ? ",\n" : "\n");
+    }
+    out << "  ]";
+  }
+  out << (last ? "\n" : ",\n");
+}
+
+}  // namespace
+
+void WriteLedgerJson(std::ostream& out, const std::vector<Document>& documents, const std::vector<Incident>& incidents,
+                     const std::vector<Diagnostic>& diagnostics, const std::string& data_version) {
+  out << "{\n  \"schema\": " << Json(kLedgerSchema).dump() << ",\n  \"data_version\": "
+      << Json(data_version).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << ",\n";
+  WriteArray(out, "documents", documents, [](const Document& doc) { return DocumentEntry(doc); }, false);
+  WriteArray(out, "incidents", incidents, [](const Incident& incident) { return IncidentJson(incident); }, false);
+  WriteArray(out, "diagnostics", diagnostics,
+             [](const Diagnostic& d) { return DiagnosticJson(d); }, true);
+  out << "}";
 }
 
 }  // namespace crosscheck::incidents

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,13 @@ inline constexpr const char* kLedgerSchema = "crosscheck.ledger/1";
 
 Json DocumentEntry(const Document& doc);
 Json IncidentJson(const Incident& incident);
+Json DiagnosticJson(const Diagnostic& diagnostic);
 Json LedgerJson(const std::vector<Document>& documents, const std::vector<Incident>& incidents,
                 const std::vector<Diagnostic>& diagnostics, const std::string& data_version);
+
+// LedgerJson(...).dump(2) written one document and one incident at a time, byte for byte
+// the same: a ledger of 100,000 articles never exists as one JSON tree in memory.
+void WriteLedgerJson(std::ostream& out, const std::vector<Document>& documents, const std::vector<Incident>& incidents,
+                     const std::vector<Diagnostic>& diagnostics, const std::string& data_version);
 
 }  // namespace crosscheck::incidents
