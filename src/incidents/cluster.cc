@@ -411,6 +411,13 @@ bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident
   return MayPairWith(a, EvidenceKeys(a), Sketch(a), b, EvidenceKeys(b), Sketch(b));
 }
 
+PairingEvidence::PairingEvidence(const claims::CandidateIncident& candidate)
+    : candidate_(&candidate), keys_(EvidenceKeys(candidate)), sketch_(Sketch(candidate)) {}
+
+bool MayPair(const PairingEvidence& a, const PairingEvidence& b) {
+  return MayPairWith(*a.candidate_, a.keys_, a.sketch_, *b.candidate_, b.keys_, b.sketch_);
+}
+
 BlockingKeys BlockingKeysOf(const claims::CandidateIncident& c) {
   BlockingKeys out;
   if (c.background) return out;  // background mentions are never merged

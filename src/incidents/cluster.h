@@ -5,6 +5,7 @@
 // and symmetric, candidates are blocked by place so the work grows with the input.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,20 @@ struct ClusterOptions {
 // country or not placed, in one country on such shared evidence. Symmetric; the blocking
 // that keeps clustering near-linear, and what an incremental store must reproduce.
 bool MayPair(const claims::CandidateIncident& a, const claims::CandidateIncident& b);
+
+// A candidate's blocking evidence, computed once for the many MayPair calls of a loop.
+// Holds a pointer to the candidate: it must outlive this.
+class PairingEvidence {
+ public:
+  explicit PairingEvidence(const claims::CandidateIncident& candidate);
+
+ private:
+  friend bool MayPair(const PairingEvidence& a, const PairingEvidence& b);
+  const claims::CandidateIncident* candidate_;
+  std::vector<std::string> keys_;
+  std::vector<uint64_t> sketch_;
+};
+bool MayPair(const PairingEvidence& a, const PairingEvidence& b);
 
 // The blocking behind MayPair as keys: a candidate is filed under its index keys and
 // searches its probe keys; when MayPair(a, b), a probe key of each is an index key of the

@@ -246,6 +246,17 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& uri) {
   return store;
 }
 
+Result<std::shared_ptr<const claims::CandidateIncident>> LedgerStore::ParsedCandidate(const std::string& body) {
+  if (auto found = parsed_.find(body); found != parsed_.end()) return found->second;
+  Result<claims::CandidateIncident> candidate = CandidateFromJsonText(body);
+  if (!candidate.ok()) return candidate.status();
+  // Bounded: a long ingest starts the cache again rather than grow with the ledger.
+  if (parsed_.size() >= kParsedCacheSize) parsed_.clear();
+  auto shared = std::make_shared<const claims::CandidateIncident>(std::move(*candidate));
+  parsed_.emplace(body, shared);
+  return shared;
+}
+
 Status LedgerStore::InsertBlockingKeys(const std::string& doc_id, int64_t idx,
                                        const claims::CandidateIncident& candidate) {
   for (const std::string& key : incidents::BlockingKeysOf(candidate).index) {
@@ -429,12 +440,18 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   std::vector<std::pair<const claims::CandidateIncident*, Block>> fresh;
   std::vector<CandidateKey> fresh_keys;
   std::vector<std::string> fresh_probes;
+  std::map<std::string, std::vector<size_t>> probe_owners;  // probe key -> new candidates probing it
   for (const auto& [key, body] : added_bodies) {
     if (body.background) continue;
+    for (const std::string& probe : incidents::BlockingKeysOf(body).probe) {
+      probe_owners[probe].push_back(fresh.size());
+      fresh_probes.push_back(probe);
+    }
     fresh.push_back({&body, BlockOf(body)});
     fresh_keys.push_back(key);
-    for (std::string& probe : incidents::BlockingKeysOf(body).probe) fresh_probes.push_back(std::move(probe));
   }
+  std::vector<incidents::PairingEvidence> fresh_evidence;
+  for (const auto& [candidate, block] : fresh) fresh_evidence.emplace_back(*candidate);
   std::sort(fresh_probes.begin(), fresh_probes.end());
   fresh_probes.erase(std::unique(fresh_probes.begin(), fresh_probes.end()), fresh_probes.end());
   std::vector<std::pair<size_t, CandidateKey>> links;   // a new candidate and a stored one it merges with
@@ -457,46 +474,50 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     affected = work.removed_incidents;
     links.clear();
     linked.clear();
-    std::set<CandidateKey> seen;
-    auto consider_partners = [&](const std::vector<SqlRow>& rows) -> Status {
-      for (const SqlRow& row : rows) {
-        if (IsNull(row[2])) continue;  // added by this transaction
-        std::string incident_id = AsText(row[2]);
-        if (!seen.insert({AsText(row[0]), AsInt(row[1])}).second) continue;
-        // An untouched incident is one component: one edge into it is enough. An
-        // incident that lost a candidate may split, so every edge into it counts.
-        bool splitting = work.removed_incidents.count(incident_id) > 0;
-        // Every new candidate already joins this incident: its other members change
-        // nothing, so they are not even parsed (a town's incidents grow large).
-        if (!splitting) {
-          bool all_linked = true;
-          for (size_t fresh_idx = 0; fresh_idx < fresh.size() && all_linked; ++fresh_idx) {
-            all_linked = linked.count({fresh_idx, incident_id}) > 0;
-          }
-          if (all_linked) continue;
-        }
-        Result<claims::CandidateIncident> old = CandidateFromJsonText(AsText(row[3]));
-        if (!old.ok()) return old.status();
-        for (size_t fresh_idx = 0; fresh_idx < fresh.size(); ++fresh_idx) {
-          const auto& [candidate, block] = fresh[fresh_idx];
-          if (!splitting && linked.count({fresh_idx, incident_id})) continue;
-          if (incidents::MayPair(*candidate, *old) && incidents::ComparePair(*candidate, *old, {}).Merge({})) {
-            linked.insert({fresh_idx, incident_id});
-            links.push_back({fresh_idx, {AsText(row[0]), AsInt(row[1])}});
-            affected.insert(incident_id);
-          }
+    // Possible partners through the blocking keys (incidents::BlockingKeysOf): stored
+    // candidates filed under a key some new candidate probes, each with the new candidates
+    // that probe a key it is filed under (only those may pair with it: MayPair).
+    Result<std::vector<SqlRow>> partners = QueryIn(
+        "SELECT k.key, c.doc_id, c.idx, c.incident_id, c.body FROM candidate_keys k JOIN candidates c "
+        "ON c.doc_id = k.doc_id AND c.idx = k.idx WHERE k.key",
+        fresh_probes, " AND c.background = 0 AND c.incident_id IS NOT NULL");
+    if (!partners.ok()) return partners.status();
+    struct Partner {
+      std::string incident_id;
+      const SqlRow* row = nullptr;
+      std::set<size_t> probed_by;  // indices into fresh
+    };
+    std::map<CandidateKey, Partner> by_candidate;
+    for (const SqlRow& row : *partners) {
+      Partner& partner = by_candidate[{AsText(row[1]), AsInt(row[2])}];
+      partner.incident_id = AsText(row[3]);
+      partner.row = &row;
+      auto owners = probe_owners.find(AsText(row[0]));
+      if (owners != probe_owners.end()) partner.probed_by.insert(owners->second.begin(), owners->second.end());
+    }
+    for (const auto& [key, partner] : by_candidate) {
+      // An untouched incident is one component: one edge into it is enough. An
+      // incident that lost a candidate may split, so every edge into it counts.
+      const bool splitting = work.removed_incidents.count(partner.incident_id) > 0;
+      std::vector<size_t> open;
+      for (size_t fresh_idx : partner.probed_by) {
+        if (splitting || !linked.count({fresh_idx, partner.incident_id})) open.push_back(fresh_idx);
+      }
+      // Every new candidate that could pair with it already joins its incident: it changes
+      // nothing, and is not even parsed (a town's incidents grow large).
+      if (open.empty()) continue;
+      Result<std::shared_ptr<const claims::CandidateIncident>> old = ParsedCandidate(AsText((*partner.row)[4]));
+      if (!old.ok()) return old.status();
+      const incidents::PairingEvidence old_evidence(**old);
+      for (size_t fresh_idx : open) {
+        if (incidents::MayPair(fresh_evidence[fresh_idx], old_evidence) &&
+            incidents::ComparePair(*fresh[fresh_idx].first, **old, {}).Merge({})) {
+          linked.insert({fresh_idx, partner.incident_id});
+          links.push_back({fresh_idx, key});
+          affected.insert(partner.incident_id);
         }
       }
-      return Status::Ok();
-    };
-    // Possible partners through the blocking keys (incidents::BlockingKeysOf): stored
-    // candidates filed under a key some new candidate probes. MayPair decides among them.
-    Result<std::vector<SqlRow>> partners = QueryIn(
-        "SELECT c.doc_id, c.idx, c.incident_id, c.body FROM candidate_keys k JOIN candidates c "
-        "ON c.doc_id = k.doc_id AND c.idx = k.idx WHERE k.key",
-        fresh_probes, " AND c.background = 0");
-    if (!partners.ok()) return partners.status();
-    CC_TRY(consider_partners(*partners));
+    }
     // The whole membership of each affected incident, wherever its members lie.
     members.clear();
     member_incident.clear();
@@ -504,12 +525,12 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     for (const std::string& incident_id : affected) {
       CC_ROWS(rows, "SELECT doc_id, idx, background, body FROM candidates WHERE incident_id = ?", {incident_id});
       for (const SqlRow& row : rows) {
-        Result<claims::CandidateIncident> body = CandidateFromJsonText(AsText(row[3]));
+        Result<std::shared_ptr<const claims::CandidateIncident>> body = ParsedCandidate(AsText(row[3]));
         if (!body.ok()) return body.status();
-        if (AsInt(row[2]) == 0) HomeKeys(BlockOf(*body), &wanted);
+        if (AsInt(row[2]) == 0) HomeKeys(BlockOf(**body), &wanted);
         CandidateKey key{AsText(row[0]), AsInt(row[1])};
         member_incident[key] = incident_id;
-        members.push_back({key, std::move(*body)});
+        members.push_back({key, **body});
       }
     }
     bool all_held = std::all_of(wanted.begin(), wanted.end(), [&](int64_t key) { return held.count(key) > 0; });
@@ -579,7 +600,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   for (const auto& [fresh_idx, key] : links) join(index_of[fresh_keys[fresh_idx]], index_of[key]);
   for (size_t a = 0; a < fresh.size(); ++a) {
     for (size_t b = a + 1; b < fresh.size(); ++b) {
-      if (incidents::MayPair(*fresh[a].first, *fresh[b].first) &&
+      if (incidents::MayPair(fresh_evidence[a], fresh_evidence[b]) &&
           incidents::ComparePair(*fresh[a].first, *fresh[b].first, {}).Merge({})) {
         join(index_of[fresh_keys[a]], index_of[fresh_keys[b]]);
       }

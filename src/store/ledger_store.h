@@ -15,6 +15,7 @@
 #include "claims/claim_types.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "core/string_table.h"
 #include "incidents/incident.h"
 #include "store/sql.h"
 
@@ -129,6 +130,12 @@ class LedgerStore {
   Status Migrate();
   Status IngestOnce(const std::vector<IngestItem>& batch, const std::string& data_version, const IngestHooks& hooks,
                     IngestReport* report);
+
+  // Stored candidates parsed once per process: an ingest meets a large incident's members
+  // batch after batch. Keyed by the stored JSON itself, so a revision is never stale.
+  Result<std::shared_ptr<const claims::CandidateIncident>> ParsedCandidate(const std::string& body);
+  static constexpr size_t kParsedCacheSize = 20000;
+  StringTable<std::shared_ptr<const claims::CandidateIncident>> parsed_;
 
   Status InsertBlockingKeys(const std::string& doc_id, int64_t idx, const claims::CandidateIncident& candidate);
   Status BackfillBlockingKeys();
