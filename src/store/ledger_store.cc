@@ -477,24 +477,35 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     // Possible partners through the blocking keys (incidents::BlockingKeysOf): stored
     // candidates filed under a key some new candidate probes, each with the new candidates
     // that probe a key it is filed under (only those may pair with it: MayPair).
-    Result<std::vector<SqlRow>> partners = QueryIn(
-        "SELECT k.key, c.doc_id, c.idx, c.incident_id, c.body FROM candidate_keys k JOIN candidates c "
-        "ON c.doc_id = k.doc_id AND c.idx = k.idx WHERE k.key",
-        fresh_probes, " AND c.background = 0 AND c.incident_id IS NOT NULL");
-    if (!partners.ok()) return partners.status();
+    // Two single-table reads, each on its index: a join's plan depends on statistics that
+    // PostgreSQL has not gathered yet while a ledger fills.
+    Result<std::vector<SqlRow>> key_rows = QueryIn("SELECT key, doc_id, idx FROM candidate_keys WHERE key", fresh_probes, "");
+    if (!key_rows.ok()) return key_rows.status();
     struct Partner {
       std::string incident_id;
-      const SqlRow* row = nullptr;
+      std::string body;
       std::set<size_t> probed_by;  // indices into fresh
     };
     std::map<CandidateKey, Partner> by_candidate;
-    for (const SqlRow& row : *partners) {
+    std::set<std::string> partner_docs;
+    for (const SqlRow& row : *key_rows) {
       Partner& partner = by_candidate[{AsText(row[1]), AsInt(row[2])}];
-      partner.incident_id = AsText(row[3]);
-      partner.row = &row;
+      partner_docs.insert(AsText(row[1]));
       auto owners = probe_owners.find(AsText(row[0]));
       if (owners != probe_owners.end()) partner.probed_by.insert(owners->second.begin(), owners->second.end());
     }
+    Result<std::vector<SqlRow>> partner_rows =
+        QueryIn("SELECT doc_id, idx, incident_id, body FROM candidates WHERE doc_id",
+                std::vector<std::string>(partner_docs.begin(), partner_docs.end()),
+                " AND background = 0 AND incident_id IS NOT NULL");
+    if (!partner_rows.ok()) return partner_rows.status();
+    for (SqlRow& row : *partner_rows) {
+      auto found = by_candidate.find({AsText(row[0]), AsInt(row[1])});
+      if (found == by_candidate.end()) continue;  // another candidate of the same report
+      found->second.incident_id = AsText(row[2]);
+      found->second.body = AsText(row[3]);
+    }
+    std::erase_if(by_candidate, [](const auto& entry) { return entry.second.body.empty(); });  // background or new
     for (const auto& [key, partner] : by_candidate) {
       // An untouched incident is one component: one edge into it is enough. An
       // incident that lost a candidate may split, so every edge into it counts.
@@ -506,7 +517,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
       // Every new candidate that could pair with it already joins its incident: it changes
       // nothing, and is not even parsed (a town's incidents grow large).
       if (open.empty()) continue;
-      Result<std::shared_ptr<const claims::CandidateIncident>> old = ParsedCandidate(AsText((*partner.row)[4]));
+      Result<std::shared_ptr<const claims::CandidateIncident>> old = ParsedCandidate(partner.body);
       if (!old.ok()) return old.status();
       const incidents::PairingEvidence old_evidence(**old);
       for (size_t fresh_idx : open) {
