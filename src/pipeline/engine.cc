@@ -82,10 +82,17 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   // An ambiguous short form ("the coalition") takes the specific actor of the same
   // type that the document names.
   std::map<std::string, int> specific_by_type;
+  // How many actors share a surface form, once per distinct form (forms repeat: "US").
+  std::map<std::string_view, size_t> actors_of_form;
+  auto actors_sharing = [&](std::string_view surface) {
+    auto [it, added] = actors_of_form.emplace(surface, 0);
+    if (added) it->second = actors_->FindByForm(surface).size();
+    return it->second;
+  };
   for (const actors::ActorMention& mention : analyzed.actors) {
     if (mention.actor < 0) continue;
-    std::string surface(mention.actor_span.Of(analyzed.doc.text));
-    if (actors_->FindByForm(surface).size() == 1 && !specific_by_type.count(mention.type)) {
+    std::string_view surface = mention.actor_span.Of(analyzed.doc.text);
+    if (actors_sharing(surface) == 1 && !specific_by_type.count(mention.type)) {
       specific_by_type[mention.type] = mention.actor;
     }
   }
@@ -101,8 +108,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.role = mention.role;
     if (mention.actor >= 0) {
       int actor = mention.actor;
-      std::string surface(mention.actor_span.Of(analyzed.doc.text));
-      if (actors_->FindByForm(surface).size() > 1) {
+      if (actors_sharing(mention.actor_span.Of(analyzed.doc.text)) > 1) {
         auto it = specific_by_type.find(mention.type);
         if (it != specific_by_type.end()) actor = it->second;
       }
