@@ -92,6 +92,7 @@ struct CandidateIncident {
   std::string event_type = "other";
   std::map<std::string, int> type_votes;
   DateRange date;
+  std::optional<int64_t> published;  // the report's day (days since 1970-01-01), when known
   std::optional<IncidentPlace> place;
   std::vector<std::string> place_mentions;
   std::vector<AttributionClaim> attributions;

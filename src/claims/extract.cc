@@ -556,6 +556,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (uint32_t sentence_idx : b.incident.sentences) NoteDates(&b, facts[sentence_idx].dates);
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;
+    inc.published = date_context.published;
     inc.place = b.place;
     inc.event_type = ChooseEventType(inc.type_votes);
     if (b.date) {

@@ -23,6 +23,8 @@ constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 // neighbouring cells, so the work grows with the input, never with its square.
 constexpr double kBlockDegrees = 0.5;
 constexpr int64_t kSameDayTolerance = 1;
+// How long before its report an undated account's attack may lie.
+constexpr int64_t kUndatedReportWindowDays = 30;
 constexpr int kDaysInWeek = 7;
 // UCDP where_prec from which a place is a province or a country, not a town.
 constexpr int kCoarsePrecision = 4;
@@ -222,6 +224,20 @@ PairEvidence ComparePrepared(const claims::CandidateIncident& a, const Prepared&
     uint8_t nights_b = b.date.night_mask != 0 ? b.date.night_mask : NightsOfDay(weekday_b);
     e.date_ok = (nights_a & nights_b) != 0;
     e.weekday_match = e.date_ok;
+  }
+  // An account without a date tells of an attack before its report appeared, and a recent
+  // one: an older attack is given a date or a "last year". Without this, undated reports
+  // chain dated ones of different years into one incident.
+  if (a.date.earliest.has_value() != b.date.earliest.has_value()) {
+    const claims::CandidateIncident& dated = a.date.earliest ? a : b;
+    const claims::CandidateIncident& undated = a.date.earliest ? b : a;
+    if (undated.published) {
+      int64_t before_report = *undated.published - *dated.date.earliest;
+      if (before_report < -kSameDayTolerance || before_report > kUndatedReportWindowDays) e.date_ok = false;
+    }
+  } else if (!a.date.earliest && a.published && b.published &&
+             std::llabs(*a.published - *b.published) > kUndatedReportWindowDays) {
+    e.date_ok = false;  // two undated accounts of reports years apart
   }
   int fa = Family(a.event_type), fb = Family(b.event_type);
   e.type_ok = fa == 0 || fb == 0 || fa == fb;

@@ -13,7 +13,7 @@ static_assert(sizeof(claims::CasualtyClaim) == 408, "claims::CasualtyClaim chang
 static_assert(sizeof(claims::NamedVictim) == 104, "claims::NamedVictim changed: update candidate_json.cc");
 static_assert(sizeof(claims::DateRange) == 88, "claims::DateRange changed: update candidate_json.cc");
 static_assert(sizeof(claims::IncidentPlace) == 232, "claims::IncidentPlace changed: update candidate_json.cc");
-static_assert(sizeof(claims::CandidateIncident) == 616, "claims::CandidateIncident changed: update candidate_json.cc");
+static_assert(sizeof(claims::CandidateIncident) == 632, "claims::CandidateIncident changed: update candidate_json.cc");
 
 using nlohmann::json;
 
@@ -147,6 +147,7 @@ json CandidateToJson(const claims::CandidateIncident& c) {
                             {"weekday", c.date.weekday},
                             {"night_mask", c.date.night_mask},
                             {"first_token", c.date.first_token}}},
+              {"published", Opt(c.published)},
               {"place", c.place ? PlaceJson(*c.place) : json(nullptr)},
               {"place_mentions", c.place_mentions},
               {"attributions", attributions},
@@ -171,6 +172,8 @@ Result<claims::CandidateIncident> CandidateFromJson(const json& j) {
     c.date.weekday = date.at("weekday").get<int>();
     c.date.night_mask = date.at("night_mask").get<uint8_t>();
     c.date.first_token = date.at("first_token").get<uint32_t>();
+    // Candidates stored before the field was kept have no publication day.
+    if (j.contains("published")) c.published = GetOpt<int64_t>(j, "published");
     if (!j.at("place").is_null()) c.place = PlaceFrom(j.at("place"));
     c.place_mentions = j.at("place_mentions").get<std::vector<std::string>>();
     for (const json& a : j.at("attributions")) c.attributions.push_back(AttributionFrom(a));
