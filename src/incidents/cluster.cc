@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstdint>
 #include <cmath>
 #include <map>
@@ -9,6 +10,7 @@
 #include <set>
 #include <string_view>
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/strings/str_cat.h>
 
 #include "claims/extract.h"
@@ -54,6 +56,23 @@ int Family(const std::string& type) {
   if (type == "bombing") return 3;
   if (type == "raid" || type == "armed_clash") return 4;
   return 0;  // explosion, other: compatible with anything
+}
+
+// An account without a date tells of an attack before its report appeared, and a recent
+// one: an older attack is given a date or a "last year". Without this, undated reports
+// chain dated ones of different years into one incident.
+bool ReportWindowAllows(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
+  if (a.date.earliest.has_value() != b.date.earliest.has_value()) {
+    const claims::CandidateIncident& dated = a.date.earliest ? a : b;
+    const claims::CandidateIncident& undated = a.date.earliest ? b : a;
+    if (!undated.published) return true;
+    int64_t before_report = *undated.published - *dated.date.earliest;
+    return before_report >= -kSameDayTolerance && before_report <= kUndatedReportWindowDays;
+  }
+  if (!a.date.earliest && a.published && b.published) {
+    return std::llabs(*a.published - *b.published) <= kUndatedReportWindowDays;  // two undated accounts
+  }
+  return true;
 }
 
 struct UnionFind {
@@ -225,20 +244,7 @@ PairEvidence ComparePrepared(const claims::CandidateIncident& a, const Prepared&
     e.date_ok = (nights_a & nights_b) != 0;
     e.weekday_match = e.date_ok;
   }
-  // An account without a date tells of an attack before its report appeared, and a recent
-  // one: an older attack is given a date or a "last year". Without this, undated reports
-  // chain dated ones of different years into one incident.
-  if (a.date.earliest.has_value() != b.date.earliest.has_value()) {
-    const claims::CandidateIncident& dated = a.date.earliest ? a : b;
-    const claims::CandidateIncident& undated = a.date.earliest ? b : a;
-    if (undated.published) {
-      int64_t before_report = *undated.published - *dated.date.earliest;
-      if (before_report < -kSameDayTolerance || before_report > kUndatedReportWindowDays) e.date_ok = false;
-    }
-  } else if (!a.date.earliest && a.published && b.published &&
-             std::llabs(*a.published - *b.published) > kUndatedReportWindowDays) {
-    e.date_ok = false;  // two undated accounts of reports years apart
-  }
+  if (!ReportWindowAllows(a, b)) e.date_ok = false;
   int fa = Family(a.event_type), fb = Family(b.event_type);
   e.type_ok = fa == 0 || fb == 0 || fa == fb;
   e.same_kind = fa != 0 && fa == fb;
@@ -407,6 +413,7 @@ bool MayPairWith(const claims::CandidateIncident& a, const std::vector<std::stri
                  const std::vector<uint64_t>& sketch_a, const claims::CandidateIncident& b,
                  const std::vector<std::string>& keys_b, const std::vector<uint64_t>& sketch_b) {
   if (a.background || b.background || a.doc == b.doc) return false;
+  if (!ReportWindowAllows(a, b)) return false;  // never merged: not compared either
   Tier ta = TierOf(a), tb = TierOf(b);
   if (ta == Tier::kTown && tb == Tier::kTown) {
     std::pair<int, int> ca = CellOf(*a.place), cb = CellOf(*b.place);
@@ -434,11 +441,75 @@ bool MayPair(const PairingEvidence& a, const PairingEvidence& b) {
   return MayPairWith(*a.candidate_, a.keys_, a.sketch_, *b.candidate_, b.keys_, b.sketch_);
 }
 
-BlockingKeys BlockingKeysOf(const claims::CandidateIncident& c) {
-  BlockingKeys out;
+namespace {
+
+// Time bins of the keys that pair an undated account: kReportWindowBinDays wide, so that
+// the window of ReportWindowAllows spans at most three.
+constexpr int64_t kReportWindowBinDays = 32;
+// Bins that are not days: a key without time, the "any time" index, the "no day" one.
+constexpr int64_t kUntimed = INT64_MIN;
+constexpr int64_t kAnyTime = INT64_MIN + 1;
+constexpr int64_t kNoDay = INT64_MIN + 2;
+
+int64_t BinOf(int64_t day) { return day >= 0 ? day / kReportWindowBinDays : -((-day - 1) / kReportWindowBinDays) - 1; }
+
+// A candidate's blocking keys as references into its blocks and keys: Cluster hashes them
+// without building a string per key (a town candidate probes ten blocks, each key in up
+// to four time bins); BlockingKeysOf spells them out for the store.
+struct BlockingParts {
+  struct Ref {
+    uint32_t block;
+    uint32_t key;
+    int64_t bin;
+  };
+  std::vector<std::string> blocks;
+  std::vector<std::string> keys;
+  std::vector<Ref> index, probe;
+};
+
+BlockingParts BlockingPartsOf(const claims::CandidateIncident& c) {
+  BlockingParts out;
   if (c.background) return out;  // background mentions are never merged
-  const std::vector<std::string> keys = EvidenceKeys(c);
+  out.keys = EvidenceKeys(c);
+  const size_t evidence_count = out.keys.size();
   const Tier tier = TierOf(c);
+  auto add_block = [&](std::string block) {
+    out.blocks.push_back(std::move(block));
+    return static_cast<uint32_t>(out.blocks.size() - 1);
+  };
+  auto add_key = [&](std::string key) {
+    out.keys.push_back(std::move(key));
+    return static_cast<uint32_t>(out.keys.size() - 1);
+  };
+  // Keys that pair an undated account are filed by the account's day (the attack's, else
+  // the report's) and probed over the days ReportWindowAllows, so that accounts years
+  // apart never meet. Accounts without any day are filed under "no day" and probe "any".
+  const std::optional<int64_t> anchor = c.date.earliest ? c.date.earliest : c.published;
+  auto index_timed = [&](uint32_t block, uint32_t key) {
+    if (anchor) {
+      out.index.push_back({block, key, BinOf(*anchor)});
+      out.index.push_back({block, key, kAnyTime});
+    } else {
+      out.index.push_back({block, key, kNoDay});
+    }
+  };
+  auto probe_timed = [&](uint32_t block, uint32_t key) {
+    if (anchor) {
+      for (int64_t bin = BinOf(*anchor - kUndatedReportWindowDays); bin <= BinOf(*anchor + kUndatedReportWindowDays); ++bin) {
+        out.probe.push_back({block, key, bin});
+      }
+    } else {
+      out.probe.push_back({block, key, kAnyTime});
+    }
+    out.probe.push_back({block, key, kNoDay});
+  };
+  auto index_key = [&](uint32_t block, uint32_t key) {
+    if (Paired(out.keys[key][0])) {
+      index_timed(block, key);
+    } else {
+      out.index.push_back({block, key, kUntimed});
+    }
+  };
   auto block_of = [&](int dlat, int dlon) -> std::string {
     switch (tier) {
       case Tier::kTown: {
@@ -450,43 +521,95 @@ BlockingKeys BlockingKeysOf(const claims::CandidateIncident& c) {
     }
     return "x";
   };
-  const std::string cell = block_of(0, 0);
-  for (const std::string& key : keys) out.index.push_back(absl::StrCat(cell, "|", key));
+  const uint32_t home = add_block(block_of(0, 0));
+  for (uint32_t key = 0; key < evidence_count; ++key) index_key(home, key);
   // Town candidates are also found by the country-level ones of their country, and look
   // them up in turn: every probe below has its mirror among the index keys, so a pair is
   // met from either side.
+  std::vector<uint32_t> probe_blocks;
   if (tier == Tier::kTown && !c.place->country.empty()) {
-    for (const std::string& key : keys) out.index.push_back(absl::StrCat("T", c.place->country, "|", key));
+    const uint32_t towns_of_country = add_block(absl::StrCat("T", c.place->country));
+    for (uint32_t key = 0; key < evidence_count; ++key) index_key(towns_of_country, key);
   }
-  std::vector<std::string> blocks;
   if (tier == Tier::kTown) {
     for (int dlat = -1; dlat <= 1; ++dlat) {
-      for (int dlon = -1; dlon <= 1; ++dlon) blocks.push_back(block_of(dlat, dlon));
+      for (int dlon = -1; dlon <= 1; ++dlon) probe_blocks.push_back(dlat == 0 && dlon == 0 ? home : add_block(block_of(dlat, dlon)));
     }
-    if (!c.place->country.empty()) blocks.push_back(absl::StrCat("c", c.place->country));  // country-level ones of its country
+    if (!c.place->country.empty()) probe_blocks.push_back(add_block(absl::StrCat("c", c.place->country)));
   } else {
-    blocks.push_back(cell);
-    if (tier == Tier::kCountry) blocks.push_back(absl::StrCat("T", c.place->country));  // town candidates of its country
+    probe_blocks.push_back(home);
+    if (tier == Tier::kCountry) probe_blocks.push_back(add_block(absl::StrCat("T", c.place->country)));
   }
-  for (const std::string& block : blocks) {
-    for (const std::string& key : keys) {
+  std::vector<uint32_t> partners(evidence_count);
+  for (uint32_t key = 0; key < evidence_count; ++key) {
+    partners[key] = Paired(out.keys[key][0]) ? add_key(NightPartner(out.keys[key])) : key;
+  }
+  for (uint32_t block : probe_blocks) {
+    for (uint32_t key = 0; key < evidence_count; ++key) {
+      if (!Paired(out.keys[key][0])) {
+        out.probe.push_back({block, key, kUntimed});  // days
+        continue;
+      }
       // An upper-case key meets both forms; a lower-case one only its upper-case partner.
-      if (!Weak(key[0])) out.probe.push_back(absl::StrCat(block, "|", key));
-      std::string partner_key = NightPartner(key);
-      if (!partner_key.empty()) out.probe.push_back(absl::StrCat(block, "|", partner_key));
+      if (!Weak(out.keys[key][0])) probe_timed(block, key);
+      probe_timed(block, partners[key]);
     }
   }
   // Word sketches matter only when one side is undated: undated accounts are filed under
   // "u", dated ones under "s"; an undated account searches both, a dated one only "u".
   if (tier == Tier::kTown) {
-    const std::string town = c.place->geonameid != 0 ? absl::StrCat("g", c.place->geonameid) : cell;
+    const uint32_t town = c.place->geonameid != 0 ? add_block(absl::StrCat("g", c.place->geonameid)) : home;
     const bool dated = Dated(c);
     for (uint64_t hash : Sketch(c)) {
-      out.index.push_back(absl::StrCat(town, dated ? "|s" : "|u", hash));
-      out.probe.push_back(absl::StrCat(town, "|u", hash));
-      if (!dated) out.probe.push_back(absl::StrCat(town, "|s", hash));  // two dated accounts meet on their days
+      const uint32_t undated_key = add_key(absl::StrCat("u", hash));
+      const uint32_t dated_key = add_key(absl::StrCat("s", hash));
+      index_timed(town, dated ? dated_key : undated_key);
+      probe_timed(town, undated_key);
+      if (!dated) probe_timed(town, dated_key);  // two dated accounts meet on their days
     }
   }
+  return out;
+}
+
+std::string Spelled(const BlockingParts& parts, const BlockingParts::Ref& ref) {
+  std::string key = absl::StrCat(parts.blocks[ref.block], "|", parts.keys[ref.key]);
+  if (ref.bin == kAnyTime) return absl::StrCat(key, "@all");
+  if (ref.bin == kNoDay) return absl::StrCat(key, "@?");
+  if (ref.bin != kUntimed) return absl::StrCat(key, "@", ref.bin);
+  return key;
+}
+
+uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// The same keys as 64-bit hashes. A collision only adds a pair for MayPair to refuse.
+void HashedKeys(const BlockingParts& parts, std::vector<uint64_t>* index, std::vector<uint64_t>* probe) {
+  std::vector<uint64_t> block_hashes, key_hashes;
+  for (const std::string& block : parts.blocks) block_hashes.push_back(StringViewHash{}(block));
+  for (const std::string& key : parts.keys) key_hashes.push_back(Mix(StringViewHash{}(key)));
+  auto hashed = [&](const BlockingParts::Ref& ref) {
+    return Mix(block_hashes[ref.block] ^ key_hashes[ref.key] ^ Mix(static_cast<uint64_t>(ref.bin) + 0x9e3779b97f4a7c15ULL));
+  };
+  for (const auto& ref : parts.index) index->push_back(hashed(ref));
+  for (const auto& ref : parts.probe) probe->push_back(hashed(ref));
+  for (std::vector<uint64_t>* list : {index, probe}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+}
+
+}  // namespace
+
+BlockingKeys BlockingKeysOf(const claims::CandidateIncident& c) {
+  BlockingParts parts = BlockingPartsOf(c);
+  BlockingKeys out;
+  for (const auto& ref : parts.index) out.index.push_back(Spelled(parts, ref));
+  for (const auto& ref : parts.probe) out.probe.push_back(Spelled(parts, ref));
   for (std::vector<std::string>* list : {&out.index, &out.probe}) {
     std::sort(list->begin(), list->end());
     list->erase(std::unique(list->begin(), list->end()), list->end());
@@ -501,18 +624,19 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
   // (MayPair), so the work follows the evidence, not the square of the input.
   std::vector<std::vector<std::string>> keys(candidates.size());
   std::vector<std::vector<uint64_t>> sketches(candidates.size());
-  std::vector<std::vector<std::string>> probes(candidates.size());
+  std::vector<std::vector<uint64_t>> probes(candidates.size());
   std::vector<Prepared> prepared(candidates.size());
-  StringTable<std::vector<size_t>> buckets;  // probed for every key of every candidate: hashed
+  absl::flat_hash_map<uint64_t, std::vector<size_t>> buckets;  // by hashed blocking key
+  std::vector<uint64_t> index;
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     const auto& c = candidates[idx];
     if (c.background) continue;
     keys[idx] = EvidenceKeys(c);
     sketches[idx] = Sketch(c);
     Prepare(c, &prepared[idx]);
-    BlockingKeys blocking = BlockingKeysOf(c);
-    for (const std::string& key : blocking.index) buckets[key].push_back(idx);
-    probes[idx] = std::move(blocking.probe);
+    index.clear();
+    HashedKeys(BlockingPartsOf(c), &index, &probes[idx]);
+    for (uint64_t key : index) buckets[key].push_back(idx);
   }
   std::vector<size_t> partners;
   // Partners met through several keys are taken once: a stamp per candidate instead of
@@ -522,7 +646,7 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     const auto& c = candidates[idx];
     if (c.background) continue;
     partners.clear();
-    for (const std::string& probe : probes[idx]) {
+    for (uint64_t probe : probes[idx]) {
       auto it = buckets.find(probe);
       if (it == buckets.end()) continue;
       for (size_t other : it->second) {
