@@ -14,13 +14,12 @@
 #include <absl/strings/str_cat.h>
 
 #include "claims/extract.h"
+#include "core/geo.h"
 #include "core/string_table.h"
 
 namespace crosscheck::incidents {
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 // Grid cells for blocking: a candidate is compared only with those in its own and the
 // neighbouring cells, so the work grows with the input, never with its square.
 constexpr double kBlockDegrees = 0.5;
@@ -39,13 +38,6 @@ uint8_t NightsOfDay(int weekday) {
 int WeekdayOf(int64_t days) {
   int64_t w = (days + 3) % kDaysInWeek;  // 1970-01-01 was a Thursday
   return static_cast<int>(w < 0 ? w + kDaysInWeek : w);
-}
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
-  double dp = p2 - p1, dl = (lon2 - lon1) * kDegreesToRadians;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
 // Kinds of attack that may describe one event: a drone strike is an airstrike, an

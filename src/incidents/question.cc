@@ -5,20 +5,12 @@
 #include <sstream>
 
 #include "core/date.h"
+#include "core/geo.h"
 
 namespace crosscheck::incidents {
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 constexpr int kCoarsePrecision = 4;
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
-  double dp = p2 - p1, dl = (lon2 - lon1) * kDegreesToRadians;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
-}
 
 bool PlaceFits(const claims::IncidentPlace& asked, const Incident& incident) {
   if (!incident.place || !incident.place->resolved) return false;

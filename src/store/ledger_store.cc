@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/date.h"
+#include "core/geo.h"
 #include "incidents/cluster.h"
 #include "incidents/ledger_json.h"
 #include "incidents/reconcile.h"
@@ -30,8 +31,6 @@ constexpr int64_t kMigrationLockKey = kLockNamespace | 1;
 constexpr int64_t kUnplacedLockKey = kLockNamespace | 2;
 constexpr int64_t kCellOffset = 1 << 12;  // cell indices are within +-720
 constexpr int kMaxIngestAttempts = 8;
-constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
 constexpr double kKmPerDegreeLat = 111.2;
 
 using Cell = std::pair<int64_t, int64_t>;
@@ -113,13 +112,6 @@ std::string Dump(const nlohmann::json& json) { return json.dump(-1, ' ', false, 
 std::string Dump(const Json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 SqlValue TextOrNull(const std::string& text) { return text.empty() ? SqlValue() : SqlValue(text); }
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
-  double dp = p2 - p1, dl = (lon2 - lon1) * kDegreesToRadians;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
-}
 
 // What is searched by --place and --actor: every name an analyst might type.
 std::string PlaceText(const incidents::Incident& incident) {
