@@ -450,7 +450,8 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   std::set<std::pair<size_t, std::string>> linked;      // (new candidate, incident) pairs seen linked
   std::map<CandidateKey, std::string> member_incident;
   std::set<std::string> affected;
-  std::vector<std::pair<CandidateKey, claims::CandidateIncident>> members;
+  // Shared, not copied: a large incident's members are read again by every batch touching it.
+  std::vector<std::pair<CandidateKey, std::shared_ptr<const claims::CandidateIncident>>> members;
   while (true) {
     std::vector<int64_t> to_lock;
     for (int64_t key : wanted) {
@@ -524,7 +525,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     // The whole membership of each affected incident, wherever its members lie.
     members.clear();
     member_incident.clear();
-    for (const auto& [key, body] : added_bodies) members.push_back({key, body});
+    for (const auto& [key, body] : added_bodies) members.push_back({key, std::make_shared<const claims::CandidateIncident>(body)});
     for (const std::string& incident_id : affected) {
       CC_ROWS(rows, "SELECT doc_id, idx, background, body FROM candidates WHERE incident_id = ?", {incident_id});
       for (const SqlRow& row : rows) {
@@ -533,7 +534,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
         if (AsInt(row[2]) == 0) HomeKeys(BlockOf(**body), &wanted);
         CandidateKey key{AsText(row[0]), AsInt(row[1])};
         member_incident[key] = incident_id;
-        members.push_back({key, **body});
+        members.push_back({key, std::move(*body)});
       }
     }
     bool all_held = std::all_of(wanted.begin(), wanted.end(), [&](int64_t key) { return held.count(key) > 0; });
@@ -544,11 +545,11 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     affected = work.removed_incidents;
     members.clear();
     member_incident.clear();
-    for (const auto& [key, body] : added_bodies) members.push_back({key, body});
+    for (const auto& [key, body] : added_bodies) members.push_back({key, std::make_shared<const claims::CandidateIncident>(body)});
     for (const std::string& incident_id : affected) {
       CC_ROWS(rows, "SELECT doc_id, idx, body FROM candidates WHERE incident_id = ?", {incident_id});
       for (const SqlRow& row : rows) {
-        Result<claims::CandidateIncident> body = CandidateFromJsonText(AsText(row[2]));
+        Result<std::shared_ptr<const claims::CandidateIncident>> body = ParsedCandidate(AsText(row[2]));
         if (!body.ok()) return body.status();
         CandidateKey key{AsText(row[0]), AsInt(row[1])};
         member_incident[key] = incident_id;
@@ -561,12 +562,12 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   members.erase(std::unique(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                 members.end());
-  std::vector<claims::CandidateIncident> candidates;
+  std::vector<const claims::CandidateIncident*> candidates;
   candidates.reserve(members.size());
   std::map<CandidateKey, size_t> index_of;
   for (const auto& member : members) {
     index_of[member.first] = candidates.size();
-    candidates.push_back(member.second);
+    candidates.push_back(member.second.get());
   }
   // Cluster's graph, without comparing again what was compared before: an untouched
   // incident is one connected component, new edges come from the new candidates, and
@@ -595,7 +596,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   if (!reclustered.empty()) {
     std::sort(reclustered.begin(), reclustered.end());
     std::vector<claims::CandidateIncident> remaining;
-    for (size_t idx : reclustered) remaining.push_back(candidates[idx]);
+    for (size_t idx : reclustered) remaining.push_back(*candidates[idx]);
     for (const std::vector<size_t>& group : incidents::Cluster(remaining)) {
       for (size_t member_idx : group) join(reclustered[group.front()], reclustered[member_idx]);
     }
@@ -617,7 +618,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   }
   for (const auto& [root, group] : groups_by_root) {
     std::vector<const claims::CandidateIncident*> group_members;
-    for (size_t idx : group) group_members.push_back(&candidates[idx]);
+    for (size_t idx : group) group_members.push_back(candidates[idx]);
     incidents::Incident incident = incidents::Reconcile(group_members);
     // Ids are content hashes: on the rare clash with an incident elsewhere, a suffix.
     std::string id = incident.id;
