@@ -150,6 +150,7 @@ std::vector<CueHit> Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_
     if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
     hits.clear();
     trie_.Match(tokens, ids, first, token_idx, end, &hits);
+    if (hits.empty()) continue;  // most tokens start no cue
     // Longest phrase of each class wins at this token (hits come shortest first).
     std::array<int, static_cast<size_t>(Cue::kCount)> best;
     best.fill(-1);
