@@ -2,7 +2,6 @@
 
 #include "incidents/ledger_json.h"
 #include "incidents/reconcile.h"
-#include "pipeline/batch_runner.h"
 #include "pipeline/engine.h"
 #include "text_report.h"
 
@@ -25,23 +24,17 @@ int RunAnalyze(const AnalyzeOptions& options) {
   std::vector<Document> documents;
   std::vector<Diagnostic> diagnostics;
   std::vector<claims::CandidateIncident> candidates;
-  bool skipped_any = false;
-  ingest::InputSource source(options.paths);
-  pipeline::RunInBatches<std::unique_ptr<pipeline::AnalyzedDocument>>(
-      source, options.Threads(), [&](ingest::RawInput&& raw) { return (*engine)->Analyze(std::move(raw)); },
-      [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
-        ReportDiagnostics(analyzed->doc.diagnostics);
-        diagnostics.insert(diagnostics.end(), analyzed->doc.diagnostics.begin(), analyzed->doc.diagnostics.end());
-        skipped_any |= analyzed->doc.skipped;
-        if (analyzed->doc.skipped) return;
-        for (auto& incident : analyzed->claims.incidents) candidates.push_back(std::move(incident));
-        Document meta = std::move(analyzed->doc);
-        meta.text.clear();
-        meta.text.shrink_to_fit();
-        meta.anchors.clear();
-        meta.diagnostics.clear();
-        documents.push_back(std::move(meta));
-      });
+  bool skipped_any = AnalyzeInputs(options, **engine, [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
+    diagnostics.insert(diagnostics.end(), analyzed->doc.diagnostics.begin(), analyzed->doc.diagnostics.end());
+    if (analyzed->doc.skipped) return;
+    for (auto& incident : analyzed->claims.incidents) candidates.push_back(std::move(incident));
+    Document meta = std::move(analyzed->doc);
+    meta.text.clear();
+    meta.text.shrink_to_fit();
+    meta.anchors.clear();
+    meta.diagnostics.clear();
+    documents.push_back(std::move(meta));
+  });
   std::vector<incidents::Incident> ledger = incidents::BuildIncidents(candidates);
   std::string format = options.format.empty() ? (StdoutIsTerminal() ? "text" : "json") : options.format;
   if (format == "json") {

@@ -6,7 +6,6 @@
 #include "common_store.h"
 #include "incidents/question.h"
 #include "incidents/reconcile.h"
-#include "pipeline/batch_runner.h"
 #include "pipeline/engine.h"
 #include "pipeline/question_reader.h"
 #include "store/ask_store.h"
@@ -17,15 +16,9 @@ namespace {
 int AskFiles(const AskOptions& options, const pipeline::Engine& engine) {
   incidents::Question question = pipeline::ReadQuestion(engine, options.question);
   std::vector<claims::CandidateIncident> candidates;
-  bool skipped_any = false;
-  ingest::InputSource source(options.paths);
-  pipeline::RunInBatches<std::unique_ptr<pipeline::AnalyzedDocument>>(
-      source, options.Threads(), [&](ingest::RawInput&& raw) { return engine.Analyze(std::move(raw)); },
-      [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
-        ReportDiagnostics(analyzed->doc.diagnostics);
-        skipped_any |= analyzed->doc.skipped;
-        for (auto& incident : analyzed->claims.incidents) candidates.push_back(std::move(incident));
-      });
+  bool skipped_any = AnalyzeInputs(options, engine, [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
+    for (auto& incident : analyzed->claims.incidents) candidates.push_back(std::move(incident));
+  });
   std::vector<incidents::Incident> ledger = incidents::BuildIncidents(candidates);
   std::cout << incidents::Answer(question, incidents::MatchQuestion(question, ledger));
   return skipped_any ? kExitSomeSkipped : kExitOk;

@@ -31,4 +31,18 @@ void ReportDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   }
 }
 
+bool AnalyzeInputs(const CommonOptions& options, const pipeline::Engine& engine,
+                   const std::function<void(std::unique_ptr<pipeline::AnalyzedDocument>&&)>& use) {
+  bool skipped_any = false;
+  ingest::InputSource source(options.paths);
+  pipeline::RunInBatches<std::unique_ptr<pipeline::AnalyzedDocument>>(
+      source, options.Threads(), [&](ingest::RawInput&& raw) { return engine.Analyze(std::move(raw)); },
+      [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
+        ReportDiagnostics(analyzed->doc.diagnostics);
+        skipped_any |= analyzed->doc.skipped;
+        use(std::move(analyzed));
+      });
+  return skipped_any;
+}
+
 }  // namespace crosscheck::app

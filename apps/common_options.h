@@ -4,11 +4,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/document.h"
+#include "pipeline/engine.h"
 #include "pipeline/resources.h"
 
 namespace crosscheck::app {
@@ -37,5 +40,12 @@ bool StdoutIsTerminal();
 
 // One line on stderr per diagnostic, naming the document and the reason.
 void ReportDiagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// Analyses options.paths with the engine, a bounded batch at a time on options.Threads(),
+// reports each document's diagnostics and hands every document, skipped ones included
+// (their diagnostics belong in a ledger), to `use` in input order. True when some
+// document was skipped.
+bool AnalyzeInputs(const CommonOptions& options, const pipeline::Engine& engine,
+                   const std::function<void(std::unique_ptr<pipeline::AnalyzedDocument>&&)>& use);
 
 }  // namespace crosscheck::app

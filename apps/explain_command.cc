@@ -1,7 +1,6 @@
 #include "explain_command.h"
 
 #include "core/date.h"
-#include "pipeline/batch_runner.h"
 #include "pipeline/engine.h"
 
 namespace crosscheck::app {
@@ -89,16 +88,10 @@ int RunExplain(const ExplainOptions& options) {
     std::cerr << "crosscheck: " << engine.status().ToString() << "\n";
     return kExitFatal;
   }
-  bool skipped_any = false;
-  ingest::InputSource source(options.paths);
-  pipeline::RunInBatches<std::unique_ptr<pipeline::AnalyzedDocument>>(
-      source, options.Threads(), [&](ingest::RawInput&& raw) { return (*engine)->Analyze(std::move(raw)); },
-      [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
-        ReportDiagnostics(analyzed->doc.diagnostics);
-        skipped_any |= analyzed->doc.skipped;
-        if (analyzed->doc.skipped || (!options.doc.empty() && analyzed->doc.id != options.doc)) return;
-        Explain(*analyzed);
-      });
+  bool skipped_any = AnalyzeInputs(options, **engine, [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
+    if (analyzed->doc.skipped || (!options.doc.empty() && analyzed->doc.id != options.doc)) return;
+    Explain(*analyzed);
+  });
   return skipped_any ? kExitSomeSkipped : kExitOk;
 }
 

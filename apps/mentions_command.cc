@@ -1,7 +1,6 @@
 #include "mentions_command.h"
 
 #include "json_output.h"
-#include "pipeline/batch_runner.h"
 #include "pipeline/engine.h"
 
 namespace crosscheck::app {
@@ -92,25 +91,19 @@ int RunMentions(const MentionsOptions& options) {
     return kExitFatal;
   }
   const bool as_text = options.format == "text" || (options.format.empty() && StdoutIsTerminal());
-  bool skipped_any = false;
   bool first = true;
   if (!as_text) std::cout << "{\"documents\": [\n";
-  ingest::InputSource source(options.paths);
-  pipeline::RunInBatches<std::unique_ptr<pipeline::AnalyzedDocument>>(
-      source, options.Threads(), [&](ingest::RawInput&& raw) { return (*engine)->Analyze(std::move(raw)); },
-      [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
-        ReportDiagnostics(analyzed->doc.diagnostics);
-        skipped_any |= analyzed->doc.skipped;
-        if (analyzed->doc.skipped) return;
-        if (as_text) {
-          PrintMentionsText(*analyzed);
-          return;
-        }
-        // Streamed one document at a time: memory stays flat on large inputs.
-        std::cout << (first ? "" : ",\n")
-                  << MentionsJson(*analyzed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        first = false;
-      });
+  bool skipped_any = AnalyzeInputs(options, **engine, [&](std::unique_ptr<pipeline::AnalyzedDocument>&& analyzed) {
+    if (analyzed->doc.skipped) return;
+    if (as_text) {
+      PrintMentionsText(*analyzed);
+      return;
+    }
+    // Streamed one document at a time: memory stays flat on large inputs.
+    std::cout << (first ? "" : ",\n")
+              << MentionsJson(*analyzed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    first = false;
+  });
   if (!as_text) std::cout << "\n]}\n";
   return skipped_any ? kExitSomeSkipped : kExitOk;
 }

@@ -117,13 +117,12 @@ std::set<std::string> NameParts(const std::string& name) {
   return parts;
 }
 
-// Dice overlap of two sorted unique hash lists, in one merge pass.
-double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  if (a.empty() || b.empty()) return 0;
-  size_t shared = 0;
+// The elements two sorted lists share, in one merge pass; `on_shared` returns true to stop.
+template <typename T, typename OnShared>
+void VisitShared(const std::vector<T>& a, const std::vector<T>& b, OnShared on_shared) {
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i] == b[j]) {
-      ++shared;
+      if (on_shared(a[i])) return;
       ++i;
       ++j;
     } else if (a[i] < b[j]) {
@@ -132,6 +131,24 @@ double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
       ++j;
     }
   }
+}
+
+// Whether two sorted lists share an element that `counts` accepts.
+template <typename T, typename Counts>
+bool SharesSorted(const std::vector<T>& a, const std::vector<T>& b, Counts counts) {
+  bool found = false;
+  VisitShared(a, b, [&](const T& element) { return found = counts(element); });
+  return found;
+}
+
+// Dice overlap of two sorted unique hash lists.
+double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  VisitShared(a, b, [&](uint64_t) {
+    ++shared;
+    return false;
+  });
   return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
 }
 
@@ -246,15 +263,7 @@ PairEvidence ComparePrepared(const claims::CandidateIncident& a, const Prepared&
   for (const auto& va : pa.persons) {
     for (const auto& vb : pb.persons) e.shared_person |= SameName(va, vb);
   }
-  for (size_t i = 0, j = 0; i < pa.figures.size() && j < pb.figures.size() && !e.shared_figure;) {
-    if (pa.figures[i] == pb.figures[j]) {
-      e.shared_figure = true;
-    } else if (pa.figures[i] < pb.figures[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
+  e.shared_figure = SharesSorted(pa.figures, pb.figures, [](int64_t) { return true; });
   // One side's party claims the attack while the other's report has the same party deny
   // it: two different attacks, unless a date or victim says otherwise.
   for (const std::string& party : pa.claims_itself) e.opposed_positions |= pb.denies_itself.count(party) > 0;
@@ -352,21 +361,8 @@ bool ShareKey(const std::vector<std::string>& a, const std::vector<std::string>&
     std::string partner = NightPartner(key);
     if (!partner.empty() && std::binary_search(b.begin(), b.end(), partner)) return true;
   }
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    // Two dated accounts never meet on a night, victim, spokesperson or figure alone.
-    if (a[i] == b[j] && Weak(a[i][0])) {
-      ++i;
-      ++j;
-      continue;
-    }
-    if (a[i] == b[j]) return true;
-    if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return false;
+  // Two dated accounts never meet on a night, victim, spokesperson or figure alone.
+  return SharesSorted(a, b, [](const std::string& key) { return !Weak(key[0]); });
 }
 
 }  // namespace
@@ -385,15 +381,7 @@ std::vector<uint64_t> Sketch(const claims::CandidateIncident& c) {
 }
 
 bool ShareHash(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) return true;
-    if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return false;
+  return SharesSorted(a, b, [](uint64_t) { return true; });
 }
 
 bool SameTown(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
@@ -459,10 +447,12 @@ struct BlockingParts {
   std::vector<Ref> index, probe;
 };
 
-BlockingParts BlockingPartsOf(const claims::CandidateIncident& c) {
+// `keys` and `sketch` are EvidenceKeys(c) and Sketch(c), which Cluster keeps anyway.
+BlockingParts BlockingPartsOf(const claims::CandidateIncident& c, const std::vector<std::string>& keys,
+                              const std::vector<uint64_t>& sketch) {
   BlockingParts out;
   if (c.background) return out;  // background mentions are never merged
-  out.keys = EvidenceKeys(c);
+  out.keys = keys;
   const size_t evidence_count = out.keys.size();
   const Tier tier = TierOf(c);
   auto add_block = [&](std::string block) {
@@ -552,7 +542,7 @@ BlockingParts BlockingPartsOf(const claims::CandidateIncident& c) {
   if (tier == Tier::kTown) {
     const uint32_t town = c.place->geonameid != 0 ? add_block(absl::StrCat("g", c.place->geonameid)) : home;
     const bool dated = Dated(c);
-    for (uint64_t hash : Sketch(c)) {
+    for (uint64_t hash : sketch) {
       const uint32_t undated_key = add_key(absl::StrCat("u", hash));
       const uint32_t dated_key = add_key(absl::StrCat("s", hash));
       index_timed(town, dated ? dated_key : undated_key);
@@ -598,7 +588,7 @@ void HashedKeys(const BlockingParts& parts, std::vector<uint64_t>* index, std::v
 }  // namespace
 
 BlockingKeys BlockingKeysOf(const claims::CandidateIncident& c) {
-  BlockingParts parts = BlockingPartsOf(c);
+  BlockingParts parts = BlockingPartsOf(c, EvidenceKeys(c), Sketch(c));
   BlockingKeys out;
   for (const auto& ref : parts.index) out.index.push_back(Spelled(parts, ref));
   for (const auto& ref : parts.probe) out.probe.push_back(Spelled(parts, ref));
@@ -627,7 +617,7 @@ std::vector<std::vector<size_t>> Cluster(const std::vector<claims::CandidateInci
     sketches[idx] = Sketch(c);
     Prepare(c, &prepared[idx]);
     index.clear();
-    HashedKeys(BlockingPartsOf(c), &index, &probes[idx]);
+    HashedKeys(BlockingPartsOf(c, keys[idx], sketches[idx]), &index, &probes[idx]);
     for (uint64_t key : index) buckets[key].push_back(idx);
   }
   std::vector<size_t> partners;

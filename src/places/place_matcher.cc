@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <bitset>
 #include <unordered_set>
 
@@ -302,7 +303,7 @@ class Matcher {
     const bool short_caps = single && first.all_caps && first.folded.size() < kMinAllCapsTownLength;
     const bool known_person = single && person_words_.count(key) != 0;
     // '"...," Kirby said': a small town does not speak; a person with its name does.
-    const bool speaker = single && OpensClause(c->first) && AfterCueWithRelation(c->end, kSpeaker);
+    const bool speaker = single && OpensClause(c->first) && IsAfterCue(c->end, kSpeaker);
     const bool comma_before = c->first > 0 && IsPunct(c->first - 1, ',');
     const bool dot_after = IsPunct(c->end, '.');
     std::vector<uint32_t> kept;
@@ -348,20 +349,13 @@ class Matcher {
     std::sort(out->begin(), out->end());
   }
 
-  bool IsAfterCue(size_t i) const {
+  // Whether an after-cue starts at token i; with a relation, only a cue of that relation.
+  bool IsAfterCue(size_t i, std::optional<std::string_view> relation = std::nullopt) const {
     std::vector<uint32_t>& cues = cue_buffer_;
     AfterCuesAt(i, &cues);
     for (uint32_t cue_idx : cues) {
-      if (MatchWords(i, g_.data.cues[cue_idx].words) != 0) return true;
-    }
-    return false;
-  }
-
-  bool AfterCueWithRelation(size_t i, std::string_view relation) const {
-    std::vector<uint32_t>& cues = cue_buffer_;
-    AfterCuesAt(i, &cues);
-    for (uint32_t cue_idx : cues) {
-      if (g_.data.cues[cue_idx].relation == relation && MatchWords(i, g_.data.cues[cue_idx].words) != 0) return true;
+      const Cue& cue = g_.data.cues[cue_idx];
+      if ((!relation || cue.relation == *relation) && MatchWords(i, cue.words) != 0) return true;
     }
     return false;
   }

@@ -275,9 +275,7 @@ Status LedgerStore::BackfillBlockingKeys() {
 Status LedgerStore::Migrate() {
   // Up to date, as nearly always: a read answers it, without the write transaction that
   // would queue every query and every API connection behind a running ingest.
-  if (Result<std::vector<SqlRow>> current = sql_->Query("SELECT MAX(version) FROM schema_version", {});
-      current.ok() && !current->empty() && !IsNull((*current)[0][0]) &&
-      AsInt((*current)[0][0]) == static_cast<int64_t>(Migrations(sql_->dialect()).size())) {
+  if (Result<int> current = SchemaVersion(); current.ok() && *current == static_cast<int>(Migrations(sql_->dialect()).size())) {
     return Status::Ok();
   }
   Status status = sql_->BeginWrite();
@@ -452,6 +450,25 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
   std::set<std::string> affected;
   // Shared, not copied: a large incident's members are read again by every batch touching it.
   std::vector<std::pair<CandidateKey, std::shared_ptr<const claims::CandidateIncident>>> members;
+  // The whole membership of each affected incident, wherever its members lie, and the
+  // locks its members' blocks need.
+  auto load_members = [&]() -> Status {
+    members.clear();
+    member_incident.clear();
+    for (const auto& [key, body] : added_bodies) members.push_back({key, std::make_shared<const claims::CandidateIncident>(body)});
+    for (const std::string& incident_id : affected) {
+      CC_ROWS(rows, "SELECT doc_id, idx, background, body FROM candidates WHERE incident_id = ?", {incident_id});
+      for (const SqlRow& row : rows) {
+        Result<std::shared_ptr<const claims::CandidateIncident>> body = ParsedCandidate(AsText(row[3]));
+        if (!body.ok()) return body.status();
+        if (AsInt(row[2]) == 0) HomeKeys(BlockOf(**body), &wanted);
+        CandidateKey key{AsText(row[0]), AsInt(row[1])};
+        member_incident[key] = incident_id;
+        members.push_back({key, std::move(*body)});
+      }
+    }
+    return Status::Ok();
+  };
   while (true) {
     std::vector<int64_t> to_lock;
     for (int64_t key : wanted) {
@@ -522,40 +539,14 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
         }
       }
     }
-    // The whole membership of each affected incident, wherever its members lie.
-    members.clear();
-    member_incident.clear();
-    for (const auto& [key, body] : added_bodies) members.push_back({key, std::make_shared<const claims::CandidateIncident>(body)});
-    for (const std::string& incident_id : affected) {
-      CC_ROWS(rows, "SELECT doc_id, idx, background, body FROM candidates WHERE incident_id = ?", {incident_id});
-      for (const SqlRow& row : rows) {
-        Result<std::shared_ptr<const claims::CandidateIncident>> body = ParsedCandidate(AsText(row[3]));
-        if (!body.ok()) return body.status();
-        if (AsInt(row[2]) == 0) HomeKeys(BlockOf(**body), &wanted);
-        CandidateKey key{AsText(row[0]), AsInt(row[1])};
-        member_incident[key] = incident_id;
-        members.push_back({key, std::move(*body)});
-      }
-    }
+    CC_TRY(load_members());
     bool all_held = std::all_of(wanted.begin(), wanted.end(), [&](int64_t key) { return held.count(key) > 0; });
     if (all_held) break;
   }
   if (held.empty()) {
     // Only background candidates or nothing new: still rebuild them on their own.
     affected = work.removed_incidents;
-    members.clear();
-    member_incident.clear();
-    for (const auto& [key, body] : added_bodies) members.push_back({key, std::make_shared<const claims::CandidateIncident>(body)});
-    for (const std::string& incident_id : affected) {
-      CC_ROWS(rows, "SELECT doc_id, idx, body FROM candidates WHERE incident_id = ?", {incident_id});
-      for (const SqlRow& row : rows) {
-        Result<std::shared_ptr<const claims::CandidateIncident>> body = ParsedCandidate(AsText(row[2]));
-        if (!body.ok()) return body.status();
-        CandidateKey key{AsText(row[0]), AsInt(row[1])};
-        member_incident[key] = incident_id;
-        members.push_back({key, std::move(*body)});
-      }
-    }
+    CC_TRY(load_members());
   }
 
   // Canonical order, so that the result does not depend on arrival order.
