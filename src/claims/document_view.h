@@ -26,6 +26,7 @@ struct ActorSpan {
 struct PlaceSpan {
   uint32_t first_token = 0;
   uint32_t end_token = 0;
+  bool dateline = false;  // where the reporter filed from (text::DatelineTokens)
   IncidentPlace place;
 };
 

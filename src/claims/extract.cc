@@ -352,10 +352,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         bool locative = before > s.first() && (IsLocativeWord(s.folded(before - 1)) || s.At(before - 1, Cue::kAttackVerb));
         if (!locative) in_name = true;
       }
-      // A dateline ("BEIRUT -", "TRIPOLI (Reuters) -") is where the reporter filed from.
+      // A dateline ("BEIRUT -", "TRIPOLI (Reuters) -") is where the reporter filed from;
+      // a town in capitals opening a sentence before a comma is one whose dash went missing.
       const text::Token& first_word = tokens.tokens[place.first_token];
-      if (first_word.all_caps && place.end_token < s.end() &&
-          (s.IsPunct(place.end_token, "-(") || (place.first_token == s.first() && s.IsPunct(place.end_token, ",")))) {
+      if (place.dateline || (first_word.all_caps && place.first_token == s.first() && place.end_token < s.end() &&
+                             s.IsPunct(place.end_token, ","))) {
         in_name = true;
       }
       if (in_name || FarReferencePoint(s, place)) continue;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "claims/extract.h"
+#include "text/dateline.h"
 #include "text/tokenize.h"
 
 namespace crosscheck::pipeline {
@@ -49,26 +50,6 @@ claims::Party Engine::PartyOf(int actor_index) const {
 }
 
 namespace {
-// A dateline opens a paragraph with the filing place in capitals and ends at a spaced
-// dash a few tokens on: "DAKAR, Senegal (CNS) -", "KYIV -".
-constexpr uint32_t kMaxDatelineTokens = 8;
-
-std::vector<bool> DatelineTokens(const text::TokenStream& tokens) {
-  std::vector<bool> in_dateline(tokens.tokens.size() + 1, false);
-  for (const text::Sentence& sentence : tokens.sentences) {
-    if (sentence.first_token >= sentence.end_token || !tokens.tokens[sentence.first_token].all_caps) continue;
-    uint32_t limit = std::min(sentence.end_token, sentence.first_token + kMaxDatelineTokens);
-    for (uint32_t t = sentence.first_token + 1; t < limit; ++t) {
-      const text::Token& token = tokens.tokens[t];
-      if (token.kind == text::TokenKind::kPunct && token.folded == "-" && token.space_before) {
-        for (uint32_t d = sentence.first_token; d < t; ++d) in_dateline[d] = true;
-        break;
-      }
-    }
-  }
-  return in_dateline;
-}
-
 bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
          role.find("press office") != std::string::npos;
@@ -96,7 +77,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
       specific_by_type[mention.type] = mention.actor;
     }
   }
-  std::vector<bool> in_dateline = DatelineTokens(analyzed.tokens);
+  std::vector<bool> in_dateline = text::DatelineTokens(analyzed.tokens);
   for (const actors::ActorMention& mention : analyzed.actors) {
     // "DAKAR, Senegal (CNS) -" names where the reporter filed from, not a party to anything.
     if (in_dateline[mention.first_token]) continue;
@@ -132,6 +113,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     claims::PlaceSpan span;
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
+    span.dateline = in_dateline[mention.first_token];
     claims::IncidentPlace& place = span.place;
     place.name = mention.name;
     place.text = mention.text;
@@ -152,7 +134,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   std::map<std::string, int> towns_by_country;
   for (const claims::PlaceSpan& span : view.places) {
     // Datelines ("DAKAR, Senegal -") say where the reporter was, not where things happened.
-    if (analyzed.tokens.tokens[span.first_token].all_caps) continue;
+    if (span.dateline || analyzed.tokens.tokens[span.first_token].all_caps) continue;
     if (span.place.resolved && span.place.precision <= 3 && !span.place.country.empty()) {
       ++towns_by_country[span.place.country];
     }

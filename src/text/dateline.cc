@@ -1,0 +1,43 @@
+#include "text/dateline.h"
+
+#include <algorithm>
+
+namespace crosscheck::text {
+namespace {
+
+// Filing places, a date and an agency in brackets: about a dozen tokens at most.
+constexpr uint32_t kMaxDatelineTokens = 16;
+// "US" or "UN" in capitals is an acronym; a filing place has more letters.
+constexpr size_t kMinPlaceLetters = 3;
+
+bool IsDash(const Token& token) { return token.kind == TokenKind::kPunct && token.folded == "-"; }
+
+}  // namespace
+
+std::vector<bool> DatelineTokens(const TokenStream& tokens) {
+  std::vector<bool> in_dateline(tokens.tokens.size() + 1, false);
+  for (const Sentence& sentence : tokens.sentences) {
+    uint32_t limit = std::min(sentence.end_token, sentence.first_token + kMaxDatelineTokens);
+    int brackets = 0;
+    bool filing_place = false;  // a word in capitals outside the brackets: "SANAA", "GENEVA"
+    for (uint32_t t = sentence.first_token; t < limit; ++t) {
+      const Token& token = tokens.tokens[t];
+      if (IsDash(token) && token.space_before) {
+        if (filing_place) std::fill(in_dateline.begin() + sentence.first_token, in_dateline.begin() + t, true);
+        break;
+      }
+      if (token.kind == TokenKind::kPunct) {
+        if (token.folded == "(") ++brackets;
+        if (token.folded == ")") --brackets;
+        continue;
+      }
+      // Bylines, places, months and agencies are capitalised; a lower-case word outside
+      // the agency's brackets means a sentence ("NATO said on Monday - ...").
+      if (token.kind == TokenKind::kWord && !token.capitalized && brackets <= 0) break;
+      if (token.all_caps && brackets <= 0 && token.folded.size() >= kMinPlaceLetters) filing_place = true;
+    }
+  }
+  return in_dateline;
+}
+
+}  // namespace crosscheck::text
