@@ -480,6 +480,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           if (!mains[main_idx].place) found = static_cast<int>(main_idx);
         }
       }
+      // Only an attack or a toll opens another incident: a town named in passing by a
+      // claim sentence ("no comment from the Houthis, who hold Sanaa") stays with this one.
+      bool names_an_attack = attack_words || f.attack || !f.casualties.empty();
+      if (found < 0 && current >= 0 && !names_an_attack) {
+        found = current;
+        trace.notes.push_back("a town named in passing: stays with the incident");
+      }
       if (found < 0) {
         mains.emplace_back();
         found = static_cast<int>(mains.size() - 1);

@@ -56,6 +56,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"reaction", Cue::kReaction},
     {"negation_filler", Cue::kNegationFiller},
     {"distance_unit", Cue::kDistanceUnit},
+    {"patron", Cue::kPatron},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -54,6 +54,7 @@ enum class Cue : uint8_t {
   kReaction, // "condemns", "mourned": verbs of reaction, never modifiers of an attack noun
   kNegationFiller,  // "any", "been": may stand between a negation and the attack it negates
   kDistanceUnit,    // "km", "miles": number = metres in one unit
+  kPatron,          // "backed", "aligned" after a hyphen: the party before it backs the one after
   kCount,
 };
 

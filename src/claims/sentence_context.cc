@@ -47,6 +47,14 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
     first_cue_[hit.first_token - first_] = static_cast<uint32_t>(hit_idx);
   }
+  // "the Iran-aligned Houthi movement": the backer qualifies the party after it and is
+  // itself no party to the sentence.
+  std::erase_if(actors_, [&](int actor_idx) {
+    const ActorSpan& actor = view.actors[actor_idx];
+    if (actor.end_token + 1 >= end_ || !IsPunct(actor.end_token, "-") || !At(actor.end_token + 1, Cue::kPatron)) return false;
+    for (uint32_t t = actor.first_token; t < actor.end_token; ++t) actor_at_[t - first_] = -1;
+    return true;
+  });
   for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < view.places.size(); ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
     if (place.first_token >= end_) break;
