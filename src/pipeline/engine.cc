@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "claims/extract.h"
 #include "text/dateline.h"
@@ -50,6 +51,9 @@ claims::Party Engine::PartyOf(int actor_index) const {
 }
 
 namespace {
+// UCDP where_prec of a whole country (spec/LEDGER.md).
+constexpr int kCountryPrecision = 6;
+
 bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
          role.find("press office") != std::string::npos;
@@ -109,7 +113,21 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.party.person = mention.person;
     view.actors.push_back(std::move(span));
   }
+  // A party's name that is also a town abroad ("Fano", the Amhara militia, and Fano,
+  // Italy) is the party unless the document names the town's country.
+  std::set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  for (const actors::ActorMention& mention : analyzed.actors) {
+    if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
+  }
+  std::set<std::string> named_countries;
   for (const places::PlaceMention& mention : analyzed.places) {
+    if (mention.precision >= kCountryPrecision) named_countries.insert(mention.country);
+  }
+  for (const places::PlaceMention& mention : analyzed.places) {
+    if (mention.precision < kCountryPrecision && party_names.count({mention.span.begin, mention.span.end}) &&
+        !named_countries.count(mention.country)) {
+      continue;
+    }
     claims::PlaceSpan span;
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
