@@ -157,6 +157,9 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       if (s.IsPunct(joiner, ",")) ++joiner;
       if (s.IsWord(joiner, "and")) ++joiner;
       if (joiner == probe || counts[next_idx].first_token != joiner) break;
+      // "11 people, eight of them students": a part of the count, not a next group.
+      const uint32_t after_next = counts[next_idx].end_token;
+      if (after_next < s.end() && s.Covering(after_next, Cue::kSubcount)) break;
       figure.count.value += counts[next_idx].value;
       t = counts[next_idx].end_token;
       count_idx = next_idx++;
