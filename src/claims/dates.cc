@@ -65,11 +65,22 @@ uint8_t NightMask(const SentenceContext& s, uint32_t t, int weekday) {
   return NightBit(weekday) | NightBit(weekday - 1);
 }
 
+// "since the 2021 coup", "since 2014", "the 2020 ceasefire": a year that names an era or
+// a thing, not when the sentence's event happened.
+bool NamesAnEra(const SentenceContext& s, uint32_t t) {
+  if (t > s.first() && s.IsWord(t - 1, "since")) return true;
+  if (t > s.first() + 1 && s.IsWord(t - 2, "since") && s.IsWord(t - 1, "the")) return true;
+  bool determiner = t > s.first() && (s.IsWord(t - 1, "the") || s.IsWord(t - 1, "a") || s.IsWord(t - 1, "its") ||
+                                      s.IsWord(t - 1, "their"));
+  return determiner && t + 1 < s.end() && s.token(t + 1).kind == text::TokenKind::kWord && !s.token(t + 1).capitalized;
+}
+
 }  // namespace
 
-std::optional<int> YearIn(const SentenceContext& s) {
+std::optional<int> YearIn(const SentenceContext& s, bool event_years_only) {
   for (uint32_t t = s.first(); t < s.end(); ++t) {
     if (s.token(t).kind != text::TokenKind::kNumber) continue;  // years are digits; skip the rest cheaply
+    if (event_years_only && NamesAnEra(s, t)) continue;
     std::string_view w = s.folded(t);
     if (auto year = AsYear(w)) return year;
     if (w.find('.') == std::string_view::npos) continue;

@@ -18,7 +18,8 @@ struct DateContext {
 
 std::vector<DateRange> ReadDates(const SentenceContext& sentence, const DateContext& context);
 
-// A year written in the sentence ("in 2018", "18.06.2018"), to anchor other dates.
-std::optional<int> YearIn(const SentenceContext& sentence);
+// A year written in the sentence ("in 2018", "18.06.2018"), to anchor other dates. With
+// event_years_only, not one naming an era or a thing ("since 2014", "the 2021 coup").
+std::optional<int> YearIn(const SentenceContext& sentence, bool event_years_only = false);
 
 }  // namespace crosscheck::claims

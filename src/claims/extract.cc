@@ -316,7 +316,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (!report_date) f.dates.push_back(std::move(date));
     }
     if (!f.victims.empty()) f.attack = true;
-    f.year = YearIn(s);
+    f.year = YearIn(s, /*event_years_only=*/true);
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;

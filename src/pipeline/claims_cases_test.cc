@@ -225,5 +225,30 @@ TEST_F(ClaimCases, WeekdayBeforeTheSourceDatesTheAttack) {
   EXPECT_NE(date_of("Officials on Saturday said a drone strike killed 12 people in Kidal."), saturday);
 }
 
+// One incident, whatever else the report names: a dateline with two filing places, a
+// capital named in passing by a no-comment sentence, a year naming an era ("since the
+// 2021 coup") and a backer before a hyphen ("Iran-aligned").
+TEST_F(ClaimCases, OneIncidentThroughDatelinesPassingTownsErasAndBackers) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("one-incident", "2025-04-13",
+      "GENEVA/ADEN, April 13 (Gulf Wire) - Missiles fired by the Iran-aligned Houthis struck a camp in Marib "
+      "on Saturday, killing 12 people, the government said.\n\n"
+      "A spokesman for a local militia, one of the groups fighting the Houthis since the 2015 war, said two "
+      "missiles hit the camp.\n\n"
+      "There was no immediate comment from the Houthis, who hold the capital Sanaa.");
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->country, "YE");
+  EXPECT_NE(events[0]->place->name, "Sanaa");
+  EXPECT_EQ(events[0]->sentences.size(), 3u);
+  for (const auto& claim : events[0]->attributions) {
+    if (claim.actor) EXPECT_NE(claim.actor->name, "Iran");
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
