@@ -182,6 +182,20 @@ bool IsLocativeWord(std::string_view w) {
   return false;
 }
 
+// Days before its report within which an attack is this week's news.
+constexpr int64_t kNewsWeekDays = 7;
+
+bool DatedThisWeek(const std::vector<DateRange>& dates, std::optional<int64_t> published) {
+  if (!published) return false;
+  for (const DateRange& date : dates) {
+    if (date.earliest && date.latest && *date.earliest == *date.latest && *date.earliest <= *published &&
+        *published - *date.earliest <= kNewsWeekDays) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool HasOtherEventCue(const SentenceContext& s) {
   for (const CueHit& hit : s.cues()) {
     if (hit.cue == Cue::kPastShift) return true;
@@ -435,7 +449,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // Only an attack's own date moves it: "the death toll rose to 64 Sunday" updates a count.
     bool attack_words = f.type_votes.size() > 0 || f.attack_cue;
     bool date_conflict = current >= 0 && attack_words && DatesConflict(mains[current], f.dates);
-    bool shift = f.shift || (!mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
+    // "In a separate attack on Monday, aircraft bombed a camp near Hpakant": an attack of
+    // this week told with its own town and day is news of its own, not background.
+    bool news_of_its_own = f.shift && anchor && attack_words && !f.casualties.empty() &&
+                           DatedThisWeek(f.dates, date_context.published);
+    bool shift = (f.shift && !news_of_its_own) || (!mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
                                                                    Compatible(*anchor, *mains[current].place) &&
                                                                    !DatesConflict(mains[current], f.dates)));
     // Another year written out ("In September 2014, ...") is another time, unless the

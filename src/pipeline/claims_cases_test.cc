@@ -250,5 +250,28 @@ TEST_F(ClaimCases, OneIncidentThroughDatelinesPassingTownsErasAndBackers) {
   }
 }
 
+// "In a separate attack on Monday" with its own town, day and toll is a second incident
+// of the report; "last October" in passing is background.
+TEST_F(ClaimCases, ASeparateAttackThisWeekIsNewsOfItsOwn) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("two-incidents", "2024-11-20",
+      "A military jet bombed a school near Shwebo on Tuesday, killing 11 people, a resistance group said.\n\n"
+      "In a separate attack on Monday, aircraft bombed a mining camp near Hpakant, killing five miners, "
+      "rescuers said.\n\n"
+      "Last October, an air strike on a market in the town killed three people, according to local officials.");
+  std::vector<const claims::CandidateIncident*> events;
+  size_t background = 0;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (incident.background) {
+      ++background;
+    } else {
+      events.push_back(&incident);
+    }
+  }
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(background, 1u);
+  EXPECT_NE(events[0]->date.earliest, events[1]->date.earliest);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
