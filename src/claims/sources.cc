@@ -221,6 +221,10 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       --back;
       if (s.token(back).kind != text::TokenKind::kWord) break;
       if (s.IsWord(back, "'s") && s.ActorAt(back - 1) >= 0) {
+        // "Yemen's Houthis denied": the noun owned is itself a party, and it speaks.
+        if (int owned = s.ActorAt(back + 1); owned >= 0 && owned != s.ActorAt(back - 1) && !s.actor(owned).adjective) {
+          return FromActor(s, owned);
+        }
         Subject owner = FromActor(s, s.ActorAt(back - 1));
         owner.end = t + 1;
         owner.how = "possessor";
