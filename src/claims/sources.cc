@@ -369,6 +369,11 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       }
     }
     Subject subject = SubjectBefore(s, hit.first_token, coref);
+    // "the Kachin Independence Organisation (KIO) said": the name and its short form in
+    // brackets are one subject.
+    if (subject.found && subject.first > s.first() + 1 && s.IsPunct(subject.first - 1, "(")) {
+      if (int named = s.ActorAt(subject.first - 2); named >= 0) subject.first = s.actor(named).first_token;
+    }
     SourceFrame frame;
     frame.verb_stance = s.Entry(hit).value;
     frame.verb_first = hit.first_token;
