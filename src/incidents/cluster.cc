@@ -24,8 +24,11 @@ namespace {
 // neighbouring cells, so the work grows with the input, never with its square.
 constexpr double kBlockDegrees = 0.5;
 constexpr int64_t kSameDayTolerance = 1;
-// How long before its report an undated account's attack may lie.
-constexpr int64_t kUndatedReportWindowDays = 30;
+// How long before its report an undated account's attack may lie: news of an attack is
+// out within days, and a longer window lets undated accounts of a town under daily
+// attack chain weeks of strikes into one incident (7,503 reports over 11 years of Gaza in
+// a 30,000-article generated corpus with 30 days).
+constexpr int64_t kUndatedReportWindowDays = 3;
 constexpr int kDaysInWeek = 7;
 // UCDP where_prec from which a place is a province or a country, not a town.
 constexpr int kCoarsePrecision = 4;
@@ -244,7 +247,9 @@ PairEvidence ComparePrepared(const claims::CandidateIncident& a, const Prepared&
   if (a.date.earliest && b.date.earliest) {
     int64_t gap = std::llabs(*a.date.earliest - *b.date.earliest);
     e.date_ok = gap <= kSameDayTolerance;
-    e.date_known_equal = e.date_ok;
+    // A day apart (a night attack, reports in two time zones) is compatible, but day after
+    // day of strikes on one town must not chain into one incident: it takes more evidence.
+    e.date_known_equal = gap == 0;
   } else if (weekday_a >= 0 && weekday_b >= 0) {
     // Named weekdays must allow a common night ("late Tuesday" ~ "early Wednesday"). That
     // is weak evidence (one night in seven or so): it only lowers the wording bar.
