@@ -137,6 +137,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }
+    // "two more bodies were recovered": an addition to a toll, not a toll.
+    if (s.IsWord(count.end_token, "more") && !s.IsWord(count.end_token + 1, "than")) {
+      notes->push_back("increment skipped: " + std::string(s.Text(count.first_token, count.end_token + 1)));
+      continue;
+    }
     Figure figure;
     figure.count = count;
     // A breakdown "12 women, eight children and seven men had died": sum the list.
