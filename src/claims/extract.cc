@@ -546,6 +546,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       }
     }
   }
+  std::vector<DateRange> summary_dates;  // dates of sentences that sum up several incidents
   for (uint32_t sentence_idx : pending) {
     int fits = -1;
     int count = 0;
@@ -570,6 +571,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       trace.incident = count == 1 ? fits : -1;
       if (count != 1) trace.notes.push_back("dropped: a summary of several incidents");
     }
+    if (count != 1 && mains.size() > 1) {
+      summary_dates.insert(summary_dates.end(), facts[sentence_idx].dates.begin(), facts[sentence_idx].dates.end());
+    }
     if (count == 1) add_sentence(&mains[fits], sentence_idx);
   }
   auto finish = [&](Builder& b) {
@@ -580,6 +584,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     b.weekday = -1;
     b.night_mask = 0;
     for (uint32_t sentence_idx : b.incident.sentences) NoteDates(&b, facts[sentence_idx].dates);
+    // "Shelling on Thursday killed four people" over two towns' accounts that give no day:
+    // the summary's day is theirs.
+    if (!b.incident.background && !b.date && b.weekday < 0) NoteDates(&b, summary_dates);
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;
     inc.published = date_context.published;

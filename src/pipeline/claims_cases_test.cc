@@ -273,5 +273,25 @@ TEST_F(ClaimCases, ASeparateAttackThisWeekIsNewsOfItsOwn) {
   EXPECT_NE(events[0]->date.earliest, events[1]->date.earliest);
 }
 
+// A sentence summing up two towns' attacks gives its day to both when their own accounts
+// name none.
+TEST_F(ClaimCases, ASummarysDayDatesTheIncidentsItSumsUp) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  // 2024-06-07 is a Friday: "on Wednesday" is 2024-06-05.
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("summary-day", "2024-06-07",
+      "Drone attacks on Wednesday killed five people in two towns, officials said.\n\n"
+      "In Kherson, three people were killed when a drone hit a bus, the regional governor said.\n\n"
+      "Further east, in Horlivka, a drone attack killed two people, the Russia-installed mayor said.");
+  Result<CivilDate> day = ParseIsoDate("2024-06-05");
+  ASSERT_TRUE(day.ok());
+  size_t dated = 0;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (incident.background) continue;
+    EXPECT_EQ(incident.date.earliest, DaysFromCivil(*day));
+    ++dated;
+  }
+  EXPECT_EQ(dated, 2u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
