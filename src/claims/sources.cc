@@ -435,8 +435,10 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       SourceFrame& previous = frames.back();
       bool coordinated = false;
       for (uint32_t t = previous.verb_end; t < subject.first; ++t) {
+        // "..., residents said, as the air force said its jets had hit bandits".
+        bool as_clause = s.IsWord(t, "as") && t > s.first() && s.IsPunct(t - 1, ",");
         if (s.IsPunct(t, ";") || ((s.IsWord(t, "but") || s.IsWord(t, "while") || s.IsWord(t, "whereas") ||
-                                   s.IsWord(t, "although")) && t + 1 <= subject.first)) {
+                                   s.IsWord(t, "although") || as_clause) && t + 1 <= subject.first)) {
           coordinated = true;
         }
         // ", a claim the coalition rejected", ", a figure the army called exaggerated".
