@@ -389,8 +389,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   // Unknown perpetrator: "unidentified aircraft", "planes remain unidentified", "did not specify".
   for (const CueHit& hit : s.cues()) {
     if (hit.cue != Cue::kUnknownPerpetrator || hit.first_token < scope_first || hit.first_token >= scope_end) continue;
-    // "did not name the victims" is about the dead, not the attacker.
-    bool about_victims = false;
+    // "did not name the victims", "did not name him" is about the dead, not the attacker.
+    bool about_victims = s.IsWord(hit.end_token, "him") || s.IsWord(hit.end_token, "her");
     for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 3); ++t) about_victims |= s.At(t, Cue::kVictim) != nullptr;
     if (about_victims) continue;
     bool single_word = hit.end_token - hit.first_token == 1;

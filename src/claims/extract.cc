@@ -202,6 +202,13 @@ bool HasOtherEventCue(const SentenceContext& s) {
     // "Last October, a strike ...": a past month is another time.
     if (hit.cue == Cue::kMonth && hit.first_token > s.first() && s.IsWord(hit.first_token - 1, "last")) return true;
     if (hit.cue != Cue::kOtherEvent) continue;
+    // "as in previous attacks", "like earlier raids": a comparison, not another event told.
+    uint32_t before = hit.first_token;
+    if (before > s.first() && (s.IsWord(before - 1, "like") || s.IsWord(before - 1, "than") ||
+                               (before > s.first() + 1 && s.IsWord(before - 2, "as") &&
+                                (s.IsWord(before - 1, "in") || s.IsWord(before - 1, "with"))))) {
+      continue;
+    }
     // "another airstrike", "an earlier US drone attack", "a separate air strike".
     for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 4); ++t) {
       if (s.At(t, Cue::kAttackNoun) || s.At(t, Cue::kWeapon)) return true;

@@ -293,5 +293,27 @@ TEST_F(ClaimCases, ASummarysDayDatesTheIncidentsItSumsUp) {
   EXPECT_EQ(dated, 2u);
 }
 
+// "as in previous attacks" compares, it tells no other attack; "did not name him" is
+// about a victim, not the attacker.
+TEST_F(ClaimCases, ComparisonsAndUnnamedVictimsStayWithTheIncident) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("comparison", "2024-05-12",
+      "A drone strike on a car near Zakho killed two men on Saturday, Kurdish officials said.\n\n"
+      "Officials said one of the dead was a local trader. They did not name him.\n\n"
+      "A local official said the strike was probably carried out by a Turkish drone, as in previous attacks "
+      "in the province.");
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  ASSERT_EQ(events.size(), 1u);
+  bool turkey = false;
+  for (const auto& claim : events[0]->attributions) {
+    EXPECT_NE(claim.stance, "unknown") << claim.evidence;
+    if (claim.actor && claim.actor->name == "Turkey") turkey = claim.hedged;
+  }
+  EXPECT_TRUE(turkey);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
