@@ -7,6 +7,9 @@ namespace {
 
 constexpr uint32_t kMaxNameTokens = 8;
 constexpr uint32_t kMinNameWords = 2;
+// "a local school teacher," before a name; "named one of them as".
+constexpr uint32_t kMaxDescriptionWords = 4;
+constexpr uint32_t kMaxWordsBeforeAs = 4;
 
 bool IsNameConnector(std::string_view w) {
   return w == "al" || w == "el" || w == "bin" || w == "bint" || w == "ibn" || w == "abu" || w == "abd" || w == "-" ||
@@ -30,6 +33,16 @@ uint32_t NameEnd(const SentenceContext& s, uint32_t first) {
   }
   while (t > first && IsNameConnector(s.token(t - 1).folded)) --t;
   return words >= kMinNameWords ? t : first;
+}
+
+// Past "a pharmacist," / "a local teacher," before a name; else `t` itself.
+uint32_t AfterDescription(const SentenceContext& s, uint32_t t) {
+  if (!(s.IsWord(t, "a") || s.IsWord(t, "an"))) return t;
+  for (uint32_t comma = t + 1; comma < s.end() && comma - t <= kMaxDescriptionWords; ++comma) {
+    if (s.IsPunct(comma, ",")) return comma + 1;
+    if (s.token(comma).kind != text::TokenKind::kWord || s.token(comma).capitalized) return t;
+  }
+  return t;
 }
 
 std::string Affiliation(const SentenceContext& s, uint32_t after_name) {
@@ -85,16 +98,22 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
         if (end > close + 2) add(close + 2, end);
       }
     }
-    // "among the dead was NAME", "the dead included NAME"
+    // "among the dead was NAME", "the dead included NAME", "the dead included a pharmacist,
+    // NAME, 71"
     if (s.At(t, Cue::kKill) && (s.IsWord(t + 1, "was") || s.IsWord(t + 1, "were") || s.IsWord(t + 1, "included") ||
                                 s.IsWord(t + 1, "include") || s.IsWord(t + 1, "includes"))) {
-      uint32_t end = NameEnd(s, t + 2);
-      if (end > t + 2) add(t + 2, end);
+      uint32_t first = AfterDescription(s, t + 2);
+      uint32_t end = NameEnd(s, first);
+      if (end > first) add(first, end);
     }
-    // "identified as NAME", "named as NAME"
-    if ((s.IsWord(t, "identified") || s.IsWord(t, "named")) && s.IsWord(t + 1, "as")) {
-      uint32_t end = NameEnd(s, t + 2);
-      if (end > t + 2) add(t + 2, end);
+    // "identified as NAME", "named one of them as NAME"
+    if (s.IsWord(t, "identified") || s.IsWord(t, "named")) {
+      uint32_t as = t + 1;
+      while (as < s.end() && as - t <= kMaxWordsBeforeAs && s.token(as).kind == text::TokenKind::kWord && !s.IsWord(as, "as")) ++as;
+      if (s.IsWord(as, "as")) {
+        uint32_t end = NameEnd(s, as + 1);
+        if (end > as + 1) add(as + 1, end);
+      }
     }
     // "NAME, who was killed" / "NAME was killed"
     if (s.token(t).capitalized && (t == s.first() || !s.token(t - 1).capitalized)) {

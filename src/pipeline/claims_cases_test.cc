@@ -3,6 +3,7 @@
 // failing case and holds the pass rate at or above a floor that only ever rises.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -313,6 +314,21 @@ TEST_F(ClaimCases, ComparisonsAndUnnamedVictimsStayWithTheIncident) {
     if (claim.actor && claim.actor->name == "Turkey") turkey = claim.hedged;
   }
   EXPECT_TRUE(turkey);
+}
+
+// Named victims behind a description ("a nurse, NAME, 34") and after "named ... as".
+TEST_F(ClaimCases, NamedVictimsBehindDescriptionsAndNamedAs) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("victims", "2024-09-03",
+      "A missile strike on a clinic in Sumy killed four people on Monday, the regional governor said.\n\n"
+      "The dead included a nurse, Olena Kovalenko, 34, and two patients.\n\n"
+      "Police named one of the patients as Petro Shevchuk.");
+  std::vector<std::string> names;
+  for (const auto& incident : analyzed->claims.incidents) {
+    for (const auto& victim : incident.victims) names.push_back(victim.name);
+  }
+  EXPECT_NE(std::find(names.begin(), names.end(), "Olena Kovalenko"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "Petro Shevchuk"), names.end());
 }
 
 }  // namespace

@@ -115,7 +115,12 @@ Result<std::unique_ptr<SqlConnection>> OpenSqlite(const std::string& path) {
   auto connection = std::make_unique<SqliteConnection>(db);
   // WAL: readers never block the writer; NORMAL sync is still crash-safe in WAL mode
   // (a power cut may lose the last commits, never corrupt the file).
-  Status status = connection->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  // A ledger of 100,000 articles is gigabytes: the default 2 MB page cache made every
+  // ingest re-read its index pages through pread. Reads go through a memory map and a
+  // 128 MB cache instead (the map is the page cache, not process memory).
+  Status status = connection->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+      "PRAGMA cache_size=-131072; PRAGMA mmap_size=4294967296;");
   if (!status.ok()) return status;
   return std::unique_ptr<SqlConnection>(std::move(connection));
 }
