@@ -505,7 +505,14 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
                          w == "charge" || w == "charges" || w == "reports" || w == "report" || w == "claims" ||
                          w == "claim" || w == "account" || w == "accounts";
   }
-  if ((stance_of_verb == "denies" && (has_attack || denied_accusation) && !casualty_denial) || deny_resp != nullptr) {
+  // "denied that civilians had been targeted": the denial is about whom the attack hit, not
+  // about who made it.
+  uint32_t denied_subject = frame.verb_end;
+  if (s.IsWord(denied_subject, "that")) ++denied_subject;
+  if (s.IsWord(denied_subject, "any") || s.IsWord(denied_subject, "the")) ++denied_subject;
+  const bool victim_denial = s.IsWord(frame.verb_end, "that") && s.At(denied_subject, Cue::kVictim) != nullptr;
+  if ((stance_of_verb == "denies" && (has_attack || denied_accusation) && !casualty_denial && !victim_denial) ||
+      deny_resp != nullptr) {
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
     make("denies", SideOf(*self), deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
          cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
