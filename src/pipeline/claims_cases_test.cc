@@ -331,5 +331,23 @@ TEST_F(ClaimCases, NamedVictimsBehindDescriptionsAndNamedAs) {
   EXPECT_NE(std::find(names.begin(), names.end(), "Petro Shevchuk"), names.end());
 }
 
+// A village that the gazetteer knows only in a country the report never names is left
+// out, so a detail sentence stays with the incident.
+TEST_F(ClaimCases, ALoneTownAbroadIsNoSecondIncident) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("lone-town", "2024-07-02",
+      "A drone strike on a pickup truck near Sulaymaniyah in northern Iraq killed two men on Monday, "
+      "Kurdish officials said.\n\n"
+      "The truck was hit by a missile on the road to Arbat, officials said.");
+  size_t events = 0;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (incident.background) continue;
+    ++events;
+    ASSERT_TRUE(incident.place.has_value());
+    EXPECT_EQ(incident.place->country, "IQ");
+  }
+  EXPECT_EQ(events, 1u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline

@@ -53,6 +53,9 @@ claims::Party Engine::PartyOf(int actor_index) const {
 namespace {
 // UCDP where_prec of a whole country (spec/LEDGER.md).
 constexpr int kCountryPrecision = 6;
+// Below this a town in a country the report neither names nor places other towns in is
+// taken for a misreading (cities of this size are named as such in foreign news).
+constexpr int64_t kLoneForeignTownPopulation = 100000;
 
 bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
@@ -119,13 +122,25 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   for (const actors::ActorMention& mention : analyzed.actors) {
     if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
   }
+  // A village alone in a country the report never names (Arbat in Iraqi Kurdistan read as
+  // Arbat, Armenia, because the gazetteer lacks the Iraqi one) is a wrong reading: the
+  // incident's place is better without it.
   std::set<std::string> named_countries;
+  std::map<std::string, std::set<int64_t>> towns_of_country;
   for (const places::PlaceMention& mention : analyzed.places) {
     if (mention.precision >= kCountryPrecision) named_countries.insert(mention.country);
+    if (mention.precision < kCountryPrecision) towns_of_country[mention.country].insert(mention.geonameid);
   }
+  auto country_known = [&](const std::string& country) {
+    return named_countries.count(country) > 0 || towns_of_country[country].size() > 1;
+  };
   for (const places::PlaceMention& mention : analyzed.places) {
-    if (mention.precision < kCountryPrecision && party_names.count({mention.span.begin, mention.span.end}) &&
-        !named_countries.count(mention.country)) {
+    if (mention.precision < kCountryPrecision && !named_countries.count(mention.country) &&
+        party_names.count({mention.span.begin, mention.span.end})) {
+      continue;
+    }
+    if (mention.precision < kCountryPrecision && mention.population < kLoneForeignTownPopulation &&
+        !named_countries.empty() && !country_known(mention.country)) {
       continue;
     }
     claims::PlaceSpan span;
