@@ -115,6 +115,15 @@ bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
   return true;
 }
 
+// Two towns this far apart, each named as such, are two places, not one place spelt twice.
+constexpr double kDistinctTownsKm = 15.0;
+
+bool DistinctTowns(const IncidentPlace& a, const IncidentPlace& b) {
+  if (!a.resolved || !b.resolved || a.geonameid == 0 || b.geonameid == 0 || a.geonameid == b.geonameid) return false;
+  if (LevelOf(a) != PlaceLevel::kTown || LevelOf(b) != PlaceLevel::kTown) return false;
+  return DistanceKm(a.lat, a.lon, b.lat, b.lon) > kDistinctTownsKm;
+}
+
 struct SentenceFacts {
   bool attack = false;
   bool generic = false;
@@ -494,8 +503,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     if (anchor) {
       int found = -1;
+      // Only an attack or a toll opens another incident: a town named in passing by a
+      // claim sentence ("no comment from the Houthis, who hold Sanaa") stays with this one.
+      const bool names_an_attack = attack_words || f.attack || !f.casualties.empty();
       for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
-        if (mains[main_idx].place && Compatible(*anchor, *mains[main_idx].place) &&
+        // "Hours later, an air strike destroyed a house in the city of Nabatieh": an attack
+        // told in another town is another attack, however near.
+        bool other_town = names_an_attack && mains[main_idx].place && DistinctTowns(*anchor, *mains[main_idx].place);
+        if (mains[main_idx].place && Compatible(*anchor, *mains[main_idx].place) && !other_town &&
             !DatesConflict(mains[main_idx], f.dates)) {
           found = static_cast<int>(main_idx);
         }
@@ -505,9 +520,6 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           if (!mains[main_idx].place) found = static_cast<int>(main_idx);
         }
       }
-      // Only an attack or a toll opens another incident: a town named in passing by a
-      // claim sentence ("no comment from the Houthis, who hold Sanaa") stays with this one.
-      bool names_an_attack = attack_words || f.attack || !f.casualties.empty();
       if (found < 0 && current >= 0 && !names_an_attack) {
         found = current;
         trace.notes.push_back("a town named in passing: stays with the incident");

@@ -349,5 +349,20 @@ TEST_F(ClaimCases, ALoneTownAbroadIsNoSecondIncident) {
   EXPECT_EQ(events, 1u);
 }
 
+// Two attacks of one day in towns 25 km apart are two incidents, each with its own toll.
+TEST_F(ClaimCases, AttacksInNearbyTownsAreTwoIncidents) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("two-towns", "2024-02-21",
+      "Air strikes on two towns in Idlib province killed seven people on Tuesday, rescuers said.\n\n"
+      "In the first, a warplane hit a bakery in Saraqib, killing four people, the civil defence said.\n\n"
+      "Later, an air strike on a house in Maarat al-Numan killed three people, a monitor said.");
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_NE(events[0]->place->geonameid, events[1]->place->geonameid);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
