@@ -137,8 +137,9 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }
-    // "two more bodies were recovered": an addition to a toll, not a toll.
-    if (s.IsWord(count.end_token, "more") && !s.IsWord(count.end_token + 1, "than")) {
+    // "two more bodies were recovered": an addition to a toll, not a toll. After another
+    // figure ("a dozen deaths, and dozens more injured") it is a count of its own.
+    if (count_idx == 0 && s.IsWord(count.end_token, "more") && !s.IsWord(count.end_token + 1, "than")) {
       notes->push_back("increment skipped: " + std::string(s.Text(count.first_token, count.end_token + 1)));
       continue;
     }
