@@ -10,6 +10,11 @@ void AddIngestCommand(CLI::App* app, IngestOptions* options) {
   CLI::App* command = app->add_subcommand("ingest", "Add reports to a stored ledger (same content twice is a no-op)");
   AddCommonOptions(command, options, /*needs_gazetteer=*/true);
   AddDbOption(command, &options->db);
+  command
+      ->add_option("--batch", options->batch,
+                   "Documents per transaction: larger batches read each touched incident once for more "
+                   "reports; a crash loses at most one batch, which running the ingest again completes")
+      ->check(CLI::Range(size_t{1}, size_t{100000}));
 }
 
 int RunIngest(const IngestOptions& options) {
@@ -22,7 +27,7 @@ int RunIngest(const IngestOptions& options) {
   }
   ingest::InputSource source(options.paths);
   Result<store::IngestRunResult> run = store::IngestInputs(
-      **engine, source, *store, options.Threads(), store::kDocumentsPerTransaction,
+      **engine, source, *store, options.Threads(), options.batch,
       [](const Diagnostic& diagnostic) { ReportDiagnostics({diagnostic}); });
   if (!run.ok()) {
     std::cerr << "crosscheck: " << run.status().ToString() << " (the batches before it are stored)\n";

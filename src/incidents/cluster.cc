@@ -163,6 +163,10 @@ const std::vector<uint64_t>& DetailHashes(const claims::CandidateIncident& c, st
 
 }  // namespace
 
+bool DaysMayMerge(std::optional<int64_t> day_a, std::optional<int64_t> day_b) {
+  return !day_a || !day_b || std::llabs(*day_a - *day_b) <= kSameDayTolerance;
+}
+
 bool SameVictimName(const std::string& a, const std::string& b) {
   std::set<std::string> pa = NameParts(a), pb = NameParts(b);
   if (pa.empty() || pb.empty()) return false;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ class PairingEvidence {
   std::vector<uint64_t> sketch_;
 };
 bool MayPair(const PairingEvidence& a, const PairingEvidence& b);
+
+// False when the two accounts' days alone rule out a merge (both dated, further apart than
+// ComparePair tolerates), so that a store may skip reading the other account at all.
+bool DaysMayMerge(std::optional<int64_t> day_a, std::optional<int64_t> day_b);
 
 // The blocking behind MayPair as keys: a candidate is filed under its index keys and
 // searches its probe keys; when MayPair(a, b), a probe key of each is an index key of the

@@ -113,7 +113,7 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run([sys.executable, os.path.join(shared, "bench", "make_corpus.py"), "--out", corpus, "-n", "400",
                     "--seed", "3"], check=True, capture_output=True)
     killed_db = os.path.join(tmp, "killed.db")
-    child = subprocess.Popen([crosscheck, "ingest", corpus, "--db", killed_db, "--threads", "1"],
+    child = subprocess.Popen([crosscheck, "ingest", corpus, "--db", killed_db, "--threads", "1", "--batch", "64"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stored = 0
     deadline = time.time() + 120

@@ -494,6 +494,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
     struct Partner {
       std::string incident_id;
       std::string body;
+      bool stored = false;         // a placed, clustered candidate of an earlier ingest
       std::set<size_t> probed_by;  // indices into fresh
     };
     std::map<CandidateKey, Partner> by_candidate;
@@ -504,18 +505,34 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
       auto owners = probe_owners.find(AsText(row[0]));
       if (owners != probe_owners.end()) partner.probed_by.insert(owners->second.begin(), owners->second.end());
     }
+    // First without the accounts themselves: a stored candidate whose day rules out every
+    // new candidate probing it is not read at all (a town's partners under a key span a
+    // month of days, and their bodies were most of an ingest's reading).
     Result<std::vector<SqlRow>> partner_rows =
-        QueryIn("SELECT doc_id, idx, incident_id, body FROM candidates WHERE doc_id",
+        QueryIn("SELECT doc_id, idx, incident_id, day FROM candidates WHERE doc_id",
                 std::vector<std::string>(partner_docs.begin(), partner_docs.end()),
                 " AND background = 0 AND incident_id IS NOT NULL");
     if (!partner_rows.ok()) return partner_rows.status();
+    std::set<std::string> body_docs;
     for (SqlRow& row : *partner_rows) {
       auto found = by_candidate.find({AsText(row[0]), AsInt(row[1])});
       if (found == by_candidate.end()) continue;  // another candidate of the same report
-      found->second.incident_id = AsText(row[2]);
-      found->second.body = AsText(row[3]);
+      Partner& partner = found->second;
+      partner.incident_id = AsText(row[2]);
+      partner.stored = true;
+      std::optional<int64_t> day = IsNull(row[3]) ? std::nullopt : std::optional<int64_t>(AsInt(row[3]));
+      std::erase_if(partner.probed_by,
+                    [&](size_t fresh_idx) { return !incidents::DaysMayMerge(fresh[fresh_idx].first->date.earliest, day); });
+      if (!partner.probed_by.empty()) body_docs.insert(AsText(row[0]));
     }
-    std::erase_if(by_candidate, [](const auto& entry) { return entry.second.body.empty(); });  // background or new
+    std::erase_if(by_candidate, [](const auto& entry) { return !entry.second.stored || entry.second.probed_by.empty(); });
+    Result<std::vector<SqlRow>> body_rows = QueryIn("SELECT doc_id, idx, body FROM candidates WHERE doc_id",
+                                                    std::vector<std::string>(body_docs.begin(), body_docs.end()), "");
+    if (!body_rows.ok()) return body_rows.status();
+    for (SqlRow& row : *body_rows) {
+      auto found = by_candidate.find({AsText(row[0]), AsInt(row[1])});
+      if (found != by_candidate.end()) found->second.body = AsText(row[2]);
+    }
     for (const auto& [key, partner] : by_candidate) {
       // An untouched incident is one component: one edge into it is enough. An
       // incident that lost a candidate may split, so every edge into it counts.
