@@ -109,6 +109,17 @@ struct Context {
   std::vector<Point> points;
 };
 
+// A lower bound of the haversine distance from the longitude difference alone, without
+// trigonometry: h >= cos1 cos2 sin^2(dl/2), sin x >= 2x/pi on [0, pi/2] (Jordan) and
+// asin x >= x. A point beyond it cannot be nearer, so its sines need not be computed.
+double LongitudeBoundKm(double lon1, double cos_lat1, double lon2, double cos_lat2) {
+  double dl = std::fabs(lon2 - lon1);
+  if (dl > 180.0) dl = 360.0 - dl;  // the shorter way round
+  // Shrunk a little so that rounding in either formula never skips a point that is nearer.
+  constexpr double kRoundingSlack = 1.0 - 1e-9;
+  return kRoundingSlack * 2 * kEarthRadiusKm * std::sqrt(cos_lat1 * cos_lat2) * (dl / 180.0);
+}
+
 // Degrees of latitude per km: a point farther in latitude alone than the nearest so far
 // cannot be nearer, which spares most great-circle computations.
 constexpr double kDegreesLatPerKm = 1.0 / 111.0;
@@ -416,8 +427,11 @@ class Matcher {
     return true;
   }
 
+  // Distance to the nearest context point when it is under kNearKm, else kNearKm: callers
+  // only ask whether a place is near and how near, so starting the search at that bound
+  // lets the latitude test skip the great-circle computation for every farther point.
   double NearestKm(const EntryRecord& e, const Context& ctx, const Candidate* self) const {
-    double nearest = 1e9;
+    double nearest = kNearKm;
     double cos_lat = 0.0;
     bool have_cos = false;
     for (const Context::Point& point : ctx.points) {
@@ -427,6 +441,7 @@ class Matcher {
         cos_lat = CosLat(e.lat);
         have_cos = true;
       }
+      if (LongitudeBoundKm(e.lon, cos_lat, point.lon, point.cos_lat) > nearest) continue;
       nearest = std::min(nearest, DistanceKm(e.lat, e.lon, cos_lat, point.lat, point.lon, point.cos_lat));
     }
     return nearest;
