@@ -698,11 +698,16 @@ class Recognizer {
     return ByteSpan{Tok(first).span.begin, Tok(end - 1).span.end};
   }
 
-  std::vector<ActorMention> Emit() const {
+  std::vector<ActorMention> Emit() {
+    // Sorting indices gives the same order as sorting the finished mentions would (the same
+    // comparisons on the same keys) without moving mentions and their strings around.
+    std::vector<uint32_t> order(drafts_.size());
+    for (uint32_t draft_idx = 0; draft_idx < order.size(); ++draft_idx) order[draft_idx] = draft_idx;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return drafts_[a].first < drafts_[b].first; });
     std::vector<ActorMention> mentions;
     mentions.reserve(drafts_.size());
-    for (size_t draft_idx = 0; draft_idx < drafts_.size(); ++draft_idx) {
-      const Draft& draft = drafts_[draft_idx];
+    for (uint32_t draft_idx : order) {
+      Draft& draft = drafts_[draft_idx];
       ActorMention mention;
       mention.first_token = draft.first;
       mention.end_token = draft.end;
@@ -711,7 +716,7 @@ class Recognizer {
       mention.actor = draft.candidates.empty() ? -1 : draft.actor;
       mention.adjective = draft.adjective;
       mention.anonymous = draft.anonymous;
-      mention.modifier = draft.modifier;
+      mention.modifier = std::move(draft.modifier);  // each draft is emitted once
       if (draft.person_end > draft.person_first) {
         mention.person = std::string(Surface(draft.person_first, draft.person_end));
       }
@@ -731,12 +736,10 @@ class Recognizer {
           mention.name = std::string(Surface(draft.actor_first, draft.actor_end)) + " " + mention.role;
         }
       } else {
-        mention.name = draft.unresolved_name;
+        mention.name = std::move(draft.unresolved_name);
       }
       mentions.push_back(std::move(mention));
     }
-    std::sort(mentions.begin(), mentions.end(),
-              [](const ActorMention& a, const ActorMention& b) { return a.first_token < b.first_token; });
     return mentions;
   }
 
