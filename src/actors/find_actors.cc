@@ -99,7 +99,10 @@ class Recognizer {
   // End of the longest cue of `kind` starting at idx, or 0.
   uint32_t CueEnd(uint32_t idx, uint32_t limit, CueKind kind) const {
     PhraseTrie::Match match;
-    if (idx >= limit || !dict_.cues().LongestAt(stream_, ids_, idx, limit, &match)) return 0;
+    if (idx >= limit || !dict_.cues().MayStartValue(ids_, idx, static_cast<int32_t>(kind)) ||
+        !dict_.cues().LongestAt(stream_, ids_, idx, limit, &match)) {
+      return 0;
+    }
     for (const PhraseTrie::Entry* entry : match.entries) {
       if (entry->value == static_cast<int32_t>(kind)) return match.end_token;
     }

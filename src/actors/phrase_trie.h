@@ -3,6 +3,7 @@
 // same way in the dictionary and in articles. Immutable after building; thread-safe reads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -66,10 +67,22 @@ class PhraseTrie {
     return WalkFrom(tokens, ids, start, limit, match);
   }
 
+  // False when no phrase starting with token `start`'s word carries `value`, so that a caller
+  // after one kind of phrase skips the walk at words that only start other kinds. Values of
+  // kValueBits - 1 and above share one bit, which then answers true.
+  bool MayStartValue(const std::vector<uint32_t>& ids, uint32_t start, int32_t value) const {
+    uint32_t id = ids[start];
+    return id < root_values_.size() && (root_values_[id] & ValueBit(value)) != 0;
+  }
+
   size_t node_count() const { return entries_.size(); }
 
  private:
   static constexpr uint32_t kMaxDepth = 24;  // longer than any name; bounds the per-start walk
+  static constexpr int32_t kValueBits = 64;
+  static uint64_t ValueBit(int32_t value) {
+    return uint64_t{1} << std::clamp<int32_t>(value, 0, kValueBits - 1);
+  }
   uint32_t Child(uint32_t node, uint32_t id) const;
   bool WalkFrom(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start, uint32_t limit,
                 Match* match) const;
@@ -77,6 +90,7 @@ class PhraseTrie {
   // Most words start no phrase: the root's children are an array by word id, so that the
   // common miss costs one load. Deeper edges are hashed.
   std::vector<uint32_t> root_children_;                // word id -> child node, 0 for none
+  std::vector<uint64_t> root_values_;                  // word id -> ValueBit of every phrase it starts
   absl::flat_hash_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
 };
