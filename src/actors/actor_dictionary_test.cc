@@ -51,6 +51,24 @@ TEST(ActorDictionaryTest, CueWordsMayStartTheirKinds) {
   EXPECT_TRUE(cues.MayStartValue(ids, so, static_cast<int32_t>(CueKind::kIntroducer)));
 }
 
+// OneWordValues is LongestAt over one token without the walk, case rules included.
+TEST(ActorDictionaryTest, OneWordValuesAreTheOneTokenMatches) {
+  text::TokenStream stream = text::Tokenize(
+      "The AL group of the al-Shabaab Brigade, a SENIOR senior Senior official, said Several troops; BIN bin Bin.");
+  std::vector<uint32_t> ids = Dict().vocabulary().Encode(stream);
+  for (const PhraseTrie* trie : {&Dict().cues(), &Dict().titles(), &Dict().roles()}) {
+    for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+      uint64_t expected = 0;
+      PhraseTrie::Match match;
+      if (ids[token_idx] != Vocabulary::kUnknown && trie->LongestAt(stream, ids, token_idx, token_idx + 1, &match)) {
+        for (const PhraseTrie::Entry* entry : match.entries) expected |= uint64_t{1} << entry->value;
+      }
+      EXPECT_EQ(trie->OneWordValues(stream.tokens[token_idx], ids[token_idx]), expected)
+          << stream.tokens[token_idx].folded;
+    }
+  }
+}
+
 TEST(ActorDictionaryTest, ParentsWalkToTheState) {
   const ActorDictionary& dict = Dict();
   int centcom = dict.FindById("centcom");

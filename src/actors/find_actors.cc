@@ -89,11 +89,10 @@ class Recognizer {
   // The grammar asks "is this word a cue of kind K?" many times per token: one trie
   // lookup per token answers all of them.
   void MarkOneWordCues() {
-    one_word_cues_.assign(tokens_.size(), 0);
-    PhraseTrie::Match match;
+    one_word_cues_.resize(tokens_.size());
     for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
-      if (ids_[idx] == Vocabulary::kUnknown || !dict_.cues().LongestAt(stream_, ids_, idx, idx + 1, &match)) continue;
-      for (const PhraseTrie::Entry* entry : match.entries) one_word_cues_[idx] |= 1u << static_cast<unsigned>(entry->value);
+      // Cue kinds are below 16, so their value bits are the CueKind bits.
+      one_word_cues_[idx] = static_cast<uint16_t>(dict_.cues().OneWordValues(Tok(idx), ids_[idx]));
     }
   }
   // End of the longest cue of `kind` starting at idx, or 0.

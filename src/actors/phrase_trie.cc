@@ -90,6 +90,19 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
     }
   }
   entries_[node].push_back(entry);
+  if (depth == 1) {
+    if (root_id >= one_word_.size()) one_word_.resize(root_id + 1);
+    OneWordValueBits& bits = one_word_[root_id];
+    // WalkFrom's rule for one token: an acronym bit asks for all caps, needs_capital for
+    // a capital or all caps.
+    if (entry.caps_mask & 1u) {
+      bits.all_caps |= ValueBit(value);
+    } else if (entry.needs_capital) {
+      bits.capital |= ValueBit(value);
+    } else {
+      bits.any_case |= ValueBit(value);
+    }
+  }
   return true;
 }
 

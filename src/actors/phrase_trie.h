@@ -75,6 +75,17 @@ class PhraseTrie {
     return id < root_values_.size() && (root_values_[id] & ValueBit(value)) != 0;
   }
 
+  // ValueBit of every one-word phrase at token `start` whose case rule the token satisfies:
+  // the value bits of the entries LongestAt(start, start + 1) would return, without the walk.
+  uint64_t OneWordValues(const text::Token& token, uint32_t id) const {
+    if (id >= one_word_.size()) return 0;
+    const OneWordValueBits& bits = one_word_[id];
+    uint64_t values = bits.any_case;
+    if (token.capitalized || token.all_caps) values |= bits.capital;
+    if (token.all_caps) values |= bits.all_caps;
+    return values;
+  }
+
   size_t node_count() const { return entries_.size(); }
 
  private:
@@ -91,6 +102,12 @@ class PhraseTrie {
   // common miss costs one load. Deeper edges are hashed.
   std::vector<uint32_t> root_children_;                // word id -> child node, 0 for none
   std::vector<uint64_t> root_values_;                  // word id -> ValueBit of every phrase it starts
+  // The one-word phrases of a word by the case they ask of the token: none, a capital
+  // (capitalized or all caps), all caps.
+  struct OneWordValueBits {
+    uint64_t any_case = 0, capital = 0, all_caps = 0;
+  };
+  std::vector<OneWordValueBits> one_word_;             // word id -> its one-word phrases' ValueBits
   absl::flat_hash_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
 };
