@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <absl/container/inlined_vector.h>
+
 namespace crosscheck::actors {
 namespace {
 
@@ -39,7 +41,7 @@ struct NameMatch {
 struct Draft {
   uint32_t first = 0, end = 0;            // whole phrase
   uint32_t actor_first = 0, actor_end = 0;  // organisation words
-  std::vector<int> candidates;
+  absl::InlinedVector<int, 4> candidates;  // most forms name one or two actors: no allocation
   int actor = -1;
   bool has_alias = false, has_adjective = false;
   bool adjective = false, anonymous = false;

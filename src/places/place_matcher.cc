@@ -288,16 +288,17 @@ class Matcher {
     bool after_honorific = false;    // "Mr Paterson", "Gen. Kellogg"
     if (prev > 0 && IsWord(prev - 1) && tokens_[prev - 1].sentence == first.sentence) {
       const Token& p = tokens_[prev - 1];
-      after_title = IsTitle(StopReason(p.folded)) && p.capitalized;
-      after_honorific = StopReason(p.folded) == kHonorific && p.capitalized;
+      const std::string_view reason = StopReason(p.folded);
+      after_title = IsTitle(reason) && p.capitalized;
+      after_honorific = reason == kHonorific && p.capitalized;
       // Hand-listed stop words (given names, organisation words) still open a longer name:
       // "John Kirby", "Army Brig."; dictionary and function words do not ("Strikes Hit Aleppo").
-      const std::string_view reason = StopReason(p.folded);
       prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && (reason.empty() || reason == kListed);
       after_listed_name = prev_capital && reason == kListed;
     } else if (prev > 1 && IsPunct(prev - 1, '.') && IsWord(prev - 2)) {
-      after_title = IsTitle(StopReason(tokens_[prev - 2].folded));  // "Maj. Kellogg"
-      after_honorific = StopReason(tokens_[prev - 2].folded) == kHonorific;
+      const std::string_view reason = StopReason(tokens_[prev - 2].folded);
+      after_title = IsTitle(reason);  // "Maj. Kellogg"
+      after_honorific = reason == kHonorific;
     }
     bool next_capital = false;
     if (IsWord(c->end) && tokens_[c->end].sentence == first.sentence && tokens_[c->end].capitalized &&
@@ -317,25 +318,27 @@ class Matcher {
     const bool speaker = single && OpensClause(c->first) && IsAfterCue(c->end, kSpeaker);
     const bool comma_before = c->first > 0 && IsPunct(c->first - 1, ',');
     const bool dot_after = IsPunct(c->end, '.');
-    std::vector<uint32_t> kept;
+    // Kept postings are compacted in place, in order: no second vector per candidate.
+    size_t kept = 0;
     for (uint32_t posting : c->postings) {
       const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
       if ((posting & kPostingDottedAbbrev) && !(comma_before && dot_after)) continue;
       if (e.kind == EntryKind::kCountry) {
         if (after_title && !(posting & kPostingDemonym)) continue;
-        kept.push_back(posting);
+        c->postings[kept++] = posting;
         continue;
       }
       if (after_title) continue;
       if (e.kind == EntryKind::kRegion) {
-        kept.push_back(posting);
+        c->postings[kept++] = posting;
         continue;
       }
       if (stop || short_caps || known_person) continue;
       if ((c->embedded || speaker) && e.population < kEmbeddedTownMinPopulation) continue;
-      kept.push_back(posting);
+      c->postings[kept++] = posting;
     }
-    if (kept.empty()) {
+    c->postings.resize(kept);
+    if (kept == 0) {
       if (c->embedded || after_title) {
         for (uint32_t k = c->first; k < c->end; ++k) {
           if (IsWord(k) && tokens_[k].capitalized) person_words_.emplace(tokens_[k].folded);
@@ -344,7 +347,6 @@ class Matcher {
       if (single && (after_listed_name || after_honorific || speaker)) surnames_.emplace(first.folded);
       return false;
     }
-    c->postings = std::move(kept);
     return true;
   }
 
@@ -567,6 +569,7 @@ class Matcher {
 
   std::vector<PlaceMention> BuildMentions() {
     std::vector<PlaceMention> out;
+    out.reserve(candidates_.size());  // mentions are large: never moved by growth
     for (const Candidate& c : candidates_) {
       if (c.best < 0) continue;
       uint32_t posting = c.postings[c.best];
