@@ -325,9 +325,20 @@ class Recognizer {
 
   // A form several actors share takes the one the rest of the document points to.
   void ResolveAmbiguous() {
-    std::vector<int> unambiguous;
+    // What the scores read of each unambiguous actor, worked out once per document rather
+    // than once per candidate it is weighed against.
+    struct ContextActor {
+      int root;
+      bool located;  // media and international bodies report from anywhere
+      const std::string* country;
+    };
+    std::vector<ContextActor> unambiguous;
     for (const Draft& draft : drafts_) {
-      if (draft.candidates.size() == 1) unambiguous.push_back(draft.candidates.front());
+      if (draft.candidates.size() != 1) continue;
+      const int other = draft.candidates.front();
+      const Actor& context = dict_.actor(other);
+      bool located = context.type != "media" && context.type != "news_agency" && context.type != "international_org";
+      unambiguous.push_back(ContextActor{dict_.Root(other), located, &context.country});
     }
     for (Draft& draft : drafts_) {
       if (draft.candidates.size() < 2) continue;
@@ -336,11 +347,10 @@ class Recognizer {
       for (int candidate : draft.candidates) {
         int score = 0;
         const Actor& actor = dict_.actor(candidate);
-        for (int other : unambiguous) {
-          if (dict_.SameParty(candidate, other)) score += kSamePartyWeight;
-          const Actor& context = dict_.actor(other);
-          bool located = context.type != "media" && context.type != "news_agency" && context.type != "international_org";
-          if (located && !actor.country.empty() && context.country == actor.country) score += kSameCountryWeight;
+        const int root = dict_.Root(candidate);  // SameParty: candidates are never -1
+        for (const ContextActor& other : unambiguous) {
+          if (root == other.root) score += kSamePartyWeight;
+          if (other.located && !actor.country.empty() && *other.country == actor.country) score += kSameCountryWeight;
         }
         if (score > best_score) {
           best = candidate;
