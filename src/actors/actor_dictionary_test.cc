@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "text/tokenize.h"
+
 namespace crosscheck::actors {
 namespace {
 
@@ -25,6 +27,46 @@ const ActorDictionary& Dict() {
 TEST(ActorDictionaryTest, LoadsTheShippedData) {
   EXPECT_GE(Dict().size(), 450u);
   EXPECT_FALSE(Dict().version().empty());
+}
+
+// MayStartValue only rules out walks: whatever LongestAt finds starting at a word, the word
+// may start.
+TEST(ActorDictionaryTest, CueWordsMayStartTheirKinds) {
+  text::TokenStream stream = text::Tokenize("the so-called group said a little-known militia");
+  std::vector<uint32_t> ids = Dict().vocabulary().Encode(stream);
+  const PhraseTrie& cues = Dict().cues();
+  for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+    PhraseTrie::Match match;
+    if (ids[token_idx] == Vocabulary::kUnknown ||
+        !cues.LongestAt(stream, ids, token_idx, static_cast<uint32_t>(stream.tokens.size()), &match)) {
+      continue;
+    }
+    for (const PhraseTrie::Entry* entry : match.entries) {
+      EXPECT_TRUE(cues.MayStartValue(ids, token_idx, entry->value)) << stream.tokens[token_idx].folded;
+    }
+  }
+  const uint32_t the = 0, so = 1;
+  EXPECT_TRUE(cues.MayStartValue(ids, the, static_cast<int32_t>(CueKind::kDefinite)));
+  EXPECT_FALSE(cues.MayStartValue(ids, the, static_cast<int32_t>(CueKind::kIntroducer)));
+  EXPECT_TRUE(cues.MayStartValue(ids, so, static_cast<int32_t>(CueKind::kIntroducer)));
+}
+
+// OneWordValues is LongestAt over one token without the walk, case rules included.
+TEST(ActorDictionaryTest, OneWordValuesAreTheOneTokenMatches) {
+  text::TokenStream stream = text::Tokenize(
+      "The AL group of the al-Shabaab Brigade, a SENIOR senior Senior official, said Several troops; BIN bin Bin.");
+  std::vector<uint32_t> ids = Dict().vocabulary().Encode(stream);
+  for (const PhraseTrie* trie : {&Dict().cues(), &Dict().titles(), &Dict().roles()}) {
+    for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+      uint64_t expected = 0;
+      PhraseTrie::Match match;
+      if (ids[token_idx] != Vocabulary::kUnknown && trie->LongestAt(stream, ids, token_idx, token_idx + 1, &match)) {
+        for (const PhraseTrie::Entry* entry : match.entries) expected |= uint64_t{1} << entry->value;
+      }
+      EXPECT_EQ(trie->OneWordValues(stream.tokens[token_idx], ids[token_idx]), expected)
+          << stream.tokens[token_idx].folded;
+    }
+  }
 }
 
 TEST(ActorDictionaryTest, ParentsWalkToTheState) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <absl/container/inlined_vector.h>
+
 namespace crosscheck::actors {
 namespace {
 
@@ -39,7 +41,7 @@ struct NameMatch {
 struct Draft {
   uint32_t first = 0, end = 0;            // whole phrase
   uint32_t actor_first = 0, actor_end = 0;  // organisation words
-  std::vector<int> candidates;
+  absl::InlinedVector<int, 4> candidates;  // most forms name one or two actors: no allocation
   int actor = -1;
   bool has_alias = false, has_adjective = false;
   bool adjective = false, anonymous = false;
@@ -89,17 +91,19 @@ class Recognizer {
   // The grammar asks "is this word a cue of kind K?" many times per token: one trie
   // lookup per token answers all of them.
   void MarkOneWordCues() {
-    one_word_cues_.assign(tokens_.size(), 0);
-    PhraseTrie::Match match;
+    one_word_cues_.resize(tokens_.size());
     for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
-      if (ids_[idx] == Vocabulary::kUnknown || !dict_.cues().LongestAt(stream_, ids_, idx, idx + 1, &match)) continue;
-      for (const PhraseTrie::Entry* entry : match.entries) one_word_cues_[idx] |= 1u << static_cast<unsigned>(entry->value);
+      // Cue kinds are below 16, so their value bits are the CueKind bits.
+      one_word_cues_[idx] = static_cast<uint16_t>(dict_.cues().OneWordValues(Tok(idx), ids_[idx]));
     }
   }
   // End of the longest cue of `kind` starting at idx, or 0.
   uint32_t CueEnd(uint32_t idx, uint32_t limit, CueKind kind) const {
     PhraseTrie::Match match;
-    if (idx >= limit || !dict_.cues().LongestAt(stream_, ids_, idx, limit, &match)) return 0;
+    if (idx >= limit || !dict_.cues().MayStartValue(ids_, idx, static_cast<int32_t>(kind)) ||
+        !dict_.cues().LongestAt(stream_, ids_, idx, limit, &match)) {
+      return 0;
+    }
     for (const PhraseTrie::Entry* entry : match.entries) {
       if (entry->value == static_cast<int32_t>(kind)) return match.end_token;
     }
@@ -321,9 +325,20 @@ class Recognizer {
 
   // A form several actors share takes the one the rest of the document points to.
   void ResolveAmbiguous() {
-    std::vector<int> unambiguous;
+    // What the scores read of each unambiguous actor, worked out once per document rather
+    // than once per candidate it is weighed against.
+    struct ContextActor {
+      int root;
+      bool located;  // media and international bodies report from anywhere
+      const std::string* country;
+    };
+    std::vector<ContextActor> unambiguous;
     for (const Draft& draft : drafts_) {
-      if (draft.candidates.size() == 1) unambiguous.push_back(draft.candidates.front());
+      if (draft.candidates.size() != 1) continue;
+      const int other = draft.candidates.front();
+      const Actor& context = dict_.actor(other);
+      bool located = context.type != "media" && context.type != "news_agency" && context.type != "international_org";
+      unambiguous.push_back(ContextActor{dict_.Root(other), located, &context.country});
     }
     for (Draft& draft : drafts_) {
       if (draft.candidates.size() < 2) continue;
@@ -332,11 +347,10 @@ class Recognizer {
       for (int candidate : draft.candidates) {
         int score = 0;
         const Actor& actor = dict_.actor(candidate);
-        for (int other : unambiguous) {
-          if (dict_.SameParty(candidate, other)) score += kSamePartyWeight;
-          const Actor& context = dict_.actor(other);
-          bool located = context.type != "media" && context.type != "news_agency" && context.type != "international_org";
-          if (located && !actor.country.empty() && context.country == actor.country) score += kSameCountryWeight;
+        const int root = dict_.Root(candidate);  // SameParty: candidates are never -1
+        for (const ContextActor& other : unambiguous) {
+          if (root == other.root) score += kSamePartyWeight;
+          if (other.located && !actor.country.empty() && *other.country == actor.country) score += kSameCountryWeight;
         }
         if (score > best_score) {
           best = candidate;
@@ -698,11 +712,16 @@ class Recognizer {
     return ByteSpan{Tok(first).span.begin, Tok(end - 1).span.end};
   }
 
-  std::vector<ActorMention> Emit() const {
+  std::vector<ActorMention> Emit() {
+    // Sorting indices gives the same order as sorting the finished mentions would (the same
+    // comparisons on the same keys) without moving mentions and their strings around.
+    std::vector<uint32_t> order(drafts_.size());
+    for (uint32_t draft_idx = 0; draft_idx < order.size(); ++draft_idx) order[draft_idx] = draft_idx;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return drafts_[a].first < drafts_[b].first; });
     std::vector<ActorMention> mentions;
     mentions.reserve(drafts_.size());
-    for (size_t draft_idx = 0; draft_idx < drafts_.size(); ++draft_idx) {
-      const Draft& draft = drafts_[draft_idx];
+    for (uint32_t draft_idx : order) {
+      Draft& draft = drafts_[draft_idx];
       ActorMention mention;
       mention.first_token = draft.first;
       mention.end_token = draft.end;
@@ -711,7 +730,7 @@ class Recognizer {
       mention.actor = draft.candidates.empty() ? -1 : draft.actor;
       mention.adjective = draft.adjective;
       mention.anonymous = draft.anonymous;
-      mention.modifier = draft.modifier;
+      mention.modifier = std::move(draft.modifier);  // each draft is emitted once
       if (draft.person_end > draft.person_first) {
         mention.person = std::string(Surface(draft.person_first, draft.person_end));
       }
@@ -731,12 +750,10 @@ class Recognizer {
           mention.name = std::string(Surface(draft.actor_first, draft.actor_end)) + " " + mention.role;
         }
       } else {
-        mention.name = draft.unresolved_name;
+        mention.name = std::move(draft.unresolved_name);
       }
       mentions.push_back(std::move(mention));
     }
-    std::sort(mentions.begin(), mentions.end(),
-              [](const ActorMention& a, const ActorMention& b) { return a.first_token < b.first_token; });
     return mentions;
   }
 

@@ -55,6 +55,7 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
   entry.tag = tag;
   uint32_t node = 0;
   uint32_t depth = 0;
+  uint32_t root_id = 0;
   for (const text::Token& token : stream.tokens) {
     if (IsHyphen(token)) continue;
     if (depth >= kMaxDepth) return false;
@@ -74,10 +75,13 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
     if (depth == 0) {
       if (id >= root_children_.size()) root_children_.resize(id + 1, 0);
       root_children_[id] = node;
+      root_id = id;
     }
     ++depth;
   }
   if (depth == 0) return false;
+  if (root_id >= root_values_.size()) root_values_.resize(root_id + 1, 0);
+  root_values_[root_id] |= ValueBit(value);
   entry.length = static_cast<uint8_t>(depth);
   for (const Entry& existing : entries_[node]) {
     if (existing.value == value && existing.tag == tag && existing.caps_mask == entry.caps_mask &&
@@ -86,6 +90,19 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
     }
   }
   entries_[node].push_back(entry);
+  if (depth == 1) {
+    if (root_id >= one_word_.size()) one_word_.resize(root_id + 1);
+    OneWordValueBits& bits = one_word_[root_id];
+    // WalkFrom's rule for one token: an acronym bit asks for all caps, needs_capital for
+    // a capital or all caps.
+    if (entry.caps_mask & 1u) {
+      bits.all_caps |= ValueBit(value);
+    } else if (entry.needs_capital) {
+      bits.capital |= ValueBit(value);
+    } else {
+      bits.any_case |= ValueBit(value);
+    }
+  }
   return true;
 }
 

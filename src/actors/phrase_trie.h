@@ -3,6 +3,7 @@
 // same way in the dictionary and in articles. Immutable after building; thread-safe reads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -66,10 +67,33 @@ class PhraseTrie {
     return WalkFrom(tokens, ids, start, limit, match);
   }
 
+  // False when no phrase starting with token `start`'s word carries `value`, so that a caller
+  // after one kind of phrase skips the walk at words that only start other kinds. Values of
+  // kValueBits - 1 and above share one bit, which then answers true.
+  bool MayStartValue(const std::vector<uint32_t>& ids, uint32_t start, int32_t value) const {
+    uint32_t id = ids[start];
+    return id < root_values_.size() && (root_values_[id] & ValueBit(value)) != 0;
+  }
+
+  // ValueBit of every one-word phrase at token `start` whose case rule the token satisfies:
+  // the value bits of the entries LongestAt(start, start + 1) would return, without the walk.
+  uint64_t OneWordValues(const text::Token& token, uint32_t id) const {
+    if (id >= one_word_.size()) return 0;
+    const OneWordValueBits& bits = one_word_[id];
+    uint64_t values = bits.any_case;
+    if (token.capitalized || token.all_caps) values |= bits.capital;
+    if (token.all_caps) values |= bits.all_caps;
+    return values;
+  }
+
   size_t node_count() const { return entries_.size(); }
 
  private:
   static constexpr uint32_t kMaxDepth = 24;  // longer than any name; bounds the per-start walk
+  static constexpr int32_t kValueBits = 64;
+  static uint64_t ValueBit(int32_t value) {
+    return uint64_t{1} << std::clamp<int32_t>(value, 0, kValueBits - 1);
+  }
   uint32_t Child(uint32_t node, uint32_t id) const;
   bool WalkFrom(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start, uint32_t limit,
                 Match* match) const;
@@ -77,6 +101,13 @@ class PhraseTrie {
   // Most words start no phrase: the root's children are an array by word id, so that the
   // common miss costs one load. Deeper edges are hashed.
   std::vector<uint32_t> root_children_;                // word id -> child node, 0 for none
+  std::vector<uint64_t> root_values_;                  // word id -> ValueBit of every phrase it starts
+  // The one-word phrases of a word by the case they ask of the token: none, a capital
+  // (capitalized or all caps), all caps.
+  struct OneWordValueBits {
+    uint64_t any_case = 0, capital = 0, all_caps = 0;
+  };
+  std::vector<OneWordValueBits> one_word_;             // word id -> its one-word phrases' ValueBits
   absl::flat_hash_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
 };

@@ -335,6 +335,7 @@ MappedIndex& MappedIndex::operator=(MappedIndex&& other) noexcept {
     slot_mask_ = other.slot_mask_;
     postings_ = other.postings_;
     pool_ = other.pool_;
+    filter_ = std::move(other.filter_);
     other.base_ = nullptr;
     other.size_ = 0;
   }
@@ -379,12 +380,18 @@ Result<MappedIndex> MappedIndex::Map(const std::string& path) {
   index.slot_mask_ = header->slot_count - 1;
   index.postings_ = reinterpret_cast<const uint32_t*>(index.base_ + header->postings_offset);
   index.pool_ = reinterpret_cast<const char*>(index.base_ + header->pool_offset);
+  // The table is at most half full (Write), so half its slots bound the number of keys.
+  index.filter_ = KeyFilter(header->slot_count / 2);
+  for (uint64_t slot = 0; slot < header->slot_count; ++slot) {
+    if (index.slots_[slot].postings_count != 0) index.filter_.Add(index.slots_[slot].hash);
+  }
   return index;
 }
 
 std::span<const uint32_t> MappedIndex::Lookup(std::string_view key) const {
   if (base_ == nullptr) return {};
   uint64_t h = HashKey(key);
+  if (!filter_.MayContain(h)) return {};
   for (uint64_t slot = h & slot_mask_;; slot = (slot + 1) & slot_mask_) {
     const KeySlot& s = slots_[slot];
     if (s.postings_count == 0) return {};

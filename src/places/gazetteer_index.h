@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "places/key_filter.h"
 #include "places/places_data.h"
 
 namespace crosscheck::places {
@@ -65,6 +66,7 @@ class MappedIndex {
   uint64_t slot_mask_ = 0;
   const uint32_t* postings_ = nullptr;
   const char* pool_ = nullptr;
+  KeyFilter filter_;  // of every key's hash: most misses stop here
 };
 
 struct BuildStats {

@@ -98,10 +98,13 @@ bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& d
     out->append(word);
   }
   std::string_view joined = std::string_view(*out).substr(1);
-  // Longest Abu form first: "albu" before "abu" before "bu".
+  // Longest Abu form first: "albu" before "abu" before "bu". The first letter is compared
+  // inline: most keys share it with no form, and a library compare call costs more.
   size_t best = 0;
+  const char first = joined.empty() ? '\0' : joined.front();
   for (const std::string& form : data.abu_forms) {
-    if (form.size() > best && joined.size() >= form.size() + kMinAbuRemainder && joined.compare(0, form.size(), form) == 0) {
+    if (form.size() > best && joined.size() >= form.size() + kMinAbuRemainder && form.front() == first &&
+        joined.compare(0, form.size(), form) == 0) {
       best = form.size();
     }
   }
@@ -112,7 +115,8 @@ bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& d
     return transformed;
   }
   for (const std::string& article : data.attached_articles) {
-    if (joined.size() >= article.size() + kMinAttachedRemainder && joined.compare(0, article.size(), article) == 0) {
+    if (joined.size() >= article.size() + kMinAttachedRemainder && (article.empty() || article.front() == first) &&
+        joined.compare(0, article.size(), article) == 0) {
       out->erase(1, article.size());
       return true;
     }

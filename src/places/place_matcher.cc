@@ -109,6 +109,17 @@ struct Context {
   std::vector<Point> points;
 };
 
+// A lower bound of the haversine distance from the longitude difference alone, without
+// trigonometry: h >= cos1 cos2 sin^2(dl/2), sin x >= 2x/pi on [0, pi/2] (Jordan) and
+// asin x >= x. A point beyond it cannot be nearer, so its sines need not be computed.
+double LongitudeBoundKm(double lon1, double cos_lat1, double lon2, double cos_lat2) {
+  double dl = std::fabs(lon2 - lon1);
+  if (dl > 180.0) dl = 360.0 - dl;  // the shorter way round
+  // Shrunk a little so that rounding in either formula never skips a point that is nearer.
+  constexpr double kRoundingSlack = 1.0 - 1e-9;
+  return kRoundingSlack * 2 * kEarthRadiusKm * std::sqrt(cos_lat1 * cos_lat2) * (dl / 180.0);
+}
+
 // Degrees of latitude per km: a point farther in latitude alone than the nearest so far
 // cannot be nearer, which spares most great-circle computations.
 constexpr double kDegreesLatPerKm = 1.0 / 111.0;
@@ -277,16 +288,17 @@ class Matcher {
     bool after_honorific = false;    // "Mr Paterson", "Gen. Kellogg"
     if (prev > 0 && IsWord(prev - 1) && tokens_[prev - 1].sentence == first.sentence) {
       const Token& p = tokens_[prev - 1];
-      after_title = IsTitle(StopReason(p.folded)) && p.capitalized;
-      after_honorific = StopReason(p.folded) == kHonorific && p.capitalized;
+      const std::string_view reason = StopReason(p.folded);
+      after_title = IsTitle(reason) && p.capitalized;
+      after_honorific = reason == kHonorific && p.capitalized;
       // Hand-listed stop words (given names, organisation words) still open a longer name:
       // "John Kirby", "Army Brig."; dictionary and function words do not ("Strikes Hit Aleppo").
-      const std::string_view reason = StopReason(p.folded);
       prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && (reason.empty() || reason == kListed);
       after_listed_name = prev_capital && reason == kListed;
     } else if (prev > 1 && IsPunct(prev - 1, '.') && IsWord(prev - 2)) {
-      after_title = IsTitle(StopReason(tokens_[prev - 2].folded));  // "Maj. Kellogg"
-      after_honorific = StopReason(tokens_[prev - 2].folded) == kHonorific;
+      const std::string_view reason = StopReason(tokens_[prev - 2].folded);
+      after_title = IsTitle(reason);  // "Maj. Kellogg"
+      after_honorific = reason == kHonorific;
     }
     bool next_capital = false;
     if (IsWord(c->end) && tokens_[c->end].sentence == first.sentence && tokens_[c->end].capitalized &&
@@ -306,25 +318,27 @@ class Matcher {
     const bool speaker = single && OpensClause(c->first) && IsAfterCue(c->end, kSpeaker);
     const bool comma_before = c->first > 0 && IsPunct(c->first - 1, ',');
     const bool dot_after = IsPunct(c->end, '.');
-    std::vector<uint32_t> kept;
+    // Kept postings are compacted in place, in order: no second vector per candidate.
+    size_t kept = 0;
     for (uint32_t posting : c->postings) {
       const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
       if ((posting & kPostingDottedAbbrev) && !(comma_before && dot_after)) continue;
       if (e.kind == EntryKind::kCountry) {
         if (after_title && !(posting & kPostingDemonym)) continue;
-        kept.push_back(posting);
+        c->postings[kept++] = posting;
         continue;
       }
       if (after_title) continue;
       if (e.kind == EntryKind::kRegion) {
-        kept.push_back(posting);
+        c->postings[kept++] = posting;
         continue;
       }
       if (stop || short_caps || known_person) continue;
       if ((c->embedded || speaker) && e.population < kEmbeddedTownMinPopulation) continue;
-      kept.push_back(posting);
+      c->postings[kept++] = posting;
     }
-    if (kept.empty()) {
+    c->postings.resize(kept);
+    if (kept == 0) {
       if (c->embedded || after_title) {
         for (uint32_t k = c->first; k < c->end; ++k) {
           if (IsWord(k) && tokens_[k].capitalized) person_words_.emplace(tokens_[k].folded);
@@ -333,7 +347,6 @@ class Matcher {
       if (single && (after_listed_name || after_honorific || speaker)) surnames_.emplace(first.folded);
       return false;
     }
-    c->postings = std::move(kept);
     return true;
   }
 
@@ -416,8 +429,11 @@ class Matcher {
     return true;
   }
 
+  // Distance to the nearest context point when it is under kNearKm, else kNearKm: callers
+  // only ask whether a place is near and how near, so starting the search at that bound
+  // lets the latitude test skip the great-circle computation for every farther point.
   double NearestKm(const EntryRecord& e, const Context& ctx, const Candidate* self) const {
-    double nearest = 1e9;
+    double nearest = kNearKm;
     double cos_lat = 0.0;
     bool have_cos = false;
     for (const Context::Point& point : ctx.points) {
@@ -427,6 +443,7 @@ class Matcher {
         cos_lat = CosLat(e.lat);
         have_cos = true;
       }
+      if (LongitudeBoundKm(e.lon, cos_lat, point.lon, point.cos_lat) > nearest) continue;
       nearest = std::min(nearest, DistanceKm(e.lat, e.lon, cos_lat, point.lat, point.lon, point.cos_lat));
     }
     return nearest;
@@ -552,6 +569,7 @@ class Matcher {
 
   std::vector<PlaceMention> BuildMentions() {
     std::vector<PlaceMention> out;
+    out.reserve(candidates_.size());  // mentions are large: never moved by growth
     for (const Candidate& c : candidates_) {
       if (c.best < 0) continue;
       uint32_t posting = c.postings[c.best];

@@ -125,8 +125,10 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
   auto arabic = ReadTable(data_dir + "/arabic.tsv", "crosscheck.arabic v1", 2);
   if (!arabic.ok()) return arabic.status();
   for (auto& f : arabic.value()) {
-    if (f[1] == "article") data.articles.insert(f[0]);
-    if (f[1] == "abu") data.abu_forms.insert(f[0]);
+    if ((f[1] == "article" && !data.articles.insert(f[0])) || (f[1] == "abu" && !data.abu_forms.insert(f[0]))) {
+      return Status(StatusCode::kDataFormat, data_dir + "/arabic.tsv: an article or Abu form is 1 to " +
+                                                 std::to_string(ShortWordSet::kMaxLength) + " bytes: '" + f[0] + "'");
+    }
     if (f[1] == "attached") data.attached_articles.push_back(f[0]);
     if (f[1] == "article" || f[1] == "abu") data.max_article_length = std::max(data.max_article_length, f[0].size());
   }

@@ -7,6 +7,7 @@
 
 #include "core/status.h"
 #include "core/string_table.h"
+#include "places/short_word_set.h"
 
 namespace crosscheck::places {
 
@@ -67,8 +68,8 @@ struct PlacesData {
   // the matcher tests only the cues that can match the word next to a place.
   StringMap<std::vector<uint32_t>> after_cues_by_first_word;
   StringMap<std::vector<uint32_t>> before_cues_by_last_word;
-  StringSet articles;   // "al", "el", "ash"...
-  StringSet abu_forms;  // "abu", "albu", "abou"...
+  ShortWordSet articles;   // "al", "el", "ash"...
+  ShortWordSet abu_forms;  // "abu", "albu", "abou"...
   size_t max_article_length = 0;  // longest article or Abu form: longer words are neither
   std::vector<std::string> attached_articles;  // also stripped when joined to the name: "al"
   std::vector<SupplementRow> supplement;
