@@ -62,6 +62,29 @@ bool FarReferencePoint(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
+// "moved to Sharana", "taken to hospital in Gusau": where the wounded went, not where the
+// attack was. Up to a few words ("hospital in", "the") between the cue and the place.
+constexpr uint32_t kMaxWordsAfterDestinationCue = 3;
+
+bool Destination(const SentenceContext& s, const PlaceSpan& place) {
+  for (uint32_t t = place.first_token; t > s.first() && place.first_token - t <= kMaxWordsAfterDestinationCue + 1;) {
+    --t;
+    if (const CueHit* cue = s.Covering(t, Cue::kDestination); cue != nullptr && cue->end_token == t + 1) return true;
+    if (s.token(t).kind != text::TokenKind::kWord || s.token(t).capitalized) return false;
+  }
+  return false;
+}
+
+// "central Gaza's Nuseirat camp", "Afghanistan's Paktika": the possessor contains the place
+// named next, which is the more precise one.
+bool ContainerOfNext(const SentenceContext& s, const PlaceSpan& place) {
+  if (!s.IsWord(place.end_token, "'s")) return false;
+  for (uint32_t t = place.end_token + 1; t < std::min(s.end(), place.end_token + 3); ++t) {
+    if (s.PlaceAt(t) >= 0) return true;
+  }
+  return false;
+}
+
 // A quotation that opens a sentence and runs on ("\"Five people died. One was my cousin,\"
 // said one of the elders") has its speaker after the closing mark, a sentence or two on.
 constexpr uint32_t kMaxQuoteSentences = 3;
@@ -389,9 +412,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                              s.IsPunct(place.end_token, ","))) {
         in_name = true;
       }
-      if (in_name || FarReferencePoint(s, place)) continue;
+      if (in_name || FarReferencePoint(s, place) || Destination(s, place)) continue;
       f.places.push_back(place_idx);
-      if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown) f.anchor = place_idx;
+      if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown && !ContainerOfNext(s, place)) f.anchor = place_idx;
     }
     if (f.generic) f.notes.push_back("generic statement about attacks: no claim");
     // A roundup names attacks in places far apart ("In Donetsk, two deaths ..., while in

@@ -57,6 +57,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"negation_filler", Cue::kNegationFiller},
     {"distance_unit", Cue::kDistanceUnit},
     {"patron", Cue::kPatron},
+    {"destination", Cue::kDestination},
 }};
 
 constexpr int kLexiconVersion = 1;

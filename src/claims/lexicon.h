@@ -55,6 +55,7 @@ enum class Cue : uint8_t {
   kNegationFiller,  // "any", "been": may stand between a negation and the attack it negates
   kDistanceUnit,    // "km", "miles": number = metres in one unit
   kPatron,          // "backed", "aligned" after a hyphen: the party before it backs the one after
+  kDestination,     // "taken to", "moved to": the place after it is where people went, not the scene
   kCount,
 };
 

@@ -364,5 +364,21 @@ TEST_F(ClaimCases, AttacksInNearbyTownsAreTwoIncidents) {
   EXPECT_NE(events[0]->place->geonameid, events[1]->place->geonameid);
 }
 
+// The scene is the place the possessor contains ("northern Syria's Manbij"), and a town the
+// wounded were taken to is not the scene.
+TEST_F(ClaimCases, TheSceneIsNeitherAContainerNorADestination) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("scene", "2024-04-09",
+      "A drone strike on a market in Aleppo's Al-Bab killed six people on Monday, the civil defence said.\n\n"
+      "Eleven wounded people were taken to hospitals in Azaz, rescuers said.");
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->text, "Al-Bab");
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
