@@ -514,7 +514,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   if ((stance_of_verb == "denies" && (has_attack || denied_accusation) && !casualty_denial && !victim_denial) ||
       deny_resp != nullptr) {
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
-    make("denies", SideOf(*self), deny_resp != nullptr ? "deny-responsibility" : "deny-verb",
+    make("denies", SideOf(*self),
+         deny_resp != nullptr ? "deny-responsibility" : (denied_accusation ? "deny-accusation" : "deny-verb"),
          cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
     // "residents said ..., but the coalition denied any role": the denial is the coalition's.
     if (deny_resp != nullptr && deny_resp->first_token > first) {

@@ -164,10 +164,41 @@ struct SentenceFacts {
   bool attack_cue = false;  // an attack noun, verb or weapon is named
   bool roundup = false;     // names attacks in places far apart
   std::optional<int> year;  // a year written in the sentence
+  bool victim_words = false;  // "civilians", "children": whom an attack hit
 };
 
 // Words shorter than this carry little to tell one attack's reports from another's.
 constexpr size_t kMinDetailWordBytes = 4;
+
+// Denials that deny nothing laid at the denier's door, read once the report's claims are
+// all in: "Hamas rejected the military's account" when no one says Hamas struck; and a
+// party that claims the strike itself while denying "targeting civilians" — that denies
+// whom the strike hit, not that it struck.
+void DropDenialsOfNoCharge(CandidateIncident* incident, const std::vector<SentenceFacts>& facts,
+                           std::vector<SentenceTrace>* trace) {
+  std::set<std::string> accused, self_claimed;
+  for (const AttributionClaim& claim : incident->attributions) {
+    if (claim.stance != "asserts" || !claim.actor) continue;
+    accused.insert(claim.actor->party);
+    if (claim.source.party == claim.actor->party) self_claimed.insert(claim.actor->party);
+  }
+  std::erase_if(incident->attributions, [&](const AttributionClaim& claim) {
+    if (claim.stance != "denies" || !claim.actor || claim.source.party != claim.actor->party) return false;
+    const std::string& side = claim.actor->party;
+    const char* why = nullptr;
+    if (claim.frame.ends_with("+deny-accusation") && !accused.count(side)) {
+      why = "dropped: a denial of a charge no one in the report lays on ";
+    } else if (self_claimed.count(side) > 0 && claim.sentence < facts.size() && facts[claim.sentence].victim_words &&
+               !claim.frame.ends_with("+deny-responsibility")) {
+      why = "dropped: it claims the strike and denies whom it hit: ";
+    }
+    if (why == nullptr) return false;
+    for (SentenceTrace& entry : *trace) {
+      if (entry.sentence == claim.sentence) entry.notes.push_back(why + side);
+    }
+    return true;
+  });
+}
 
 struct Builder {
   CandidateIncident incident;
@@ -370,6 +401,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     if (!f.victims.empty()) f.attack = true;
     f.year = YearIn(s, /*event_years_only=*/true);
+    f.victim_words = s.Has(Cue::kVictim);
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
@@ -629,6 +661,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "Shelling on Thursday killed four people" over two towns' accounts that give no day:
     // the summary's day is theirs.
     if (!b.incident.background && !b.date && b.weekday < 0) NoteDates(&b, summary_dates);
+    DropDenialsOfNoCharge(&b.incident, facts, &out.trace);
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;
     inc.published = date_context.published;

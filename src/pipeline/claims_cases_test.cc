@@ -380,5 +380,31 @@ TEST_F(ClaimCases, TheSceneIsNeitherAContainerNorADestination) {
   EXPECT_EQ(events[0]->place->text, "Al-Bab");
 }
 
+// A denial stands only against a charge: rejecting the other side's account when no one
+// blames the denier, or denying "targeting civilians" while claiming the strike, is none.
+TEST_F(ClaimCases, DenialsWithoutAChargeAreDropped) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  auto denials = [&](const std::string& text) {
+    std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("denials", "2024-10-02", text);
+    size_t count = 0;
+    for (const auto& incident : analyzed->claims.incidents) {
+      for (const auto& claim : incident.attributions) count += claim.stance == "denies";
+    }
+    return count;
+  };
+  EXPECT_EQ(denials("An Israeli air strike on a school in Jabalia killed 12 people on Tuesday, medics said.\n\n"
+                    "The Israeli military said it had struck militants in the school.\n\n"
+                    "Hamas rejected the military's account."),
+            0u);
+  EXPECT_EQ(denials("A Russian missile hit a hospital in Dnipro on Tuesday, killing six, the governor said.\n\n"
+                    "The Russian Defence Ministry said its forces had struck a military command post in Dnipro.\n\n"
+                    "Russia denies targeting civilians."),
+            0u);
+  // Accused first, then the denial stands.
+  EXPECT_EQ(denials("Shelling of a market in El Fasher killed 20 people on Sunday, the army said, blaming the "
+                    "Rapid Support Forces.\n\nThe RSF rejected the accusation."),
+            1u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
