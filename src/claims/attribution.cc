@@ -499,11 +499,14 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
                                s.Find(Cue::kAttackVerb, first, end) == nullptr && deny_resp == nullptr;
   // "The RSF denied the accusation": what is denied is the attack laid at its door.
   bool denied_accusation = false;
+  bool others_account = false;  // "rejected the military's account": another party's version
   for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 4); ++t) {
     std::string_view w = s.folded(t);
-    denied_accusation |= w == "accusation" || w == "accusations" || w == "allegation" || w == "allegations" ||
-                         w == "charge" || w == "charges" || w == "reports" || w == "report" || w == "claims" ||
-                         w == "claim" || w == "account" || w == "accounts";
+    bool accusation = w == "accusation" || w == "accusations" || w == "allegation" || w == "allegations" ||
+                      w == "charge" || w == "charges" || w == "reports" || w == "report" || w == "claims" ||
+                      w == "claim" || w == "account" || w == "accounts";
+    denied_accusation |= accusation;
+    if (accusation && t > frame.verb_end && s.IsWord(t - 1, "'s")) others_account = true;
   }
   // "denied that civilians had been targeted": the denial is about whom the attack hit, not
   // about who made it.
@@ -515,7 +518,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       deny_resp != nullptr) {
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
     make("denies", SideOf(*self),
-         deny_resp != nullptr ? "deny-responsibility" : (denied_accusation ? "deny-accusation" : "deny-verb"),
+         deny_resp != nullptr ? "deny-responsibility" : (others_account ? "deny-account" : "deny-verb"),
          cue ? std::string(s.Text(cue->first_token, cue->end_token)) : std::string());
     // "residents said ..., but the coalition denied any role": the denial is the coalition's.
     if (deny_resp != nullptr && deny_resp->first_token > first) {

@@ -186,7 +186,7 @@ void DropDenialsOfNoCharge(CandidateIncident* incident, const std::vector<Senten
     if (claim.stance != "denies" || !claim.actor || claim.source.party != claim.actor->party) return false;
     const std::string& side = claim.actor->party;
     const char* why = nullptr;
-    if (claim.frame.ends_with("+deny-accusation") && !accused.count(side)) {
+    if (claim.frame.ends_with("+deny-account") && !accused.count(side)) {
       why = "dropped: a denial of a charge no one in the report lays on ";
     } else if (self_claimed.count(side) > 0 && claim.sentence < facts.size() && facts[claim.sentence].victim_words &&
                !claim.frame.ends_with("+deny-responsibility")) {
