@@ -62,14 +62,17 @@ bool FarReferencePoint(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
-// "moved to Sharana", "taken to hospital in Gusau": where the wounded went, not where the
-// attack was. Up to a few words ("hospital in", "the") between the cue and the place.
+// "moved to Sharana", "taken to hospital in Gusau": where the wounded went; "speaking by
+// telephone from Beni": where the speaker was. Neither is where the attack was. Up to a few
+// words ("hospital in", "the") between the cue and the place.
 constexpr uint32_t kMaxWordsAfterDestinationCue = 3;
 
-bool Destination(const SentenceContext& s, const PlaceSpan& place) {
+bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
   for (uint32_t t = place.first_token; t > s.first() && place.first_token - t <= kMaxWordsAfterDestinationCue + 1;) {
     --t;
-    if (const CueHit* cue = s.Covering(t, Cue::kDestination); cue != nullptr && cue->end_token == t + 1) return true;
+    for (Cue cue_kind : {Cue::kDestination, Cue::kVantage}) {
+      if (const CueHit* cue = s.Covering(t, cue_kind); cue != nullptr && cue->end_token == t + 1) return true;
+    }
     if (s.token(t).kind != text::TokenKind::kWord || s.token(t).capitalized) return false;
   }
   return false;
@@ -212,6 +215,11 @@ bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
     if (d.earliest && b.date && d.precision <= 1 &&
         std::llabs(*d.earliest - *b.date) >= kDifferentDayGap) {
+      return true;
+    }
+    // "In December" when the incident is of February: a month or a week that leaves it out.
+    if (d.earliest && d.latest && b.date && d.precision > 1 &&
+        (*b.date < *d.earliest - kDifferentDayGap || *b.date > *d.latest + kDifferentDayGap)) {
       return true;
     }
     // Named weekdays conflict when they allow no common night ("late Tuesday" and "late
@@ -444,7 +452,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                              s.IsPunct(place.end_token, ","))) {
         in_name = true;
       }
-      if (in_name || FarReferencePoint(s, place) || Destination(s, place)) continue;
+      if (in_name || FarReferencePoint(s, place) || Elsewhere(s, place)) continue;
       f.places.push_back(place_idx);
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown && !ContainerOfNext(s, place)) f.anchor = place_idx;
     }

@@ -58,6 +58,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"distance_unit", Cue::kDistanceUnit},
     {"patron", Cue::kPatron},
     {"destination", Cue::kDestination},
+    {"vantage", Cue::kVantage},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -56,6 +56,7 @@ enum class Cue : uint8_t {
   kDistanceUnit,    // "km", "miles": number = metres in one unit
   kPatron,          // "backed", "aligned" after a hyphen: the party before it backs the one after
   kDestination,     // "taken to", "moved to": the place after it is where people went, not the scene
+  kVantage,         // "speaking from", "by telephone from": the place after it is the speaker's
   kCount,
 };
 

@@ -406,5 +406,18 @@ TEST_F(ClaimCases, DenialsWithoutAChargeAreDropped) {
             1u);
 }
 
+// Where a spokesman spoke from is not a second scene, and an attack "in December" in a
+// report of February is background.
+TEST_F(ClaimCases, SpeakersPlacesAndEarlierMonthsMakeNoIncident) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("vantage", "2025-02-11",
+      "A roadside bomb hit a bus near Tillaberi on Monday, killing 14 people, the interior ministry said.\n\n"
+      "\"We will find those responsible,\" a police spokesman said, speaking by telephone from Niamey.\n\n"
+      "In December, gunmen killed 21 soldiers in an attack on an army post near Tera.");
+  size_t events = 0;
+  for (const auto& incident : analyzed->claims.incidents) events += !incident.background;
+  EXPECT_EQ(events, 1u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
