@@ -168,6 +168,7 @@ struct SentenceFacts {
   bool roundup = false;     // names attacks in places far apart
   std::optional<int> year;  // a year written in the sentence
   bool victim_words = false;  // "civilians", "children": whom an attack hit
+  bool later = false;         // "Hours later, ...": told from the attack just described
 };
 
 // Words shorter than this carry little to tell one attack's reports from another's.
@@ -207,6 +208,7 @@ struct Builder {
   CandidateIncident incident;
   std::optional<IncidentPlace> place;
   std::optional<int64_t> date;
+  std::optional<int64_t> inherited_date;  // "hours later": the day of the incident told before
   int weekday = -1;
   uint8_t night_mask = 0;
 };
@@ -263,6 +265,16 @@ bool DatedThisWeek(const std::vector<DateRange>& dates, std::optional<int64_t> p
         *published - *date.earliest <= kNewsWeekDays) {
       return true;
     }
+  }
+  return false;
+}
+
+// "Hours later, ...", "Shortly afterwards, ...": a time told from the attack just described.
+constexpr uint32_t kLaterWithinTokens = 6;
+
+bool LaterThatDay(const SentenceContext& s) {
+  for (uint32_t t = s.first(); t < std::min(s.end(), s.first() + kLaterWithinTokens); ++t) {
+    if (s.IsWord(t, "later") || s.IsWord(t, "afterwards")) return true;
   }
   return false;
 }
@@ -410,6 +422,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     if (!f.victims.empty()) f.attack = true;
     f.year = YearIn(s, /*event_years_only=*/true);
     f.victim_words = s.Has(Cue::kVictim);
+    f.later = LaterThatDay(s);
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
@@ -530,9 +543,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     bool date_conflict = current >= 0 && attack_words && DatesConflict(mains[current], f.dates);
     // "In a separate attack on Monday, aircraft bombed a camp near Hpakant": an attack of
     // this week told with its own town and day is news of its own, not background.
+    // "About two hours later, a second drone hit a checkpoint in Amuda": the same day's.
+    const bool later_that_day = current >= 0 && f.later;
     bool news_of_its_own = f.shift && anchor && attack_words && !f.casualties.empty() &&
-                           DatedThisWeek(f.dates, date_context.published);
-    bool shift = (f.shift && !news_of_its_own) || (!mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
+                           (DatedThisWeek(f.dates, date_context.published) || later_that_day);
+    bool shift = (f.shift && !news_of_its_own) || (!news_of_its_own && !mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
                                                                    Compatible(*anchor, *mains[current].place) &&
                                                                    !DatesConflict(mains[current], f.dates)));
     // Another year written out ("In September 2014, ...") is another time, unless the
@@ -588,8 +603,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         trace.notes.push_back("a town named in passing: stays with the incident");
       }
       if (found < 0) {
+        std::optional<int64_t> day_before = current >= 0 && later_that_day ? mains[current].date : std::nullopt;
         mains.emplace_back();
         found = static_cast<int>(mains.size() - 1);
+        mains.back().inherited_date = day_before;
       }
       current = found;
       add_sentence(&mains[current], sentence_idx);
@@ -669,6 +686,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "Shelling on Thursday killed four people" over two towns' accounts that give no day:
     // the summary's day is theirs.
     if (!b.incident.background && !b.date && b.weekday < 0) NoteDates(&b, summary_dates);
+    if (!b.date && b.weekday < 0) b.date = b.inherited_date;
     DropDenialsOfNoCharge(&b.incident, facts, &out.trace);
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;

@@ -126,7 +126,8 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
         if (s.IsWord(probe, "been")) ++probe;
         // "NAME, was among the dead"
         if (s.IsWord(probe, "among") && s.IsWord(probe + 1, "the")) probe += 2;
-        if (probe > end && s.At(probe, Cue::kKill)) add(t, end);
+        // "Ras al-Ain, killing two guards" tells what the attack did there, not who died.
+        if (probe > end && s.At(probe, Cue::kKill) && !s.folded(probe).ends_with("ing")) add(t, end);
       }
     }
   }

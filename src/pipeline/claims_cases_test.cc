@@ -419,5 +419,20 @@ TEST_F(ClaimCases, SpeakersPlacesAndEarlierMonthsMakeNoIncident) {
   EXPECT_EQ(events, 1u);
 }
 
+// "Hours later, a second drone hit ..." in another town is that day's second incident.
+TEST_F(ClaimCases, ASecondAttackHoursLaterIsThatDaysIncident) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("later", "2024-09-12",
+      "A drone struck a car in Qamishli in north-east Syria on Wednesday, killing three people, the SDF said.\n\n"
+      "Hours later, a second drone hit a checkpoint near Ras al-Ain, killing two guards, the SDF said.");
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed->claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_TRUE(events[1]->date.earliest.has_value());
+  EXPECT_EQ(events[0]->date.earliest, events[1]->date.earliest);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
