@@ -434,5 +434,19 @@ TEST_F(ClaimCases, ASecondAttackHoursLaterIsThatDaysIncident) {
   EXPECT_EQ(events[0]->date.earliest, events[1]->date.earliest);
 }
 
+// An attack dated weeks before the report, recalled beside the news, is background.
+TEST_F(ClaimCases, AnOlderDatedAttackIsBackground) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("older", "2025-03-19",
+      "Pakistani jets struck hideouts near Khost in Afghanistan on Monday, killing 20 militants, security "
+      "sources said.\n\n"
+      "They said the hideouts had been used to plan the March 2 suicide bombing of a checkpoint in Bannu that "
+      "killed 12 soldiers.");
+  size_t events = 0, background = 0;
+  for (const auto& incident : analyzed->claims.incidents) (incident.background ? background : events) += 1;
+  EXPECT_EQ(events, 1u);
+  EXPECT_EQ(background, 1u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline

@@ -22,7 +22,10 @@ std::vector<bool> DatelineTokens(const TokenStream& tokens) {
     bool filing_place = false;  // a word in capitals outside the brackets: "SANAA", "GENEVA"
     for (uint32_t t = sentence.first_token; t < limit; ++t) {
       const Token& token = tokens.tokens[t];
-      if (IsDash(token) && token.space_before) {
+      // "KYIV -", or "PESHAWAR:" straight after the place as South Asian papers write it.
+      bool colon = token.kind == TokenKind::kPunct && token.folded == ":" && !token.space_before && filing_place &&
+                   t == sentence.first_token + 1;
+      if ((IsDash(token) && token.space_before) || colon) {
         if (filing_place) std::fill(in_dateline.begin() + sentence.first_token, in_dateline.begin() + t, true);
         break;
       }

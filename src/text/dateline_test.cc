@@ -25,6 +25,7 @@ std::string DatelineOf(const std::string& text) {
 
 TEST(Dateline, FilingPlacesDateAndAgency) {
   EXPECT_EQ(DatelineOf("KYIV - Drones hit the city."), "KYIV");
+  EXPECT_EQ(DatelineOf("PESHAWAR: Security forces struck hideouts."), "PESHAWAR");
   EXPECT_EQ(DatelineOf("BEIRUT, March 11 (Meridian Wire) - Air strikes hit Saraqib."),
             "BEIRUT , March 11 ( Meridian Wire )");
   EXPECT_EQ(DatelineOf("GENEVA/ADEN, April 14 (Levant & Gulf Wire) \u2014 About 20 people were killed."),
@@ -40,6 +41,7 @@ TEST(Dateline, SentencesAndAcronymsAreNotDatelines) {
   EXPECT_EQ(DatelineOf("US Central Command (CENTCOM) - the command said nothing."), "");
   EXPECT_EQ(DatelineOf("The strike - the third this week - killed two."), "");
   EXPECT_EQ(DatelineOf("SANA, the state news agency, said five died."), "");
+  EXPECT_EQ(DatelineOf("UPDATE 2: Strikes hit the port."), "");
 }
 
 }  // namespace
