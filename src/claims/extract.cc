@@ -480,6 +480,25 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown && !ContainerOfNext(s, place)) f.anchor = place_idx;
     }
     if (f.generic) f.notes.push_back("generic statement about attacks: no claim");
+    // "struck a car in Qamishli and a checkpoint near Amuda, killing five people in two
+    // separate attacks": the toll is the sum of two incidents, neither's.
+    bool separate_attacks = false;
+    for (uint32_t t = s.first(); t + 1 < s.end(); ++t) {
+      separate_attacks |= s.IsWord(t, "separate") && (s.At(t + 1, Cue::kAttackNoun) != nullptr);
+      separate_attacks |= (s.IsWord(t, "two") || s.IsWord(t, "three")) && s.IsWord(t + 1, "separate");
+    }
+    if (separate_attacks && !f.casualties.empty()) {
+      bool two_towns = false;
+      for (size_t i = 0; i < f.places.size(); ++i) {
+        for (size_t j = i + 1; j < f.places.size(); ++j) {
+          two_towns |= DistinctTowns(view.places[f.places[i]].place, view.places[f.places[j]].place);
+        }
+      }
+      if (two_towns) {
+        f.notes.push_back("toll skipped: the sum of separate attacks in two towns");
+        f.casualties.clear();
+      }
+    }
     // A roundup names attacks in places far apart ("In Donetsk, two deaths ..., while in
     // Zaporizhzhia ..."): it belongs to no single incident.
     for (size_t i = 0; i < f.places.size() && !f.roundup; ++i) {

@@ -448,5 +448,16 @@ TEST_F(ClaimCases, AnOlderDatedAttackIsBackground) {
   EXPECT_EQ(background, 1u);
 }
 
+// The lead's total over two towns' separate attacks is neither incident's toll.
+TEST_F(ClaimCases, ALeadsTotalOverTwoTownsIsNoTollOfEither) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("lead-total", "2024-02-21",
+      "Warplanes struck a bakery in Saraqib and a house in Maarat al-Numan in Syria on Tuesday, killing seven "
+      "people in two separate attacks, rescuers said.");
+  for (const auto& incident : analyzed->claims.incidents) {
+    for (const auto& claim : incident.casualties) EXPECT_NE(claim.killed, std::optional<int64_t>(7));
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
