@@ -538,6 +538,27 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
     NoteDates(b, f.dates);
   };
+  // Background: an earlier or separate attack, grouped by place (or, without one, with the
+  // background sentence just before).
+  auto to_background = [&](const std::optional<IncidentPlace>& anchor, uint32_t sentence_idx, const char* note,
+                           SentenceTrace* trace) {
+    Builder* target = nullptr;
+    for (Builder& b : backgrounds) {
+      if (anchor && b.place && Compatible(*anchor, *b.place)) target = &b;
+      if (!anchor && !b.place && !b.incident.sentences.empty() && b.incident.sentences.back() + 1 == sentence_idx) {
+        target = &b;
+      }
+    }
+    if (target == nullptr) {
+      backgrounds.emplace_back();
+      target = &backgrounds.back();
+      target->incident.background = true;
+    }
+    add_sentence(target, sentence_idx);
+    trace->notes.push_back(note);
+    trace->incident = -2;
+    out.trace.push_back(std::move(*trace));
+  };
   for (uint32_t sentence_idx = 0; sentence_idx < facts.size(); ++sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
     SentenceTrace trace;
@@ -589,23 +610,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (*f.year != incident_year.value_or(*f.year + 1) && !own_town) shift = true;
     }
     if (shift && (!mains.empty() || !pending.empty())) {
-      // Background: an earlier or separate attack; grouped by place.
-      Builder* target = nullptr;
-      for (Builder& b : backgrounds) {
-        if (anchor && b.place && Compatible(*anchor, *b.place)) target = &b;
-        if (!anchor && !b.place && !b.incident.sentences.empty() && b.incident.sentences.back() + 1 == sentence_idx) {
-          target = &b;
-        }
-      }
-      if (target == nullptr) {
-        backgrounds.emplace_back();
-        target = &backgrounds.back();
-        target->incident.background = true;
-      }
-      add_sentence(target, sentence_idx);
-      trace.notes.push_back("background: another attack (time shift or 'another'/'earlier')");
-      trace.incident = -2;
-      out.trace.push_back(std::move(trace));
+      to_background(anchor, sentence_idx, "background: another attack (time shift or 'another'/'earlier')", &trace);
       continue;
     }
     if (anchor) {
@@ -634,19 +639,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // "the March 4 bombing in Bannu" in a report of March 19: an older attack recalled
       // beside this one is background, not a second incident.
       if (found < 0 && !mains.empty() && DatedBeforeTheWeek(f.dates, date_context.published)) {
-        Builder* target = nullptr;
-        for (Builder& b : backgrounds) {
-          if (b.place && Compatible(*anchor, *b.place)) target = &b;
-        }
-        if (target == nullptr) {
-          backgrounds.emplace_back();
-          target = &backgrounds.back();
-          target->incident.background = true;
-        }
-        add_sentence(target, sentence_idx);
-        trace.notes.push_back("background: an attack dated before the report's week");
-        trace.incident = -2;
-        out.trace.push_back(std::move(trace));
+        to_background(anchor, sentence_idx, "background: an attack dated before the report's week", &trace);
         continue;
       }
       if (found < 0) {

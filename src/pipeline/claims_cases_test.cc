@@ -77,6 +77,15 @@ class ClaimCases : public ::testing::Test {
 
 Engine* ClaimCases::engine_ = nullptr;
 
+// The incidents a report is about, background mentions left out.
+std::vector<const claims::CandidateIncident*> Events(const AnalyzedDocument& analyzed) {
+  std::vector<const claims::CandidateIncident*> events;
+  for (const auto& incident : analyzed.claims.incidents) {
+    if (!incident.background) events.push_back(&incident);
+  }
+  return events;
+}
+
 TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
   if (engine_ == nullptr) {
     if (const char* ci = std::getenv("CI"); ci != nullptr && std::string(ci) == "true") {
@@ -196,10 +205,7 @@ TEST_F(ClaimCases, QuoteSpeakerAfterTheQuoteAndFarReferenceTown) {
       "A U.S. drone strike hit a farm near Jilib on Thursday, the U.S. military said.\n\n"
       "The strike, about 330 km (205 miles) southwest of Mogadishu, was requested by the government.\n\n"
       "\"Five people died, all of them farmers. One was my cousin,\" a village elder said.");
-  std::vector<const claims::CandidateIncident*> events;
-  for (const auto& incident : analyzed->claims.incidents) {
-    if (!incident.background) events.push_back(&incident);
-  }
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 1u);
   bool elder = false;
   for (const auto& claim : events[0]->casualties) {
@@ -237,10 +243,7 @@ TEST_F(ClaimCases, OneIncidentThroughDatelinesPassingTownsErasAndBackers) {
       "A spokesman for a local militia, one of the groups fighting the Houthis since the 2015 war, said two "
       "missiles hit the camp.\n\n"
       "There was no immediate comment from the Houthis, who hold the capital Sanaa.");
-  std::vector<const claims::CandidateIncident*> events;
-  for (const auto& incident : analyzed->claims.incidents) {
-    if (!incident.background) events.push_back(&incident);
-  }
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 1u);
   ASSERT_TRUE(events[0]->place.has_value());
   EXPECT_EQ(events[0]->place->country, "YE");
@@ -303,10 +306,7 @@ TEST_F(ClaimCases, ComparisonsAndUnnamedVictimsStayWithTheIncident) {
       "Officials said one of the dead was a local trader. They did not name him.\n\n"
       "A local official said the strike was probably carried out by a Turkish drone, as in previous attacks "
       "in the province.");
-  std::vector<const claims::CandidateIncident*> events;
-  for (const auto& incident : analyzed->claims.incidents) {
-    if (!incident.background) events.push_back(&incident);
-  }
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 1u);
   bool turkey = false;
   for (const auto& claim : events[0]->attributions) {
@@ -356,10 +356,7 @@ TEST_F(ClaimCases, AttacksInNearbyTownsAreTwoIncidents) {
       "Air strikes on two towns in Idlib province killed seven people on Tuesday, rescuers said.\n\n"
       "In the first, a warplane hit a bakery in Saraqib, killing four people, the civil defence said.\n\n"
       "Later, an air strike on a house in Maarat al-Numan killed three people, a monitor said.");
-  std::vector<const claims::CandidateIncident*> events;
-  for (const auto& incident : analyzed->claims.incidents) {
-    if (!incident.background) events.push_back(&incident);
-  }
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_NE(events[0]->place->geonameid, events[1]->place->geonameid);
 }
@@ -371,10 +368,7 @@ TEST_F(ClaimCases, TheSceneIsNeitherAContainerNorADestination) {
   std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("scene", "2024-04-09",
       "A drone strike on a market in Aleppo's Al-Bab killed six people on Monday, the civil defence said.\n\n"
       "Eleven wounded people were taken to hospitals in Azaz, rescuers said.");
-  std::vector<const claims::CandidateIncident*> events;
-  for (const auto& incident : analyzed->claims.incidents) {
-    if (!incident.background) events.push_back(&incident);
-  }
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 1u);
   ASSERT_TRUE(events[0]->place.has_value());
   EXPECT_EQ(events[0]->place->text, "Al-Bab");
@@ -425,10 +419,7 @@ TEST_F(ClaimCases, ASecondAttackHoursLaterIsThatDaysIncident) {
   std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("later", "2024-09-12",
       "A drone struck a car in Qamishli in north-east Syria on Wednesday, killing three people, the SDF said.\n\n"
       "Hours later, a second drone hit a checkpoint near Ras al-Ain, killing two guards, the SDF said.");
-  std::vector<const claims::CandidateIncident*> events;
-  for (const auto& incident : analyzed->claims.incidents) {
-    if (!incident.background) events.push_back(&incident);
-  }
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_TRUE(events[1]->date.earliest.has_value());
   EXPECT_EQ(events[0]->date.earliest, events[1]->date.earliest);
