@@ -61,6 +61,14 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
     }
     EXPECT_TRUE(found) << c.text;
   }
+  // A bare "Congo" is the DRC, as wire copy writes it; the Republic keeps its longer names.
+  for (const auto& [text, country] : {std::pair<const char*, const char*>{"Drones struck eastern Congo.", "CD"},
+                                      {"Floods hit the Republic of Congo.", "CG"}}) {
+    std::string s(text);
+    auto places = FindPlaces(*g, s, text::Tokenize(s));
+    ASSERT_FALSE(places.empty()) << text;
+    EXPECT_EQ(places.back().country, country) << text;
+  }
 }
 
 }  // namespace
