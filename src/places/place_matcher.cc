@@ -2,6 +2,7 @@
 // (longest folded key from a capitalised word), resolution of countries and regions, then
 // of towns against the document's context (countries named, regions, other places).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -25,6 +26,24 @@ constexpr uint32_t kLoneTownMinPopulation = 15000;
 // A town name inside a longer capitalised phrase ("Kellogg" in "Curtis Kellogg") is kept
 // only for large cities ("New York Times", "Aleppo University").
 constexpr uint32_t kEmbeddedTownMinPopulation = 100000;
+// Words shorter than this are not tried with their doubled letters written once: "Harra"
+// would become "Hara", a different place.
+constexpr size_t kMinCollapsedWordLength = 7;
+
+// "nusseirat" -> "nuseirat"; false when no letter is doubled.
+bool CollapseDoubledLetters(std::string_view word, std::string* out) {
+  out->clear();
+  bool changed = false;
+  for (size_t pos = 0; pos < word.size(); ++pos) {
+    if (pos > 0 && word[pos] == word[pos - 1] && std::isalpha(static_cast<unsigned char>(word[pos]))) {
+      changed = true;
+      continue;
+    }
+    out->push_back(word[pos]);
+  }
+  return changed;
+}
+
 // All-caps words shorter than this are acronyms, not datelines.
 constexpr size_t kMinAllCapsTownLength = 4;
 // Stop list reasons (stoplist.tsv) the matcher reads: words that open a longer name
@@ -94,6 +113,7 @@ struct Candidate {
   std::vector<uint32_t> postings;
   int best = -1;                // index into postings
   bool embedded = false;        // inside a longer capitalised phrase or after a title
+  bool collapsed = false;       // found only with a doubled letter written once ("Nusseirat")
 };
 
 struct Context {
@@ -238,6 +258,17 @@ class Matcher {
         }
         k = NextNameToken(k);
       }
+      bool collapsed = false;
+      if (best_hits.empty() && NameWord(i)) {
+        // Transliterations double letters at will ("Nusseirat", "Nuseirat"): one more try with
+        // each doubled letter written once, believed only in a country the document names.
+        std::string_view word = tokens_[i].folded;
+        if (word.size() >= kMinCollapsedWordLength && CollapseDoubledLetters(word, &variant)) {
+          best_hits = g_.index.Lookup(variant);
+          best_end = static_cast<uint32_t>(i + 1);
+          collapsed = !best_hits.empty();
+        }
+      }
       if (best_hits.empty()) {
         ++i;
         continue;
@@ -245,6 +276,7 @@ class Matcher {
       Candidate best;
       best.first = static_cast<uint32_t>(i);
       best.end = best_end;
+      best.collapsed = collapsed;
       best.postings.assign(best_hits.begin(), best_hits.end());
       if (!Filter(&best)) {
         ++i;
@@ -510,6 +542,10 @@ class Matcher {
     for (Candidate& c : candidates_) {
       Choose(&c, second, /*towns=*/true);
       if (c.best >= 0 && !Believable(c, second)) c.best = -1;
+      if (c.best >= 0 && c.collapsed &&
+          !second.HasCountry(CountryKey(g_.index.entry(c.postings[c.best] & kPostingIndexMask)))) {
+        c.best = -1;
+      }
     }
   }
 

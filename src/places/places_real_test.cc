@@ -61,6 +61,16 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
     }
     EXPECT_TRUE(found) << c.text;
   }
+  // A doubled letter written once more than GeoNames does is found, but only in a country the
+  // document names.
+  {
+    std::string s("Shelling hit a school in the Nusseirat camp in the Palestinian territories.");
+    bool found = false;
+    for (const auto& p : FindPlaces(*g, s, text::Tokenize(s))) found |= p.geonameid == 281109;
+    EXPECT_TRUE(found) << s;
+    std::string alone("Shelling hit a school in the Nusseirat camp.");
+    for (const auto& p : FindPlaces(*g, alone, text::Tokenize(alone))) EXPECT_NE(p.geonameid, 281109) << alone;
+  }
   // A bare "Congo" is the DRC, as wire copy writes it; the Republic keeps its longer names.
   for (const auto& [text, country] : {std::pair<const char*, const char*>{"Drones struck eastern Congo.", "CD"},
                                       {"Floods hit the Republic of Congo.", "CG"}}) {
