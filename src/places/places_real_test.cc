@@ -52,7 +52,9 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
                         Case{"A strike on Tajoura, east of Tripoli.", "LY", 2210394},
                         Case{"Al-Shabaab attacked Dinsoor in Somalia.", "SO", 0},
                         Case{"Fighting reached al-Mokha, Yemen.", "YE", 0},
-                        Case{"Russian forces shelled Kamianka-Dniprovska in Ukraine.", "UA", 0}}) {
+                        Case{"Russian forces shelled Kamianka-Dniprovska in Ukraine.", "UA", 0},
+                        Case{"Turkish drones struck Qamishlo in north-east Syria.", "SY", 173377},
+                        Case{"Curfew in Cizir, Turkey.", "TR", 318253}}) {
     std::string s(c.text);
     auto places = FindPlaces(*g, s, text::Tokenize(s));
     bool found = false;
