@@ -56,13 +56,17 @@ int Family(const std::string& type) {
 // An account without a date tells of an attack before its report appeared, and a recent
 // one: an older attack is given a date or a "last year". Without this, undated reports
 // chain dated ones of different years into one incident.
+bool UndatedWindowAllows(std::optional<int64_t> undated_published, int64_t dated_day) {
+  if (!undated_published) return true;
+  int64_t before_report = *undated_published - dated_day;
+  return before_report >= -kSameDayTolerance && before_report <= kUndatedReportWindowDays;
+}
+
 bool ReportWindowAllows(const claims::CandidateIncident& a, const claims::CandidateIncident& b) {
   if (a.date.earliest.has_value() != b.date.earliest.has_value()) {
     const claims::CandidateIncident& dated = a.date.earliest ? a : b;
     const claims::CandidateIncident& undated = a.date.earliest ? b : a;
-    if (!undated.published) return true;
-    int64_t before_report = *undated.published - *dated.date.earliest;
-    return before_report >= -kSameDayTolerance && before_report <= kUndatedReportWindowDays;
+    return UndatedWindowAllows(undated.published, *dated.date.earliest);
   }
   if (!a.date.earliest && a.published && b.published) {
     return std::llabs(*a.published - *b.published) <= kUndatedReportWindowDays;  // two undated accounts
@@ -163,8 +167,11 @@ const std::vector<uint64_t>& DetailHashes(const claims::CandidateIncident& c, st
 
 }  // namespace
 
-bool DaysMayMerge(std::optional<int64_t> day_a, std::optional<int64_t> day_b) {
-  return !day_a || !day_b || std::llabs(*day_a - *day_b) <= kSameDayTolerance;
+bool DaysMayMerge(const claims::CandidateIncident& candidate, std::optional<int64_t> other_day) {
+  const std::optional<int64_t>& day = candidate.date.earliest;
+  if (day && other_day) return std::llabs(*day - *other_day) <= kSameDayTolerance;
+  if (!day && other_day) return UndatedWindowAllows(candidate.published, *other_day);
+  return true;
 }
 
 bool SameVictimName(const std::string& a, const std::string& b) {

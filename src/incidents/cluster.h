@@ -42,9 +42,11 @@ class PairingEvidence {
 };
 bool MayPair(const PairingEvidence& a, const PairingEvidence& b);
 
-// False when the two accounts' days alone rule out a merge (both dated, further apart than
-// ComparePair tolerates), so that a store may skip reading the other account at all.
-bool DaysMayMerge(std::optional<int64_t> day_a, std::optional<int64_t> day_b);
+// False when the days alone rule out a merge of the candidate with an account of
+// `other_day` (both dated and further apart than ComparePair tolerates, or the candidate
+// undated and its report outside that day's window), so that a store may skip reading the
+// other account at all.
+bool DaysMayMerge(const claims::CandidateIncident& candidate, std::optional<int64_t> other_day);
 
 // The blocking behind MayPair as keys: a candidate is filed under its index keys and
 // searches its probe keys; when MayPair(a, b), a probe key of each is an index key of the

@@ -522,7 +522,7 @@ Status LedgerStore::IngestOnce(const std::vector<IngestItem>& batch, const std::
       partner.stored = true;
       std::optional<int64_t> day = IsNull(row[3]) ? std::nullopt : std::optional<int64_t>(AsInt(row[3]));
       std::erase_if(partner.probed_by,
-                    [&](size_t fresh_idx) { return !incidents::DaysMayMerge(fresh[fresh_idx].first->date.earliest, day); });
+                    [&](size_t fresh_idx) { return !incidents::DaysMayMerge(*fresh[fresh_idx].first, day); });
       if (!partner.probed_by.empty()) body_docs.insert(AsText(row[0]));
     }
     std::erase_if(by_candidate, [](const auto& entry) { return !entry.second.stored || entry.second.probed_by.empty(); });
