@@ -144,10 +144,10 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   return lexicon;
 }
 
-std::vector<CueHit> Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end) const {
-  std::vector<CueHit> out;
-  std::vector<PhraseTrie::Hit> hits;
-  std::vector<uint32_t> ids;
+void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out) const {
+  // Scratch kept per thread: Tag runs once per sentence, and the lexicon is shared read-only.
+  thread_local std::vector<PhraseTrie::Hit> hits;
+  thread_local std::vector<uint32_t> ids;
   trie_.WordIds(tokens, first, end, &ids);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
     if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
@@ -162,10 +162,9 @@ std::vector<CueHit> Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_
     }
     for (int hit_idx : best) {
       if (hit_idx < 0) continue;
-      out.push_back(CueHit{entries_[hits[hit_idx].payload].cue, hits[hit_idx].payload, token_idx, hits[hit_idx].end_token});
+      out->push_back(CueHit{entries_[hits[hit_idx].payload].cue, hits[hit_idx].payload, token_idx, hits[hit_idx].end_token});
     }
   }
-  return out;
 }
 
 }  // namespace crosscheck::claims
