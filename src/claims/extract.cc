@@ -162,7 +162,9 @@ struct SentenceFacts {
   std::vector<NamedVictim> victims;
   std::map<std::string, int> type_votes;
   std::vector<std::string> notes;
-  std::vector<std::string> words;  // content words, for comparing accounts across reports
+  // Content words, for comparing accounts across reports. Views into the token stream:
+  // only the sentences an incident takes are copied into its details.
+  std::vector<std::string_view> words;
   bool duplicate = false;
   bool attack_cue = false;  // an attack noun, verb or weapon is named
   bool roundup = false;     // names attacks in places far apart

@@ -1,6 +1,7 @@
 #include "claims/lexicon.h"
 
 #include <array>
+#include <bit>
 #include <string_view>
 
 #include "core/tsv.h"
@@ -62,6 +63,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
 }};
 
 constexpr int kLexiconVersion = 1;
+static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "Tag keeps the classes seen at a token in a 64-bit mask");
 
 bool ParseCue(std::string_view name, Cue* cue) {
   for (const CueName_& entry : kCueNames) {
@@ -144,28 +146,30 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   return lexicon;
 }
 
-std::vector<CueHit> Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end) const {
-  std::vector<CueHit> out;
-  std::vector<PhraseTrie::Hit> hits;
-  std::vector<uint32_t> ids;
+void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out) const {
+  // Scratch kept per thread: Tag runs once per sentence, and the lexicon is shared read-only.
+  thread_local std::vector<PhraseTrie::Hit> hits;
+  thread_local std::vector<uint32_t> ids;
   trie_.WordIds(tokens, first, end, &ids);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
     if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
     hits.clear();
     trie_.Match(tokens, ids, first, token_idx, end, &hits);
     if (hits.empty()) continue;  // most tokens start no cue
-    // Longest phrase of each class wins at this token (hits come shortest first).
-    std::array<int, static_cast<size_t>(Cue::kCount)> best;
-    best.fill(-1);
+    // Longest phrase of each class wins at this token (hits come shortest first). A mask
+    // of the classes seen spares clearing and scanning every class at every tagged token.
+    std::array<uint32_t, static_cast<size_t>(Cue::kCount)> best;
+    uint64_t seen = 0;
     for (size_t hit_idx = 0; hit_idx < hits.size(); ++hit_idx) {
-      best[static_cast<size_t>(entries_[hits[hit_idx].payload].cue)] = static_cast<int>(hit_idx);
+      const unsigned cls = static_cast<unsigned>(entries_[hits[hit_idx].payload].cue);
+      best[cls] = static_cast<uint32_t>(hit_idx);
+      seen |= uint64_t{1} << cls;
     }
-    for (int hit_idx : best) {
-      if (hit_idx < 0) continue;
-      out.push_back(CueHit{entries_[hits[hit_idx].payload].cue, hits[hit_idx].payload, token_idx, hits[hit_idx].end_token});
+    for (; seen != 0; seen &= seen - 1) {  // classes in ascending order, lowest bit first
+      const PhraseTrie::Hit& hit = hits[best[std::countr_zero(seen)]];
+      out->push_back(CueHit{entries_[hit.payload].cue, hit.payload, token_idx, hit.end_token});
     }
   }
-  return out;
 }
 
 }  // namespace crosscheck::claims

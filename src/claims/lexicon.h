@@ -80,8 +80,9 @@ class Lexicon {
  public:
   static Result<Lexicon> Load(const std::string& data_dir);
 
-  // The cues of tokens [first, end): at each token, the longest phrase of each class.
-  std::vector<CueHit> Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end) const;
+  // Appends the cues of tokens [first, end) to `out`: at each token, the longest phrase
+  // of each class. Appending lets a caller keep the vector it already owns.
+  void Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out) const;
 
   const CueEntry& entry(uint32_t index) const { return entries_[index]; }
   const std::string& version() const { return version_; }

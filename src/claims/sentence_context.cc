@@ -14,8 +14,7 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   first_ = sentence.first_token;
   end_ = sentence.end_token;
   const uint32_t count = end_ - first_;
-  actor_at_.assign(count, -1);
-  place_at_.assign(count, -1);
+  slots_.resize(count);
   // Mentions are sorted by first token: the sentence's run is found by binary search.
   auto first_at_or_after = [](const auto& spans, uint32_t token) {
     return std::lower_bound(spans.begin(), spans.end(), token,
@@ -26,40 +25,37 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     const ActorSpan& actor = view.actors[actor_idx];
     if (actor.first_token >= end_) break;
     actors_.push_back(static_cast<int>(actor_idx));
-    for (uint32_t t = actor.first_token; t < actor.end_token && t < end_; ++t) actor_at_[t - first_] = static_cast<int>(actor_idx);
+    for (uint32_t t = actor.first_token; t < actor.end_token && t < end_; ++t) slots_[t - first_].actor_at = static_cast<int>(actor_idx);
   }
   // Words inside a party's name are not cues: "United States" is not "states", "Islamic
   // State" not a state, "Rapid Support Forces" not a reporting verb.
-  for (const CueHit& hit : lexicon.Tag(*tokens_, first_, end_)) {
+  lexicon.Tag(*tokens_, first_, end_, &cues_);
+  std::erase_if(cues_, [&](const CueHit& hit) {
     // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
     // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
-    if (actor_at_[hit.first_token - first_] >= 0 && hit.cue != Cue::kSelfReference && hit.cue != Cue::kWeapon &&
-        hit.cue != Cue::kVictim) {
-      continue;
-    }
-    cues_.push_back(hit);
-  }
-  cue_starts_.assign(count, 0);
-  first_cue_.assign(count, 0);
+    return slots_[hit.first_token - first_].actor_at >= 0 && hit.cue != Cue::kSelfReference &&
+           hit.cue != Cue::kWeapon && hit.cue != Cue::kVictim;
+  });
   // Cues come in token order: the first cue of each token is where At() starts looking.
   for (size_t hit_idx = cues_.size(); hit_idx-- > 0;) {
     const CueHit& hit = cues_[hit_idx];
-    cue_starts_[hit.first_token - first_] |= Bit(hit.cue);
-    first_cue_[hit.first_token - first_] = static_cast<uint32_t>(hit_idx);
+    TokenSlot& slot = slots_[hit.first_token - first_];
+    slot.cue_starts |= Bit(hit.cue);
+    slot.first_cue = static_cast<uint32_t>(hit_idx);
   }
   // "the Iran-aligned Houthi movement": the backer qualifies the party after it and is
   // itself no party to the sentence.
   std::erase_if(actors_, [&](int actor_idx) {
     const ActorSpan& actor = view.actors[actor_idx];
     if (actor.end_token + 1 >= end_ || !IsPunct(actor.end_token, "-") || !At(actor.end_token + 1, Cue::kPatron)) return false;
-    for (uint32_t t = actor.first_token; t < actor.end_token; ++t) actor_at_[t - first_] = -1;
+    for (uint32_t t = actor.first_token; t < actor.end_token; ++t) slots_[t - first_].actor_at = -1;
     return true;
   });
   for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < view.places.size(); ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
     if (place.first_token >= end_) break;
     places_.push_back(static_cast<int>(place_idx));
-    for (uint32_t t = place.first_token; t < place.end_token && t < end_; ++t) place_at_[t - first_] = static_cast<int>(place_idx);
+    for (uint32_t t = place.first_token; t < place.end_token && t < end_; ++t) slots_[t - first_].place_at = static_cast<int>(place_idx);
   }
 }
 
@@ -83,8 +79,8 @@ bool SentenceContext::Has(Cue cue) const {
 }
 
 const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
-  if (token_idx < first_ || token_idx >= end_ || (cue_starts_[token_idx - first_] & Bit(cue)) == 0) return nullptr;
-  for (size_t hit_idx = first_cue_[token_idx - first_]; hit_idx < cues_.size(); ++hit_idx) {
+  if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_starts & Bit(cue)) == 0) return nullptr;
+  for (size_t hit_idx = slots_[token_idx - first_].first_cue; hit_idx < cues_.size(); ++hit_idx) {
     const CueHit& hit = cues_[hit_idx];
     if (hit.first_token != token_idx) break;
     if (hit.cue == cue) return &hit;
@@ -107,11 +103,11 @@ const CueHit* SentenceContext::Covering(uint32_t token_idx, Cue cue) const {
 }
 
 int SentenceContext::ActorAt(uint32_t token_idx) const {
-  return token_idx < first_ || token_idx >= end_ ? -1 : actor_at_[token_idx - first_];
+  return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].actor_at;
 }
 
 int SentenceContext::PlaceAt(uint32_t token_idx) const {
-  return token_idx < first_ || token_idx >= end_ ? -1 : place_at_[token_idx - first_];
+  return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].place_at;
 }
 
 bool SentenceContext::IsPunct(uint32_t token_idx, std::string_view which) const {

@@ -61,13 +61,19 @@ class SentenceContext {
   uint32_t index_;
   uint32_t first_;
   uint32_t end_;
+  // What At(), ActorAt() and PlaceAt() read for one token, kept together so that a
+  // sentence costs one allocation rather than one per table (sentences are many and short).
+  struct TokenSlot {
+    uint64_t cue_starts = 0;  // bit per Cue class starting there
+    uint32_t first_cue = 0;   // index of its first cue in cues_
+    int actor_at = -1;
+    int place_at = -1;
+  };
+
   std::vector<CueHit> cues_;
-  std::vector<uint64_t> cue_starts_;  // per token: bit per Cue class starting there
-  std::vector<uint32_t> first_cue_;   // per token: index of its first cue in cues_
   std::vector<int> actors_;
   std::vector<int> places_;
-  std::vector<int> actor_at_;  // per token
-  std::vector<int> place_at_;
+  std::vector<TokenSlot> slots_;  // per token of the sentence
 };
 
 }  // namespace crosscheck::claims

@@ -63,6 +63,24 @@ bool IsSpokespersonRole(const std::string& role) {
 }
 }  // namespace
 
+namespace {
+// Past this many remembered forms the memo starts over, so that odd text cannot grow it for ever.
+constexpr size_t kMaxRememberedForms = 1 << 16;
+}  // namespace
+
+size_t Engine::ActorsSharingForm(std::string_view surface) const {
+  {
+    std::lock_guard<std::mutex> lock(form_counts_mutex_);
+    auto it = form_counts_.find(surface);
+    if (it != form_counts_.end()) return it->second;
+  }
+  size_t count = actors_->FindByForm(surface).size();
+  std::lock_guard<std::mutex> lock(form_counts_mutex_);
+  if (form_counts_.size() >= kMaxRememberedForms) form_counts_.clear();
+  form_counts_.try_emplace(surface, count);
+  return count;
+}
+
 claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   claims::DocumentView view;
   view.doc = &analyzed.doc;
@@ -74,7 +92,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   std::map<std::string_view, size_t> actors_of_form;
   auto actors_sharing = [&](std::string_view surface) {
     auto [it, added] = actors_of_form.emplace(surface, 0);
-    if (added) it->second = actors_->FindByForm(surface).size();
+    if (added) it->second = ActorsSharingForm(surface);
     return it->second;
   };
   for (const actors::ActorMention& mention : analyzed.actors) {

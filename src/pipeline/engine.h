@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "claims/document_view.h"
 #include "claims/lexicon.h"
 #include "core/document.h"
+#include "core/string_table.h"
 #include "core/status.h"
 #include "ingest/document_builder.h"
 #include "ingest/input_source.h"
@@ -54,6 +56,9 @@ class Engine {
   Engine() = default;
   claims::Party PartyOf(int actor_index) const;
   claims::DocumentView BuildView(const AnalyzedDocument& analyzed) const;
+  // How many actors a surface form may name. Remembered across documents: the same few
+  // forms ("US", "the army") recur in every report, and each lookup tokenizes the form.
+  size_t ActorsSharingForm(std::string_view surface) const;
 
   Depth depth_ = Depth::kText;
   ingest::IngestResources ingest_;
@@ -61,6 +66,8 @@ class Engine {
   std::unique_ptr<places::Gazetteer> gazetteer_;
   std::unique_ptr<actors::ActorDictionary> actors_;
   std::string data_version_;
+  mutable std::mutex form_counts_mutex_;  // Analyze runs on several threads at once
+  mutable StringTable<size_t> form_counts_;
 };
 
 }  // namespace crosscheck::pipeline
