@@ -61,9 +61,6 @@ bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
          role.find("press office") != std::string::npos;
 }
-}  // namespace
-
-namespace {
 // Past this many remembered forms the memo starts over, so that odd text cannot grow it for ever.
 constexpr size_t kMaxRememberedForms = 1 << 16;
 }  // namespace
