@@ -1,7 +1,7 @@
 #include "claims/extract.h"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -15,6 +15,7 @@
 #include "claims/sources.h"
 #include "claims/victims.h"
 #include "core/date.h"
+#include "core/geo.h"
 
 namespace crosscheck::claims {
 namespace {
@@ -32,15 +33,6 @@ constexpr int kDaysInWeek = 7;
 // A date this close after a reporting verb dates the report, not the attack:
 // "Russia confirmed, on Saturday, that ...".
 constexpr uint32_t kReportDateWindow = 4;
-constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kDegreesToRadians = 3.14159265358979323846 / 180.0;
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  double p1 = lat1 * kDegreesToRadians, p2 = lat2 * kDegreesToRadians;
-  double dp = p2 - p1, dl = (lon2 - lon1) * kDegreesToRadians;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
-}
 
 // "330 km (205 miles) southwest of Mogadishu": a town given as the far end of a distance
 // is a reference point, not where the attack was.
@@ -260,25 +252,21 @@ bool IsLocativeWord(std::string_view w) {
 // Days before its report within which an attack is this week's news.
 constexpr int64_t kNewsWeekDays = 7;
 
-bool DatedBeforeTheWeek(const std::vector<DateRange>& dates, std::optional<int64_t> published) {
+// Whether one of the sentence's exact days lies the given number of days before its report.
+template <typename DaysBefore>
+bool AnyDayBeforeReport(const std::vector<DateRange>& dates, std::optional<int64_t> published, DaysBefore fits) {
   if (!published) return false;
-  for (const DateRange& date : dates) {
-    if (date.earliest && date.latest && *date.earliest == *date.latest && *published - *date.earliest > kNewsWeekDays) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(dates.begin(), dates.end(), [&](const DateRange& date) {
+    return date.earliest && date.latest && *date.earliest == *date.latest && fits(*published - *date.earliest);
+  });
+}
+
+bool DatedBeforeTheWeek(const std::vector<DateRange>& dates, std::optional<int64_t> published) {
+  return AnyDayBeforeReport(dates, published, [](int64_t days) { return days > kNewsWeekDays; });
 }
 
 bool DatedThisWeek(const std::vector<DateRange>& dates, std::optional<int64_t> published) {
-  if (!published) return false;
-  for (const DateRange& date : dates) {
-    if (date.earliest && date.latest && *date.earliest == *date.latest && *date.earliest <= *published &&
-        *published - *date.earliest <= kNewsWeekDays) {
-      return true;
-    }
-  }
-  return false;
+  return AnyDayBeforeReport(dates, published, [](int64_t days) { return days >= 0 && days <= kNewsWeekDays; });
 }
 
 // "Hours later, ...", "Shortly afterwards, ...": a time told from the attack just described.
@@ -485,11 +473,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "struck a car in Qamishli and a checkpoint near Amuda, killing five people in two
     // separate attacks": the toll is the sum of two incidents, neither's.
     bool separate_attacks = false;
-    for (uint32_t t = s.first(); t + 1 < s.end(); ++t) {
-      separate_attacks |= s.IsWord(t, "separate") && (s.At(t + 1, Cue::kAttackNoun) != nullptr);
-      separate_attacks |= (s.IsWord(t, "two") || s.IsWord(t, "three")) && s.IsWord(t + 1, "separate");
+    for (uint32_t t = s.first(); t + 1 < s.end() && !f.casualties.empty() && !separate_attacks; ++t) {
+      separate_attacks = (s.IsWord(t, "separate") && s.At(t + 1, Cue::kAttackNoun) != nullptr) ||
+                         ((s.IsWord(t, "two") || s.IsWord(t, "three")) && s.IsWord(t + 1, "separate"));
     }
-    if (separate_attacks && !f.casualties.empty()) {
+    if (separate_attacks) {
       bool two_towns = false;
       for (size_t i = 0; i < f.places.size(); ++i) {
         for (size_t j = i + 1; j < f.places.size(); ++j) {
@@ -599,9 +587,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     const bool later_that_day = current >= 0 && f.later;
     bool news_of_its_own = f.shift && anchor && attack_words && !f.casualties.empty() &&
                            (DatedThisWeek(f.dates, date_context.published) || later_that_day);
-    bool shift = (f.shift && !news_of_its_own) || (!news_of_its_own && !mains.empty() && date_conflict && !(anchor && current >= 0 && mains[current].place &&
-                                                                   Compatible(*anchor, *mains[current].place) &&
-                                                                   !DatesConflict(mains[current], f.dates)));
+    const bool own_town_and_day = anchor && current >= 0 && mains[current].place &&
+                                  Compatible(*anchor, *mains[current].place) && !DatesConflict(mains[current], f.dates);
+    bool shift = !news_of_its_own && (f.shift || (!mains.empty() && date_conflict && !own_town_and_day));
     // Another year written out ("In September 2014, ...") is another time, unless the
     // sentence names the incident's own town.
     if (!shift && f.year && (mains.size() + pending.size()) > 0) {

@@ -109,7 +109,10 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
     // "identified as NAME", "named one of them as NAME"
     if (s.IsWord(t, "identified") || s.IsWord(t, "named")) {
       uint32_t as = t + 1;
-      while (as < s.end() && as - t <= kMaxWordsBeforeAs && s.token(as).kind == text::TokenKind::kWord && !s.IsWord(as, "as")) ++as;
+      while (as < s.end() && as - t <= kMaxWordsBeforeAs && s.token(as).kind == text::TokenKind::kWord &&
+             !s.IsWord(as, "as")) {
+        ++as;
+      }
       if (s.IsWord(as, "as")) {
         uint32_t end = NameEnd(s, as + 1);
         if (end > as + 1) add(as + 1, end);

@@ -51,18 +51,47 @@ claims::Party Engine::PartyOf(int actor_index) const {
 }
 
 namespace {
-// UCDP where_prec of a whole country (spec/LEDGER.md).
-constexpr int kCountryPrecision = 6;
 // Below this a town in a country the report neither names nor places other towns in is
 // taken for a misreading (cities of this size are named as such in foreign news).
 constexpr int64_t kLoneForeignTownPopulation = 100000;
+// Past this many remembered forms the memo starts over, so that odd text cannot grow it for ever.
+constexpr size_t kMaxRememberedForms = 1 << 16;
 
 bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
          role.find("press office") != std::string::npos;
 }
-// Past this many remembered forms the memo starts over, so that odd text cannot grow it for ever.
-constexpr size_t kMaxRememberedForms = 1 << 16;
+
+// Place readings the claims stage leaves out, one flag per place mention:
+// - a party's name that is also a town abroad ("Fano", the Amhara militia, and Fano, Italy)
+//   is the party unless the document names the town's country;
+// - a village alone in a country the report never names (Arbat in Iraqi Kurdistan read as
+//   Arbat, Armenia, because the gazetteer lacks the Iraqi one) is a wrong reading.
+std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
+  std::set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  for (const actors::ActorMention& mention : analyzed.actors) {
+    if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
+  }
+  std::set<std::string> named_countries;
+  std::map<std::string, std::set<int64_t>> towns_of_country;
+  for (const places::PlaceMention& mention : analyzed.places) {
+    if (mention.precision >= places::kPrecisionCountry) {
+      named_countries.insert(mention.country);
+    } else {
+      towns_of_country[mention.country].insert(mention.geonameid);
+    }
+  }
+  std::vector<bool> misread(analyzed.places.size(), false);
+  for (size_t place_idx = 0; place_idx < analyzed.places.size(); ++place_idx) {
+    const places::PlaceMention& mention = analyzed.places[place_idx];
+    if (mention.precision >= places::kPrecisionCountry || named_countries.count(mention.country)) continue;
+    const bool party = party_names.count({mention.span.begin, mention.span.end}) > 0;
+    const bool lone_abroad = mention.population < kLoneForeignTownPopulation && !named_countries.empty() &&
+                             towns_of_country[mention.country].size() < 2;
+    misread[place_idx] = party || lone_abroad;
+  }
+  return misread;
+}
 }  // namespace
 
 size_t Engine::ActorsSharingForm(std::string_view surface) const {
@@ -131,33 +160,10 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.party.person = mention.person;
     view.actors.push_back(std::move(span));
   }
-  // A party's name that is also a town abroad ("Fano", the Amhara militia, and Fano,
-  // Italy) is the party unless the document names the town's country.
-  std::set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
-  for (const actors::ActorMention& mention : analyzed.actors) {
-    if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
-  }
-  // A village alone in a country the report never names (Arbat in Iraqi Kurdistan read as
-  // Arbat, Armenia, because the gazetteer lacks the Iraqi one) is a wrong reading: the
-  // incident's place is better without it.
-  std::set<std::string> named_countries;
-  std::map<std::string, std::set<int64_t>> towns_of_country;
-  for (const places::PlaceMention& mention : analyzed.places) {
-    if (mention.precision >= kCountryPrecision) named_countries.insert(mention.country);
-    if (mention.precision < kCountryPrecision) towns_of_country[mention.country].insert(mention.geonameid);
-  }
-  auto country_known = [&](const std::string& country) {
-    return named_countries.count(country) > 0 || towns_of_country[country].size() > 1;
-  };
-  for (const places::PlaceMention& mention : analyzed.places) {
-    if (mention.precision < kCountryPrecision && !named_countries.count(mention.country) &&
-        party_names.count({mention.span.begin, mention.span.end})) {
-      continue;
-    }
-    if (mention.precision < kCountryPrecision && mention.population < kLoneForeignTownPopulation &&
-        !named_countries.empty() && !country_known(mention.country)) {
-      continue;
-    }
+  const std::vector<bool> misread = MisreadPlaces(analyzed);
+  for (size_t place_idx = 0; place_idx < analyzed.places.size(); ++place_idx) {
+    if (misread[place_idx]) continue;
+    const places::PlaceMention& mention = analyzed.places[place_idx];
     claims::PlaceSpan span;
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;

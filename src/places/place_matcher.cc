@@ -66,12 +66,6 @@ constexpr double kContinentBase = 9.0;
 constexpr double kRegionBase = 8.0;
 constexpr double kEarthRadiusKm = 6371.0;
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-constexpr int kPrecisionExact = 1;
-constexpr int kPrecisionDistrict = 3;
-constexpr int kPrecisionProvince = 4;
-constexpr int kPrecisionLargeArea = 5;
-constexpr int kPrecisionCountry = 6;
-constexpr int kPrecisionWater = 7;
 
 double CosLat(double lat) { return std::cos(lat * kDegToRad); }
 

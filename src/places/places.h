@@ -43,6 +43,14 @@ class Gazetteer {
   std::unique_ptr<GazetteerData> data_;
 };
 
+// UCDP where_prec values (spec/LEDGER.md) the matcher gives and later stages read.
+inline constexpr int kPrecisionExact = 1;
+inline constexpr int kPrecisionDistrict = 3;
+inline constexpr int kPrecisionProvince = 4;
+inline constexpr int kPrecisionLargeArea = 5;
+inline constexpr int kPrecisionCountry = 6;
+inline constexpr int kPrecisionWater = 7;
+
 struct PlaceMention {
   ByteSpan span;
   uint32_t first_token = 0, end_token = 0;
