@@ -338,6 +338,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
   std::set<std::string_view> seen_sentences;
+  std::optional<int> dateline_town;
+  for (size_t place_idx = 0; place_idx < view.places.size() && !dateline_town; ++place_idx) {
+    const PlaceSpan& place = view.places[place_idx];
+    if (place.dateline && place.place.resolved && LevelOf(place.place) == PlaceLevel::kTown) {
+      dateline_town = static_cast<int>(place_idx);
+    }
+  }
+  bool town_named = false;
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     const SentenceContext& s = contexts[sentence_idx];
     SentenceFacts& f = facts[sentence_idx];
@@ -469,6 +477,18 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       f.places.push_back(place_idx);
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown && !ContainerOfNext(s, place)) f.anchor = place_idx;
     }
+    // "QAMISHLO - ... a drone targeted his car in the city's Hilaliya neighbourhood": before
+    // any town is named, the town an attack sentence points back to is the dateline's.
+    if (!f.anchor && !town_named && dateline_town && f.attack_cue && s.Has(Cue::kThisPlace)) {
+      bool other_town = false;
+      for (int place_idx : f.places) other_town |= LevelOf(view.places[place_idx].place) == PlaceLevel::kTown;
+      if (!other_town) {
+        f.places.push_back(*dateline_town);
+        f.anchor = *dateline_town;
+        f.notes.push_back("the town it points back to is the dateline's");
+      }
+    }
+    town_named |= f.anchor.has_value();
     if (f.generic) f.notes.push_back("generic statement about attacks: no claim");
     // "struck a car in Qamishli and a checkpoint near Amuda, killing five people in two
     // separate attacks": the toll is the sum of two incidents, neither's.

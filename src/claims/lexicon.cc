@@ -60,6 +60,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"patron", Cue::kPatron},
     {"destination", Cue::kDestination},
     {"vantage", Cue::kVantage},
+    {"this_place", Cue::kThisPlace},
 }};
 
 constexpr int kLexiconVersion = 1;

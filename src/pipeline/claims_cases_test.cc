@@ -163,6 +163,20 @@ TEST_F(ClaimCases, SentencesGiveExactlyTheirClaims) {
   EXPECT_GE(rate, kMinPassRate);
 }
 
+// "the city's bus station" under a dateline, with no town named, is the dateline's town;
+// "Hundreds of mourners" is a crowd, not a statement about attacks in general.
+TEST_F(ClaimCases, TheCityItPointsBackToIsTheDatelines) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("this-place", "2024-06-04",
+      "KIRKUK, Iraq - Hundreds of mourners gathered on Tuesday for the funeral of a police officer who was "
+      "killed on Monday when a roadside bomb exploded near the city's main bus station, police said.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->name, "Kirkuk");
+  EXPECT_FALSE(events[0]->casualties.empty());
+}
+
 // A dateline's country is where the reporter filed from: "the army" that answers an
 // accusation is the accused state's military, not the dateline's state.
 TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {
