@@ -45,7 +45,20 @@ struct Perpetrator {
   bool self = false;
   bool negated = false;
   std::string how;
+  std::optional<Party> force;  // a force named by a common noun ("the army"), when actor is -1
+  std::string force_words;
+  uint32_t force_token = 0;
 };
+
+// "Asked whether an army drone had hit the market, ...": a question, not an account.
+bool InQuestion(const SentenceContext& s, uint32_t first, uint32_t at) {
+  for (uint32_t t = at; t > first;) {
+    --t;
+    if (s.IsWord(t, "whether")) return true;
+    if (s.token(t).kind == text::TokenKind::kPunct && !s.IsPunct(t, "-\"")) return false;
+  }
+  return false;
+}
 
 bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int window);
 
@@ -82,7 +95,8 @@ bool NegatedBefore(const SentenceContext& s, uint32_t first, uint32_t at, int wi
 
 void AddPerpetrator(std::vector<Perpetrator>* out, Perpetrator p) {
   for (const Perpetrator& existing : *out) {
-    if (existing.actor == p.actor && existing.self == p.self) return;
+    if (existing.actor == p.actor && existing.self == p.self && !p.force) return;
+    if (p.force && existing.force && existing.force->name == p.force->name) return;
   }
   out->push_back(p);
 }
@@ -285,6 +299,60 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
   return found;
 }
 
+// A force named by a common noun: "a military drone strike", "the army's shelling", "was
+// carried out by the army", "the drone belonged to the army". It is the military the
+// report names, else the home country's (cue class force; value "home": only the home
+// country's, as "regime warplanes" never means a foreign air force).
+void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end, const Coreference& coref,
+                          std::vector<Perpetrator>* found) {
+  for (const CueHit& hit : s.cues()) {
+    if (hit.first_token < first || hit.end_token > end) continue;
+    const std::string& value = s.Entry(hit).value;
+    bool force_word = hit.cue == Cue::kForce;
+    if (!force_word && !(hit.cue == Cue::kAnaphor && value.rfind("military", 0) == 0)) continue;
+    // "shot down an army drone", "struck the military's convoy": the force is the target.
+    bool target = false;
+    for (uint32_t back = hit.first_token; back > first && hit.first_token - back < 3;) {
+      --back;
+      target |= s.At(back, Cue::kAttackVerb) != nullptr || s.At(back, Cue::kKill) != nullptr;
+    }
+    if (target) continue;
+    // "the Israeli army", "Russian military drones": the named party speaks for itself.
+    bool named = false;
+    for (uint32_t t = hit.first_token; t < hit.end_token; ++t) named |= s.ActorAt(t) >= 0;
+    if (hit.first_token > first && s.ActorAt(hit.first_token - 1) >= 0) named = true;
+    if (named) continue;
+    std::optional<Party> party = value == "home" ? s.home_military() : coref.Resolve(AnaphorTypes(value));
+    if (!party || party->type != "military") continue;
+    std::string words(s.Text(hit.first_token, hit.end_token));
+    // Nominal: the attack or weapon word follows, past a possessive and two modifiers.
+    uint32_t t = hit.end_token;
+    if (t < end && s.IsWord(t, "'s")) ++t;
+    for (int skipped = 0; t < end && skipped < 2 && !IsAttackHead(s, t) && IsModifierWord(s, t); ++skipped) ++t;
+    bool attack_in_clause = s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
+                            s.Find(Cue::kInjure, first, end);
+    if (t < end && IsAttackHead(s, t) && (s.At(t, Cue::kAttackNoun) || attack_in_clause)) {
+      AddPerpetrator(found, {-1, false, NegatedAround(s, first, end, hit.first_token, t + 1), "force-nominal", party, words, hit.first_token});
+      continue;
+    }
+    // Passive or owner: "by the army", "belonged to the army", after an attack or weapon word;
+    // not "from the military base".
+    uint32_t before = hit.first_token;
+    while (before > first && s.IsWord(before - 1, "the")) --before;
+    if (before == first || (hit.end_token < end && IsModifierWord(s, hit.end_token))) continue;
+    const CueHit* by = s.Covering(before - 1, Cue::kPassiveBy);
+    if (by == nullptr) continue;
+    for (uint32_t back = by->first_token; back > first && by->first_token - back < 4;) {
+      --back;
+      if (IsAttackHead(s, back) || s.At(back, Cue::kAttackVerb)) {
+        AddPerpetrator(found, {-1, false, NegatedBefore(s, first, by->first_token, 8), "force-passive", party, words, hit.first_token});
+        break;
+      }
+      if (s.ActorAt(back) >= 0) break;
+    }
+  }
+}
+
 // The party a source speaks for, as a perpetrator: "a US official" denying for the
 // United States, a ministry for its state's side as written.
 Party SideOf(const Party& source) {
@@ -426,6 +494,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     }
   }
   std::vector<Perpetrator> perpetrators = FindPerpetrators(s, first, end);
+  AddForcePerpetrators(s, first, end, coref, &perpetrators);
   std::string stance_of_verb = frame.verb_stance;
 
   // Blame verbs: the object is the perpetrator ("SANA blamed the coalition", "pointed to the US").
@@ -482,12 +551,18 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   }
 
   if (!perpetrators.empty()) {
+    std::vector<std::string_view> named;
     for (const Perpetrator& p : perpetrators) {
-      const ActorSpan& actor = s.actor(p.actor);
+      const Party& party = p.force ? *p.force : s.actor(p.actor).party;
+      if (InQuestion(s, first, p.force ? p.force_token : s.actor(p.actor).first_token)) continue;
+      // "the Burkinabe army ... the army's drones": one party, one claim.
+      if (std::find(named.begin(), named.end(), party.name) != named.end()) continue;
+      named.push_back(party.name);
       // The source's own name inside the clause is not a claim about another party.
       bool denial = stance_of_verb == "denies" || p.negated || (deny_resp != nullptr);
       if (frame.verb_stance == "denies" && p.negated) denial = true;
-      make(denial ? "denies" : "asserts", actor.party, p.how, std::string(s.Text(actor.first_token, actor.end_token)));
+      std::string words = p.force ? p.force_words : std::string(s.Text(s.actor(p.actor).first_token, s.actor(p.actor).end_token));
+      make(denial ? "denies" : "asserts", party, p.how, words);
     }
     return claims;
   }
@@ -575,9 +650,12 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool attack_object = false;
     for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 5); ++t) {
       // "said it struck", "says it killed 17 soldiers", "said its drones hit".
+      // "said its aircraft had "neutralised" ...": a quotation mark may open before the verb.
+      uint32_t quote = 0;
+      for (uint32_t q = t + 1; q < std::min(s.end(), t + 4); ++q) quote += s.IsPunct(q, "\"") ? 1 : 0;
       if (s.At(t, Cue::kSelfReference) && t + 1 < s.end() &&
-          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 4)) != nullptr ||
-           s.Find(Cue::kKill, t + 1, std::min(s.end(), t + 3)) != nullptr)) {
+          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 4 + quote)) != nullptr ||
+           s.Find(Cue::kKill, t + 1, std::min(s.end(), t + 3 + quote)) != nullptr)) {
         self_pronoun = true;
       }
       if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;

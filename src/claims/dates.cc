@@ -68,8 +68,12 @@ uint8_t NightMask(const SentenceContext& s, uint32_t t, int weekday) {
 // "since the 2021 coup", "since 2014", "the 2020 ceasefire": a year that names an era or
 // a thing, not when the sentence's event happened.
 bool NamesAnEra(const SentenceContext& s, uint32_t t) {
-  if (t > s.first() && s.IsWord(t - 1, "since")) return true;
-  if (t > s.first() + 1 && s.IsWord(t - 2, "since") && s.IsWord(t - 1, "the")) return true;
+  // "since 2023", "since the 2021 coup", "since August 2023", "since early 2022".
+  for (uint32_t back = t; back > s.first() && t - back < 3;) {
+    --back;
+    if (s.IsWord(back, "since")) return true;
+    if (!(s.IsWord(back, "the") || s.IsWord(back, "early") || s.IsWord(back, "late") || s.At(back, Cue::kMonth))) break;
+  }
   bool determiner = t > s.first() && (s.IsWord(t - 1, "the") || s.IsWord(t - 1, "a") || s.IsWord(t - 1, "its") ||
                                       s.IsWord(t - 1, "their"));
   return determiner && t + 1 < s.end() && s.token(t + 1).kind == text::TokenKind::kWord && !s.token(t + 1).capitalized;

@@ -61,6 +61,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"destination", Cue::kDestination},
     {"vantage", Cue::kVantage},
     {"this_place", Cue::kThisPlace},
+    {"force", Cue::kForce},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -57,7 +57,8 @@ enum class Cue : uint8_t {
   kPatron,          // "backed", "aligned" after a hyphen: the party before it backs the one after
   kDestination,     // "taken to", "moved to": the place after it is where people went, not the scene
   kVantage,         // "speaking from", "by telephone from": the place after it is the speaker's
-  kThisPlace,       // "the city's", "the town": points back to a town, the dateline's when none is named
+  kThisPlace,
+  kForce,           // "military", "army" before an attack word: the report's military       // "the city's", "the town": points back to a town, the dateline's when none is named
   kCount,
 };
 

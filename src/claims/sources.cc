@@ -174,6 +174,13 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
           if (s.IsPunct(back, ",")) break;
         }
         if (s.IsPunct(back, ",") && back + 1 < t) {
+          // "A local official in Djibo, Burkina Faso, said": a country after a town is where.
+          bool only_place = true;
+          for (uint32_t inside = back + 1; inside < t; ++inside) only_place &= s.PlaceAt(inside) >= 0;
+          if (only_place && back > s.first() && s.PlaceAt(back - 1) >= 0) {
+            t = back;
+            continue;
+          }
           // Prefer an actor right before the opening comma; else one inside the appositive.
           if (int before = s.ActorAt(back - 1); before >= 0 && back > s.first()) return FromActor(s, before);
           for (uint32_t inside = back + 1; inside < t; ++inside) {
@@ -247,6 +254,20 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       if (s.token(back).kind == text::TokenKind::kPunct) break;
     }
     if (skipped_relative) continue;
+    // "Fano commanders in West Gojjam said": a named place after a party or a role is where
+    // it is, not who speaks ("the main hospital in Jawhar" stays one name).
+    uint32_t name_first = t + 1;
+    while (name_first > s.first() && s.token(name_first - 1).kind == text::TokenKind::kWord &&
+           s.token(name_first - 1).capitalized) {
+      --name_first;
+    }
+    if (name_first <= t && name_first > s.first() + 1 &&
+        (s.IsWord(name_first - 1, "in") || s.IsWord(name_first - 1, "at") || s.IsWord(name_first - 1, "near") ||
+         s.IsWord(name_first - 1, "inside")) &&
+        (s.ActorAt(name_first - 2) >= 0 || s.Covering(name_first - 2, Cue::kRole) != nullptr)) {
+      t = name_first - 1;
+      continue;
+    }
     // Anything else: maybe a noun phrase the dictionary lacks, else no subject.
     Subject words = FromWords(s, t);
     if (words.found) return words;

@@ -19,7 +19,7 @@ namespace crosscheck::pipeline {
 namespace {
 
 // Raise this as the claims stage improves; never lower it.
-constexpr double kMinPassRate = 0.79;
+constexpr double kMinPassRate = 0.80;
 
 struct Expected {
   std::string kind, source, actor, stance, killed, injured;
@@ -175,6 +175,20 @@ TEST_F(ClaimCases, TheCityItPointsBackToIsTheDatelines) {
   ASSERT_TRUE(events[0]->place.has_value());
   EXPECT_EQ(events[0]->place->name, "Kirkuk");
   EXPECT_FALSE(events[0]->casualties.empty());
+}
+
+// "since August 2023" in a clause about a party names an era, not another attack's time;
+// a dateline in capitals is read as one name ("FINOTE SALAM" is not the town "Salam").
+TEST_F(ClaimCases, AnEraInARelativeClauseAndADatelineInCapitals) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("era", "2025-02-09",
+      "FINOTE SALAM - A drone strike on a bus station in Bahir Dar killed 14 people on Saturday, a doctor said.\n\n"
+      "A spokesman for the Fano militia, which has been fighting federal forces in Amhara since August 2023, "
+      "blamed the federal army for the strike.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]->sentences.size(), 2u);
+  for (const claims::PlaceSpan& place : analyzed->view.places) EXPECT_NE(place.place.text, "SALAM");
 }
 
 // A dateline's country is where the reporter filed from: "the army" that answers an

@@ -319,7 +319,11 @@ class Matcher {
       after_honorific = reason == kHonorific && p.capitalized;
       // Hand-listed stop words (given names, organisation words) still open a longer name:
       // "John Kirby", "Army Brig."; dictionary and function words do not ("Strikes Hit Aleppo").
-      prev_capital = p.capitalized && !p.all_caps && !SentenceInitial(prev - 1) && (reason.empty() || reason == kListed);
+      // In capitals ("FINOTE SALAM -"), any capitalised word before is part of the name,
+      // even the first of the sentence.
+      const bool caps_name = p.all_caps && first.all_caps && p.folded.size() > 1;
+      prev_capital = p.capitalized && (caps_name || (!p.all_caps && !SentenceInitial(prev - 1))) &&
+                     (reason.empty() || reason == kListed);
       after_listed_name = prev_capital && reason == kListed;
     } else if (prev > 1 && IsPunct(prev - 1, '.') && IsWord(prev - 2)) {
       const std::string_view reason = StopReason(tokens_[prev - 2].folded);
