@@ -301,14 +301,14 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
 
 // A force named by a common noun: "a military drone strike", "the army's shelling", "was
 // carried out by the army", "the drone belonged to the army". It is the military the
-// report names, else the home country's (cue class force; value "home": only the home
+// report names, else the home country's (cue class force_noun; value "home": only the home
 // country's, as "regime warplanes" never means a foreign air force).
 void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end, const Coreference& coref,
                           std::vector<Perpetrator>* found) {
   for (const CueHit& hit : s.cues()) {
     if (hit.first_token < first || hit.end_token > end) continue;
     const std::string& value = s.Entry(hit).value;
-    bool force_word = hit.cue == Cue::kForce;
+    bool force_word = hit.cue == Cue::kForceNoun;
     if (!force_word && !(hit.cue == Cue::kAnaphor && value.rfind("military", 0) == 0)) continue;
     // "shot down an army drone", "struck the military's convoy": the force is the target.
     bool target = false;
@@ -351,6 +351,19 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
       if (s.ActorAt(back) >= 0) break;
     }
   }
+}
+
+// "A spokesman for the prime minister condemned the American strikes": in the article's
+// voice, the one who condemns takes the strikes as the named party's.
+std::optional<Party> Condemner(const SentenceContext& s, uint32_t first, uint32_t at, const Coreference& coref) {
+  for (uint32_t t = at; t > first && at - t < 6;) {
+    --t;
+    if (const CueHit* reaction = s.At(t, Cue::kReaction); reaction && s.Entry(*reaction).value == "asserts") {
+      return SpeakerBefore(s, t, coref);
+    }
+    if (s.IsPunct(t, ",;:")) break;
+  }
+  return std::nullopt;
 }
 
 // The party a source speaks for, as a perpetrator: "a US official" denying for the
@@ -563,6 +576,13 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (frame.verb_stance == "denies" && p.negated) denial = true;
       std::string words = p.force ? p.force_words : std::string(s.Text(s.actor(p.actor).first_token, s.actor(p.actor).end_token));
       make(denial ? "denies" : "asserts", party, p.how, words);
+      const uint32_t at = p.force ? p.force_token : s.actor(p.actor).first_token;
+      if (!frame.attributed) {
+        if (std::optional<Party> condemner = Condemner(s, first, at, coref)) {
+          claims.back().source = *condemner;
+          claims.back().frame += "/condemned";
+        }
+      }
     }
     return claims;
   }
@@ -672,7 +692,15 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
         }
       }
     }
-    if (claiming_verb && (self_pronoun || attack_object || own_results) && !negated_clause) {
+    // "said it had struck a cell, without giving details": only a negation before the act
+    // ("said it had not struck") takes the claim back.
+    bool negated_act = false;
+    for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 6); ++t) {
+      if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kKill) || IsAttackHead(s, t)) break;
+      negated_act |= s.At(t, Cue::kNegation) != nullptr && !s.IsWord(t, "without");
+    }
+    if (claiming_verb && (self_pronoun || attack_object || own_results) &&
+        (self_pronoun ? !negated_act : !negated_clause)) {
       make("asserts", SideOf(*self), self_pronoun ? "self-pronoun" : "self-announced", std::string(verb));
     }
   }

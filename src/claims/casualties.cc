@@ -171,11 +171,13 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       count_idx = next_idx++;
     }
     // A casualty verb right before the count wins: "killing at least 44 people and
-    // wounding more than 130" gives 44 killed, not 44 wounded.
+    // wounding more than 130" gives 44 killed, not 44 wounded; so does a casualty noun
+    // before "of": "the martyrdom of six of its members and the wounding of nine".
     for (const CueHit& hit : s.cues()) {
       if ((hit.cue == Cue::kKill || hit.cue == Cue::kInjure) && hit.end_token <= count.first_token &&
           count.first_token - hit.end_token <= 1 && (hit.end_token == count.first_token || s.IsWord(hit.end_token, "at") ||
-                                                     s.IsWord(hit.end_token, "some") || s.IsWord(hit.end_token, "the"))) {
+                                                     s.IsWord(hit.end_token, "some") || s.IsWord(hit.end_token, "the") ||
+                                                     s.IsWord(hit.end_token, "of"))) {
         figure.kind = hit.cue == Cue::kKill ? Kind::kKilled : Kind::kInjured;
         figure.first = hit.first_token;
         figure.end = count.end_token;
@@ -221,9 +223,16 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       }
       // A party's name before the victim noun or after "of": "50 Islamic State fighters were
       // killed", "nineteen members of Kata'ib Hezbollah were killed".
-      if (int actor_idx = s.ActorAt(probe); actor_idx >= 0 && !s.At(probe, Cue::kVictim)) {
+      // "four members of an Islamic Jihad cell were killed": an article and a unit noun too.
+      uint32_t party_at = probe;
+      if ((s.IsWord(probe, "a") || s.IsWord(probe, "an") || s.IsWord(probe, "the")) && probe > s.first() &&
+          s.IsWord(probe - 1, "of") && probe + 1 < s.end()) {
+        party_at = probe + 1;
+      }
+      if (int actor_idx = s.ActorAt(party_at); actor_idx >= 0 && !s.At(party_at, Cue::kVictim)) {
         uint32_t after = s.actor(actor_idx).end_token;
-        bool after_of = probe > s.first() && s.IsWord(probe - 1, "of");
+        while (after < s.end() && s.Covering(after, Cue::kOrgHead) && !s.At(after, Cue::kVictim)) ++after;
+        bool after_of = (party_at > s.first() && s.IsWord(party_at - 1, "of")) || party_at != probe;
         if (after < s.end() && (s.At(after, Cue::kVictim) || after_of)) {
           probe = after - 1;
           continue;

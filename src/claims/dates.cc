@@ -195,6 +195,23 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
       t = span->end_token - 1;
       continue;
     }
+    // "Last month, an Israeli raid ...": the calendar month before the report's.
+    if (const CueHit* month = s.At(t, Cue::kPreviousMonth)) {
+      if (context.published) {
+        CivilDate first_of_this = CivilFromDays(*context.published);
+        first_of_this.day = 1;
+        DateRange range;
+        range.latest = DaysFromCivil(first_of_this) - 1;
+        CivilDate first_of_previous = CivilFromDays(*range.latest);
+        first_of_previous.day = 1;
+        range.earliest = DaysFromCivil(first_of_previous);
+        range.precision = 3;
+        range.words = std::string(s.Text(month->first_token, month->end_token));
+        push(range);
+      }
+      t = month->end_token - 1;
+      continue;
+    }
     if (const CueHit* weekday = s.At(t, Cue::kWeekday)) {
       int target = static_cast<int>(s.Entry(*weekday).number);
       bool last_week = t > s.first() && s.IsWord(t - 1, "last");

@@ -47,6 +47,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"month", Cue::kMonth},
     {"relative_day", Cue::kRelativeDay},
     {"relative_span", Cue::kRelativeSpan},
+    {"previous_month", Cue::kPreviousMonth},
     {"past_shift", Cue::kPastShift},
     {"other_event", Cue::kOtherEvent},
     {"habitual", Cue::kHabitual},
@@ -61,7 +62,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"destination", Cue::kDestination},
     {"vantage", Cue::kVantage},
     {"this_place", Cue::kThisPlace},
-    {"force", Cue::kForce},
+    {"force_noun", Cue::kForceNoun},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -44,6 +44,7 @@ enum class Cue : uint8_t {
   kMonth,
   kRelativeDay,
   kRelativeSpan,
+  kPreviousMonth,
   kPastShift,
   kOtherEvent,
   kHabitual,
@@ -57,8 +58,8 @@ enum class Cue : uint8_t {
   kPatron,          // "backed", "aligned" after a hyphen: the party before it backs the one after
   kDestination,     // "taken to", "moved to": the place after it is where people went, not the scene
   kVantage,         // "speaking from", "by telephone from": the place after it is the speaker's
-  kThisPlace,
-  kForce,           // "military", "army" before an attack word: the report's military       // "the city's", "the town": points back to a town, the dateline's when none is named
+  kThisPlace,       // "the city's", "the town": points back to a town, the dateline's when none is named
+  kForceNoun,       // "military", "army" before an attack word: the report's military
   kCount,
 };
 

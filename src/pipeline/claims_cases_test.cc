@@ -19,7 +19,7 @@ namespace crosscheck::pipeline {
 namespace {
 
 // Raise this as the claims stage improves; never lower it.
-constexpr double kMinPassRate = 0.80;
+constexpr double kMinPassRate = 0.81;
 
 struct Expected {
   std::string kind, source, actor, stance, killed, injured;
@@ -191,6 +191,19 @@ TEST_F(ClaimCases, AnEraInARelativeClauseAndADatelineInCapitals) {
   for (const claims::PlaceSpan& place : analyzed->view.places) EXPECT_NE(place.place.text, "SALAM");
 }
 
+// "Last month" in a November report is October: an attack then is background, even in a
+// town near the incident's.
+TEST_F(ClaimCases, LastMonthIsTheCalendarMonthBefore) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("last-month", "2024-11-20",
+      "An Israeli drone strike killed four men in Jenin on Monday night, the army said.\n\n"
+      "Last month, an Israeli raid on a camp near Tulkarm killed five Palestinians, according to the ministry.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]->sentences.size(), 1u);
+  for (const auto& claim : events[0]->casualties) EXPECT_NE(claim.killed, 5);
+}
+
 // A dateline's country is where the reporter filed from: "the army" that answers an
 // accusation is the accused state's military, not the dateline's state.
 TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {
@@ -278,7 +291,9 @@ TEST_F(ClaimCases, OneIncidentThroughDatelinesPassingTownsErasAndBackers) {
   EXPECT_NE(events[0]->place->name, "Sanaa");
   EXPECT_EQ(events[0]->sentences.size(), 3u);
   for (const auto& claim : events[0]->attributions) {
-    if (claim.actor) EXPECT_NE(claim.actor->name, "Iran");
+    if (claim.actor) {
+      EXPECT_NE(claim.actor->name, "Iran");
+    }
   }
 }
 
