@@ -122,7 +122,9 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         target = true;
       }
       if (s.IsWord(back, "in") || s.IsWord(back, "by") || s.IsWord(back, "from")) break;
-      if (s.ActorAt(back) >= 0 || s.IsPunct(back, ",;:")) break;
+      // "KYIV, Oct 12 - Russia attacked": a spaced dash ends the dateline before the subject.
+      const bool spaced_dash = s.IsPunct(back, "-") && s.token(back).space_before;
+      if (s.ActorAt(back) >= 0 || s.IsPunct(back, ",;:") || spaced_dash) break;
     }
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     // A country's plain name before an attack word is where, not who: "Yemen strike".

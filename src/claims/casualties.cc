@@ -85,6 +85,16 @@ bool PartitiveOfCasualties(const SentenceContext& s, const Count& count) {
   return s.At(t, Cue::kInjure) != nullptr || s.At(t, Cue::kKill) != nullptr;
 }
 
+// "Three children were among the injured": a part of a toll counted elsewhere.
+bool AmongTheCasualties(const SentenceContext& s, const Count& count) {
+  for (uint32_t t = count.end_token; t + 1 < s.end() && t - count.end_token < 5; ++t) {
+    if (!s.IsWord(t, "among")) continue;
+    uint32_t noun = s.IsWord(t + 1, "the") ? t + 2 : t + 1;
+    return noun < s.end() && (s.At(noun, Cue::kKill) || s.At(noun, Cue::kInjure));
+  }
+  return false;
+}
+
 bool PrecededBySubcount(const SentenceContext& s, const Count& count) {
   for (uint32_t t = count.first_token; t > s.first() && count.first_token - t < 3;) {
     --t;
@@ -133,7 +143,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
   std::vector<Figure> figures;
   for (size_t count_idx = 0; count_idx < counts.size(); ++count_idx) {
     Count count = counts[count_idx];
-    if (PrecededBySubcount(s, count) || PartitiveOfCasualties(s, count)) {
+    if (PrecededBySubcount(s, count) || PartitiveOfCasualties(s, count) || AmongTheCasualties(s, count)) {
       notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }

@@ -79,6 +79,15 @@ bool NamesAnEra(const SentenceContext& s, uint32_t t) {
   return determiner && t + 1 < s.end() && s.token(t + 1).kind == text::TokenKind::kWord && !s.token(t + 1).capitalized;
 }
 
+// "May" and "March" are verbs too: a month only written as a name after a preposition
+// ("In March, ...", "since May").
+bool MonthNotVerb(const SentenceContext& s, uint32_t t) {
+  if (s.folded(t) != "may" && s.folded(t) != "march") return true;
+  return s.token(t).capitalized && t > s.first() &&
+         (s.IsWord(t - 1, "in") || s.IsWord(t - 1, "since") || s.IsWord(t - 1, "early") || s.IsWord(t - 1, "late") ||
+          s.IsWord(t - 1, "mid") || s.IsWord(t - 1, "until") || s.IsWord(t - 1, "last"));
+}
+
 }  // namespace
 
 std::optional<int> YearIn(const SentenceContext& s, bool event_years_only) {
@@ -161,7 +170,12 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
           }
           push(Exact(days, std::string(s.Text(day && last > after ? t : t - 1, last))));
         }
-      } else if (year && !day && s.folded(t) != "may" && s.folded(t) != "march") {
+      } else if (year && !day && MonthNotVerb(s, t)) {
+        // Without a written year, a month after the publication's is last year's.
+        if (!AsYear(s.folded(probe < s.end() ? probe : t)) && context.published &&
+            DaysFromCivil(CivilDate{*year, month_number, 1}) > *context.published) {
+          year = *year - 1;
+        }
         CivilDate first{*year, month_number, 1};
         CivilDate next_month{month_number == 12 ? *year + 1 : *year, month_number == 12 ? 1 : month_number + 1, 1};
         DateRange range;

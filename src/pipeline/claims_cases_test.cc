@@ -202,6 +202,13 @@ TEST_F(ClaimCases, LastMonthIsTheCalendarMonthBefore) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0]->sentences.size(), 1u);
   for (const auto& claim : events[0]->casualties) EXPECT_NE(claim.killed, 5);
+  // "In March" (a name after "in", not the verb) in an October report is another time.
+  analyzed = AnalyzeText("in-march", "2025-10-12",
+      "A Russian drone strike killed two people in Odesa overnight, the governor said.\n\n"
+      "In March, a missile strike on the port killed five people, officials said at the time.");
+  events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]->sentences.size(), 1u);
 }
 
 // A dateline's country is where the reporter filed from: "the army" that answers an
