@@ -221,6 +221,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     if (actor.adjective) {
       bool relative = false;
       bool weapon = false;
+      bool definite = false;
       for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 7;) {
         --back;
         // "drones, which were probably American", "warplanes believed to be Russian".
@@ -230,6 +231,8 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         }
         if (relative && s.At(back, Cue::kWeapon)) {
           weapon = true;
+          // "The jets were believed to be Russian": the weapons of the attack just told.
+          definite = back > first && s.IsWord(back - 1, "the");
           break;
         }
       }
@@ -245,7 +248,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
           if (s.At(back, Cue::kAttackVerb) || s.Covering(back, Cue::kPassiveBy)) attack_after = true;
         }
       }
-      if (relative && weapon && attack_after) {
+      if (relative && weapon && (attack_after || definite)) {
         AddPerpetrator(&found, {actor_idx, false, false, "weapon-owner"});
         continue;
       }
@@ -262,6 +265,17 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       if (t > first) {
         uint32_t marker = t - 1;
         const CueHit* by = s.Covering(marker, Cue::kPassiveBy);
+        // "targeted by "Indian-sponsored terrorists of Fitna al-Hindustan"": the agent is the
+        // party the fighters belong to.
+        if (by == nullptr && s.IsWord(marker, "of") && marker > first + 1 &&
+            (s.At(marker - 1, Cue::kVictim) || s.Covering(marker - 1, Cue::kOrgHead))) {
+          for (uint32_t back = marker - 1; back > first && marker - back < 6 && by == nullptr;) {
+            --back;
+            if (s.IsPunct(back, ",;:") || (s.ActorAt(back) >= 0 && !s.actor(s.ActorAt(back)).adjective)) break;
+            by = s.Covering(back, Cue::kPassiveBy);
+            if (by != nullptr) marker = back;
+          }
+        }
         bool of_after_negated_attack = s.IsWord(marker, "of") && marker > first && IsAttackHead(s, marker - 1) &&
                                        NegatedBefore(s, first, marker - 1, 3);
         bool attack_before = false;
@@ -514,10 +528,28 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // Blame verbs: the object is the perpetrator ("SANA blamed the coalition", "pointed to the US").
   if (stance_of_verb == "blames") {
-    for (int actor_idx : s.actors()) {
-      const ActorSpan& actor = s.actor(actor_idx);
+    const std::vector<int>& in_sentence = s.actors();
+    for (size_t position = 0; position < in_sentence.size(); ++position) {
+      const ActorSpan& actor = s.actor(in_sentence[position]);
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
       make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
+      // "blamed "the Russian occupation and the Assad regime"": each party of the object.
+      uint32_t last_end = actor.end_token;
+      for (size_t next_position = position + 1; next_position < in_sentence.size(); ++next_position) {
+        const ActorSpan& next = s.actor(in_sentence[next_position]);
+        if (next.first_token < last_end || next.first_token > last_end + 4) break;
+        // Only a list joins them: "Israel, while the Lebanese army said" opens another clause.
+        bool joined = false;
+        bool list = true;
+        for (uint32_t t = last_end; t < next.first_token; ++t) {
+          joined |= s.IsWord(t, "and") || s.IsPunct(t, ",");
+          list &= s.IsWord(t, "and") || s.IsPunct(t, ",\"") || s.IsWord(t, "the") || s.Covering(t, Cue::kOrgHead) ||
+                  (s.token(t).kind == text::TokenKind::kWord && !s.At(t, Cue::kReport) && t == last_end);
+        }
+        if (!joined || !list || next.party.name == actor.party.name) break;
+        make("asserts", next.party, "blame-object", std::string(s.Text(next.first_token, next.end_token)));
+        last_end = next.end_token;
+      }
       return claims;
     }
     // "accused the army of shelling": a party the document has named, described again.
@@ -549,7 +581,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   }
 
   // Responsibility phrases: "claimed responsibility", "denied any role", "not responsible".
-  const CueHit* claim_resp = s.Find(Cue::kClaimResponsibility, first, end);
+  // "The BLA claimed responsibility.": the phrase may be the reporting verb itself.
+  const CueHit* claim_resp = s.Find(Cue::kClaimResponsibility, scope_first, scope_end);
   const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, scope_first, scope_end);
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
 

@@ -28,7 +28,8 @@ bool IsBridgeWord(const SentenceContext& s, uint32_t t) {
       "them", "those", "whom", "mostly", "mainly", "all", "who", "that", "which", "people", "civilian", "innocent",
       "pro", "iranian", "-", "syrian", "iraqi", "afghan", "yemeni", "palestinian", "ukrainian", "russian", "israeli",
       "lebanese", "somali", "libyan", "sudanese", "african", "young", "local", "further", "additional", "in", "total",
-      "either", "or", "and", "may", "might", "been", "among", "were", "found", "left", "at", "least", "killed", "and"};
+      "either", "or", "and", "may", "might", "been", "among", "were", "found", "left", "at", "least", "killed", "and",
+      "now", "known", "thought", "feared"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }

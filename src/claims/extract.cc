@@ -363,9 +363,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                      (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
       if (content && !s.At(t, Cue::kStopword)) f.words.emplace_back(token.folded);
     }
+    // "a roadside bomb": the phrase's type, not that of the verb "bomb" inside it.
+    const CueHit* phrase = nullptr;
     for (const CueHit& hit : s.cues()) {
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kWeapon || hit.cue == Cue::kAttackVerb) {
         const std::string& type = s.Entry(hit).value;
+        const bool inside = phrase != nullptr && hit.end_token <= phrase->end_token && hit.first_token > phrase->first_token;
+        if (inside && !s.Entry(*phrase).value.empty() && type != s.Entry(*phrase).value) continue;
+        if (!inside) phrase = &hit;
         if (!type.empty()) f.type_votes[type] += 1;
       }
     }
@@ -460,7 +465,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           break;
         }
       }
-      if (names_party && (place.place.relation.empty() || place.place.relation == "demonym" || place.place.relation == "country")) {
+      if (names_party && (place.place.relation.empty() || place.place.relation == "demonym" || place.place.relation == "country" ||
+                          place.place.relation == "region")) {
         uint32_t before = place.first_token;
         while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsPunct(before - 1, "\""))) --before;
         bool locative = before > s.first() && (IsLocativeWord(s.folded(before - 1)) || s.At(before - 1, Cue::kAttackVerb));

@@ -181,8 +181,15 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
             t = back;
             continue;
           }
-          // Prefer an actor right before the opening comma; else one inside the appositive.
-          if (int before = s.ActorAt(back - 1); before >= 0 && back > s.first()) return FromActor(s, before);
+          // Prefer an actor right before the opening comma, past a short form in brackets
+          // ("Hayat Tahrir al-Sham (HTS), the Islamist group ..."); else one inside the appositive.
+          uint32_t named_end = back;
+          if (named_end > s.first() + 2 && s.IsPunct(named_end - 1, ")")) {
+            uint32_t open = named_end - 1;
+            while (open > s.first() && !s.IsPunct(open, "(") && named_end - open < 6) --open;
+            if (s.IsPunct(open, "(")) named_end = open;
+          }
+          if (int before = s.ActorAt(named_end - 1); before >= 0 && named_end > s.first()) return FromActor(s, before);
           for (uint32_t inside = back + 1; inside < t; ++inside) {
             if (int actor_idx = s.ActorAt(inside); actor_idx >= 0 && !s.actor(actor_idx).adjective &&
                 s.Covering(inside - 1, Cue::kRole) == nullptr && !s.IsWord(inside - 1, "to")) {
@@ -224,6 +231,25 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     // "the Security Council's statement said", "Jordan's army said", "Mali's transitional
     // government stated": the possessor speaks, through the noun it owns.
     if (w == "'s" && t > s.first() && s.ActorAt(t - 1) >= 0) return FromActor(s, s.ActorAt(t - 1));
+    // "the military's media wing said": a party described, not named, owns the speaker.
+    auto described_owner = [&](uint32_t apostrophe) -> Subject {
+      const CueHit* anaphor = s.Covering(apostrophe - 1, Cue::kAnaphor);
+      if (anaphor == nullptr || anaphor->end_token != apostrophe) return {};
+      std::optional<Party> party = coref.Resolve(AnaphorTypes(s.Entry(*anaphor).value));
+      if (!party) return {};
+      Subject owner;
+      owner.found = true;
+      owner.party = *party;
+      owner.first = anaphor->first_token;
+      owner.end = t + 1;
+      owner.how = "possessor";
+      return owner;
+    };
+    for (uint32_t back = t + 1; back > s.first() + 1 && t + 1 - back < 3;) {
+      --back;
+      if (!s.IsWord(back, "'s")) continue;
+      if (Subject owner = described_owner(back); owner.found) return owner;
+    }
     for (uint32_t back = t; back > s.first() + 1 && t - back < 3;) {
       --back;
       if (s.token(back).kind != text::TokenKind::kWord) break;
