@@ -14,7 +14,7 @@ bool IsVerbModifier(std::string_view w) {
       "were", "are", "been", "had", "would", "will", "did", "does", "swiftly", "vehemently", "on", "in",
       "a", "statement", "earlier", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "late", "early", "this", "last", "night", "morning", "evening", "issued",
-      "released", "published", "put", "out", "made", "gave", "given"};
+      "released", "published", "put", "out", "made", "gave", "given", "already", "since", "now"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
