@@ -46,6 +46,7 @@ std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types)
       if (actor.resolved && !actor.adjective && actor.party.type == type) return actor.party;
     }
     if (type == "military" && view_->home_military) return view_->home_military;
+    if (type == "state" && view_->home_state) return view_->home_state;
   }
   return std::nullopt;
 }

@@ -37,6 +37,7 @@ struct DocumentView {
   std::vector<PlaceSpan> places;  // sorted by first_token
   std::string home_country;       // ISO code of the country most of its towns lie in
   std::optional<Party> home_military;  // that country's armed forces: "the army said"
+  std::optional<Party> home_state;     // that country: "a government spokesman said"
 };
 
 }  // namespace crosscheck::claims

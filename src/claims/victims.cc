@@ -9,6 +9,7 @@ constexpr uint32_t kMaxNameTokens = 8;
 constexpr uint32_t kMinNameWords = 2;
 // "a local school teacher," before a name; "named one of them as".
 constexpr uint32_t kMaxDescriptionWords = 4;
+constexpr uint32_t kMaxDescriptionTokens = 8;  // "a 64-year-old woman," is eight tokens
 constexpr uint32_t kMaxWordsBeforeAs = 4;
 
 bool IsNameConnector(std::string_view w) {
@@ -38,9 +39,12 @@ uint32_t NameEnd(const SentenceContext& s, uint32_t first) {
 // Past "a pharmacist," / "a local teacher," before a name; else `t` itself.
 uint32_t AfterDescription(const SentenceContext& s, uint32_t t) {
   if (!(s.IsWord(t, "a") || s.IsWord(t, "an"))) return t;
-  for (uint32_t comma = t + 1; comma < s.end() && comma - t <= kMaxDescriptionWords; ++comma) {
+  uint32_t words = 0;
+  for (uint32_t comma = t + 1; comma < s.end() && comma - t <= kMaxDescriptionTokens; ++comma) {
     if (s.IsPunct(comma, ",")) return comma + 1;
-    if (s.token(comma).kind != text::TokenKind::kWord || s.token(comma).capitalized) return t;
+    // Ages are numbers and hyphens: "a 64-year-old woman,".
+    if (s.token(comma).kind == text::TokenKind::kNumber || s.IsPunct(comma, "-")) continue;
+    if (s.token(comma).kind != text::TokenKind::kWord || s.token(comma).capitalized || ++words > kMaxDescriptionWords) return t;
   }
   return t;
 }
@@ -103,6 +107,12 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
     if (s.At(t, Cue::kKill) && (s.IsWord(t + 1, "was") || s.IsWord(t + 1, "were") || s.IsWord(t + 1, "included") ||
                                 s.IsWord(t + 1, "include") || s.IsWord(t + 1, "includes"))) {
       uint32_t first = AfterDescription(s, t + 2);
+      uint32_t end = NameEnd(s, first);
+      if (end > first) add(first, end);
+    }
+    // "Among them was NAME, a cattle dealer": "them" are the dead of the sentence before.
+    if (s.IsWord(t, "among") && s.IsWord(t + 1, "them") && (s.IsWord(t + 2, "was") || s.IsWord(t + 2, "were"))) {
+      uint32_t first = AfterDescription(s, t + 3);
       uint32_t end = NameEnd(s, first);
       if (end > first) add(first, end);
     }

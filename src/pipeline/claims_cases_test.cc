@@ -211,6 +211,29 @@ TEST_F(ClaimCases, LastMonthIsTheCalendarMonthBefore) {
   EXPECT_EQ(events[0]->sentences.size(), 1u);
 }
 
+// Victims named behind an age ("a 64-year-old woman, NAME") and after "Among them was";
+// "a government spokesman" speaks for the country the towns lie in, named or not; an
+// attack "five days after a drone hit ..." recalls an earlier one.
+TEST_F(ClaimCases, VictimsBehindAnAgeHomeGovernmentAndAnEarlierAttack) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("victims", "2025-03-14",
+      "A drone strike on a market in Djibo killed 23 people on Thursday, residents said.\n\n"
+      "Among them was Boureima Dicko, a cattle dealer, an official said.\n\n"
+      "One of the dead was a 64-year-old woman, Awa Sawadogo, her son said.\n\n"
+      "Asked about the strike, a government spokesman declined to comment.\n\n"
+      "The strike came five days after a drone hit a convoy near Kaya, killing four soldiers.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  std::set<std::string> names;
+  for (const auto& victim : events[0]->victims) names.insert(victim.name);
+  EXPECT_TRUE(names.count("Boureima Dicko"));
+  EXPECT_TRUE(names.count("Awa Sawadogo"));
+  bool no_comment = false;
+  for (const auto& claim : events[0]->attributions) no_comment |= claim.stance == "no_comment" && claim.source.name == "Burkina Faso";
+  EXPECT_TRUE(no_comment);
+  for (const auto& claim : events[0]->casualties) EXPECT_NE(claim.killed, 4);
+}
+
 // A dateline's country is where the reporter filed from: "the army" that answers an
 // accusation is the accused state's military, not the dateline's state.
 TEST_F(ClaimCases, TheArmyIsTheAccusedMilitaryNotTheDatelineState) {

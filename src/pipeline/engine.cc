@@ -204,6 +204,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     for (size_t actor_idx = 0; actor_idx < actors_->size(); ++actor_idx) {
       const actors::Actor& actor = actors_->actor(static_cast<int>(actor_idx));
       if (actor.type != "state" || actor.country != view.home_country) continue;
+      view.home_state = PartyOf(static_cast<int>(actor_idx));
       int military = actors_->MilitaryOf(static_cast<int>(actor_idx));
       if (military >= 0) view.home_military = PartyOf(military);
       break;
