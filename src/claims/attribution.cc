@@ -351,6 +351,24 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
       AddPerpetrator(found, {-1, false, NegatedAround(s, first, end, hit.first_token, t + 1), "force-nominal", party, words, hit.first_token});
       continue;
     }
+    // Agent: "the air force had carried out", "the army struck" (not "was struck", "will strike").
+    {
+      uint32_t verb = hit.end_token;
+      bool negated = false;
+      while (verb < end && verb - hit.end_token < 4 && !s.At(verb, Cue::kAttackVerb)) {
+        if (s.token(verb).kind != text::TokenKind::kWord || s.ActorAt(verb) >= 0 || s.At(verb, Cue::kReport)) break;
+        negated |= s.At(verb, Cue::kNegation) != nullptr;
+        ++verb;
+      }
+      const bool active = verb < end && s.At(verb, Cue::kAttackVerb) && !s.Covering(verb, Cue::kAttackNoun) &&
+                          !(s.IsWord(verb - 1, "was") || s.IsWord(verb - 1, "were") || s.IsWord(verb - 1, "been") ||
+                            s.IsWord(verb - 1, "to") || s.IsWord(verb - 1, "will") || s.IsWord(verb - 1, "would") ||
+                            s.At(verb - 1, Cue::kHabitual));
+      if (active && hit.cue == Cue::kAnaphor) {
+        AddPerpetrator(found, {-1, false, negated, "force-agent", party, words, hit.first_token});
+        continue;
+      }
+    }
     // Passive or owner: "by the army", "belonged to the army", after an attack or weapon word;
     // not "from the military base".
     uint32_t before = hit.first_token;
