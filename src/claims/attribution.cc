@@ -17,7 +17,8 @@ bool IsModifierWord(const SentenceContext& s, uint32_t t) {
   if (s.ActorAt(t) >= 0 || s.PlaceAt(t) >= 0) return false;
   std::string_view w = token.folded;
   static constexpr std::string_view kStop[] = {"on", "in", "at", "of", "by", "from", "against", "and", "or", "that",
-                                               "which", "who", "was", "were", "is", "are", "the", "a", "an", "to"};
+                                               "which", "who", "was", "were", "is", "are", "the", "a", "an", "to",
+                                               "for", "with"};
   for (std::string_view stop : kStop) {
     if (w == stop) return false;
   }
@@ -174,6 +175,15 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       bool negated = false;
       while (t < end && skipped < 4) {
         if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kClaimResponsibility)) break;
+        // "the National Intelligence Organisation (MIT) had carried out": past the short form.
+        if (s.IsPunct(t, "(") || (s.IsPunct(t, ")") && t == actor.end_token)) {
+          uint32_t close = t;
+          while (close < end && !s.IsPunct(close, ")") && close - t < 5) ++close;
+          if (close < end && s.IsPunct(close, ")")) {
+            t = close + 1;
+            continue;
+          }
+        }
         if (s.At(t, Cue::kNegation)) negated = true;
         if (s.At(t, Cue::kHabitual)) break;
         const text::Token& token = s.token(t);

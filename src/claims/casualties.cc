@@ -82,6 +82,8 @@ bool PartitiveOfCasualties(const SentenceContext& s, const Count& count) {
   uint32_t t = count.end_token;
   if (!s.IsWord(t, "of")) return false;
   ++t;
+  // "one of three men killed": the whole is the figure.
+  if (t < s.end() && (s.token(t).kind == text::TokenKind::kNumber || s.At(t, Cue::kCardinal))) return true;
   if (s.IsWord(t, "the") || s.IsWord(t, "them")) ++t;
   return s.At(t, Cue::kInjure) != nullptr || s.At(t, Cue::kKill) != nullptr;
 }
