@@ -727,7 +727,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool claiming_verb = verb == "claims" || verb == "claimed" || verb == "claim" || verb == "announced" ||
                          verb == "announces" || verb == "announce" || verb == "confirmed" || verb == "confirms" ||
                          verb == "confirm" || verb == "acknowledged" || verb == "acknowledges" || verb == "admitted" ||
-                         verb == "admits" || verb == "admit" || verb == "said" || verb == "says";
+                         verb == "admits" || verb == "admit" || verb == "said" || verb == "says" || verb == "told";
     // "said it struck", "confirmed there were airstrikes", "Claims Airstrikes".
     bool self_pronoun = false;
     bool attack_object = false;
@@ -743,14 +743,21 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       }
       if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;
     }
-    // "U.S. Africa Command said the strike killed three al Shabaab fighters": a force
-    // telling what its strike did to fighters speaks of its own strike.
+    // "U.S. Africa Command said the strike killed three al Shabaab fighters", "told ... that
+    // the strike had targeted Hamas militants": a force telling what its strike did to
+    // fighters speaks of its own strike.
     bool own_results = false;
     if (type == "military" || type == "coalition") {
-      for (uint32_t t = frame.verb_end; t + 2 < std::min(s.end(), frame.verb_end + 6); ++t) {
-        if (s.IsWord(t, "the") && s.At(t + 1, Cue::kAttackNoun) && s.Find(Cue::kKill, t + 2, std::min(s.end(), t + 4))) {
+      for (uint32_t t = frame.verb_end; t + 2 < std::min(s.end(), frame.verb_end + 8); ++t) {
+        const uint32_t reach = std::min(s.end(), t + 7);  // "the strike in Nuseirat had targeted"
+        if (s.IsWord(t, "the") && s.At(t + 1, Cue::kAttackNoun) &&
+            (s.Find(Cue::kKill, t + 2, reach) || s.Find(Cue::kAttackVerb, t + 2, reach))) {
           for (const CueHit& hit : s.cues()) {
             own_results |= hit.cue == Cue::kVictim && hit.first_token > t && s.Entry(hit).value == "combatants";
+          }
+          for (int actor_idx : s.actors()) {
+            const ActorSpan& armed = s.actor(actor_idx);
+            own_results |= armed.first_token > t + 2 && (armed.party.type == "armed_group" || armed.party.type == "militia");
           }
         }
       }
@@ -758,12 +765,12 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     // "said it had struck a cell, without giving details": only a negation before the act
     // ("said it had not struck") takes the claim back.
     bool negated_act = false;
-    for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 6); ++t) {
-      if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kKill) || IsAttackHead(s, t)) break;
+    for (uint32_t t = frame.verb_end; t < std::min(s.end(), frame.verb_end + 10); ++t) {
+      if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kKill) || (IsAttackHead(s, t) && !own_results)) break;
       negated_act |= s.At(t, Cue::kNegation) != nullptr && !s.IsWord(t, "without");
     }
     if (claiming_verb && (self_pronoun || attack_object || own_results) &&
-        (self_pronoun ? !negated_act : !negated_clause)) {
+        (self_pronoun || own_results ? !negated_act : !negated_clause)) {
       make("asserts", SideOf(*self), self_pronoun ? "self-pronoun" : "self-announced", std::string(verb));
     }
   }
