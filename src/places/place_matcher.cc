@@ -28,7 +28,7 @@ constexpr uint32_t kLoneTownMinPopulation = 15000;
 constexpr uint32_t kEmbeddedTownMinPopulation = 100000;
 // Words shorter than this are not tried with their doubled letters written once: "Harra"
 // would become "Hara", a different place.
-constexpr size_t kMinCollapsedWordLength = 7;
+constexpr size_t kMinCollapsedWordLength = 6;
 
 // "nusseirat" -> "nuseirat"; false when no letter is doubled.
 bool CollapseDoubledLetters(std::string_view word, std::string* out) {
