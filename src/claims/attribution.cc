@@ -477,7 +477,11 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     return SpeakerBefore(s, hit.first_token, coref);
   };
   // No comment: the speaker declines; the claim is about the speaker's own side.
-  if (const CueHit* hit = s.Find(Cue::kNoComment, scope_first, scope_end)) {
+  // "the ministry neither confirmed nor denied involvement": the cue opens before the verb.
+  const uint32_t no_comment_first = frame.attributed ? std::min(scope_first, frame.source_first) : scope_first;
+  const CueHit* no_comment = s.Covering(frame.verb_first, Cue::kNoComment);
+  if (no_comment == nullptr) no_comment = s.Find(Cue::kNoComment, no_comment_first, scope_end);
+  if (const CueHit* hit = no_comment) {
     std::optional<Party> speaker = speaker_of(*hit);
     if (!speaker) {
       // "Refusing to comment on the attack, an Israeli military spokesperson said ...": the
