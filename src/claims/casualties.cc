@@ -124,6 +124,10 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
     bool detached = false;
     for (uint32_t t = lo; t < hi; ++t) {
       if (s.IsWord(t, "which") || s.IsWord(t, "who") || s.IsPunct(t, ";")) detached = true;
+      // "killed 4 people, bringing the total this month to 60": the running total follows.
+      if (hit.first_token > end && s.IsPunct(t, ",") && t + 1 < s.end() && s.folded(t + 1).ends_with("ing")) {
+        detached = true;
+      }
     }
     if (!detached) return true;
   }
@@ -146,7 +150,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
   std::vector<Figure> figures;
   for (size_t count_idx = 0; count_idx < counts.size(); ++count_idx) {
     Count count = counts[count_idx];
-    if (PrecededBySubcount(s, count) || PartitiveOfCasualties(s, count) || AmongTheCasualties(s, count)) {
+    // "Five members of one family were killed": the family holds the five.
+    const bool container = count_idx > 0 && count.first_token > s.first() && s.IsWord(count.first_token - 1, "of") &&
+                           counts[count_idx - 1].end_token + 1 < count.first_token &&
+                           counts[count_idx - 1].end_token + 3 >= count.first_token;
+    if (container || PrecededBySubcount(s, count) || PartitiveOfCasualties(s, count) || AmongTheCasualties(s, count)) {
       notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }

@@ -66,15 +66,18 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
       count.qualifier = "at_least";
       next = vague->end_token;
     } else if (const CueHit* singular = sentence.At(token_idx, Cue::kSingular)) {
-      // "a member", "an Iraqi fighter": one, only when a victim noun follows closely.
+      // "a member", "an Iraqi fighter", "a 10-year-old boy": one, only when a victim noun
+      // follows closely (an age's number and hyphens do not count as words).
       uint32_t probe = singular->end_token;
       bool victim = false;
-      for (int step = 0; step < 3 && probe < end; ++step, ++probe) {
+      for (int step = 0; step < 3 && probe < end; ++probe) {
         if (sentence.At(probe, Cue::kVictim)) {
           victim = true;
           break;
         }
-        if (sentence.token(probe).kind != text::TokenKind::kWord) break;
+        const bool age_part = sentence.token(probe).kind == text::TokenKind::kNumber || sentence.IsPunct(probe, "-");
+        if (sentence.token(probe).kind != text::TokenKind::kWord && !age_part) break;
+        if (!age_part) ++step;
       }
       if (!victim) continue;
       // "a family of four": the number after it counts.
