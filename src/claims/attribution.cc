@@ -127,6 +127,14 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       const bool spaced_dash = s.IsPunct(back, "-") && s.token(back).space_before;
       if (s.ActorAt(back) >= 0 || s.IsPunct(back, ",;:") || spaced_dash) break;
     }
+    // "militias allied to Tripoli had shelled it": fighters of the party's side, as subject.
+    const uint32_t link = actor.first_token > first && s.IsWord(actor.first_token - 1, "the") ? actor.first_token - 1
+                                                                                               : actor.first_token;
+    const bool side_of_subject = link > first + 2 && (s.IsWord(link - 1, "to") || s.IsWord(link - 1, "with")) &&
+                                 (s.IsWord(link - 2, "allied") || s.IsWord(link - 2, "loyal") ||
+                                  s.IsWord(link - 2, "affiliated") || s.IsWord(link - 2, "linked")) &&
+                                 s.Covering(link - 3, Cue::kOrgHead) != nullptr;
+    if (side_of_subject) target = false;
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     // A country's plain name before an attack word is where, not who: "Yemen strike".
     bool hyphenated = actor.end_token < end && s.IsPunct(actor.end_token, "-");  // "US-British"
