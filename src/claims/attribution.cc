@@ -130,10 +130,14 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     // "militias allied to Tripoli had shelled it": fighters of the party's side, as subject.
     const uint32_t link = actor.first_token > first && s.IsWord(actor.first_token - 1, "the") ? actor.first_token - 1
                                                                                                : actor.first_token;
-    const bool side_of_subject = link > first + 2 && (s.IsWord(link - 1, "to") || s.IsWord(link - 1, "with")) &&
-                                 (s.IsWord(link - 2, "allied") || s.IsWord(link - 2, "loyal") ||
-                                  s.IsWord(link - 2, "affiliated") || s.IsWord(link - 2, "linked")) &&
-                                 s.Covering(link - 3, Cue::kOrgHead) != nullptr;
+    // "Fighters of JNIM attacked the convoy": the party the fighters belong to.
+    const bool side_of_subject =
+        (link > first + 2 && (s.IsWord(link - 1, "to") || s.IsWord(link - 1, "with")) &&
+         (s.IsWord(link - 2, "allied") || s.IsWord(link - 2, "loyal") || s.IsWord(link - 2, "affiliated") ||
+          s.IsWord(link - 2, "linked")) &&
+         s.Covering(link - 3, Cue::kOrgHead) != nullptr) ||
+        (link > first + 1 && s.IsWord(link - 1, "of") && s.Covering(link - 2, Cue::kOrgHead) != nullptr &&
+         (link - 2 == first || !(s.At(link - 3, Cue::kKill) || s.token(link - 3).kind == text::TokenKind::kNumber)));
     if (side_of_subject) target = false;
     // Adjectival or nominal: "an American strike", "Israeli drones", "US-led coalition airstrikes".
     // A country's plain name before an attack word is where, not who: "Yemen strike".
@@ -244,7 +248,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         --back;
         // "drones, which were probably American", "warplanes believed to be Russian".
         if (s.IsWord(back, "which") || s.IsWord(back, "that") || s.IsWord(back, "believed") ||
-            s.IsWord(back, "thought") || s.IsWord(back, "said")) {
+            s.IsWord(back, "thought") || s.IsWord(back, "said") || s.IsWord(back, "was") || s.IsWord(back, "were")) {
           relative = true;
         }
         if (relative && s.At(back, Cue::kWeapon)) {
@@ -431,6 +435,19 @@ Party SideOf(const Party& source) {
 
 }  // namespace
 
+// ", which usually claims such attacks,": a habit told of a party in passing, closed by a
+// comma, is no statement about attacks in general.
+bool InRelativeClause(const SentenceContext& s, uint32_t at) {
+  uint32_t open = at;
+  while (open > s.first() && !s.IsPunct(open - 1, ",;:")) --open;
+  if (open == s.first() || !(s.IsWord(open, "which") || s.IsWord(open, "who"))) return false;
+  for (uint32_t close = at; close < s.end(); ++close) {
+    if (s.IsPunct(close, ",")) return true;
+    if (s.IsPunct(close, ";:.")) return false;
+  }
+  return false;
+}
+
 bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) {
   // A condition is no report of what happened: "If the strike was carried out by Turkey, ..."
   if (s.IsWord(s.first(), "if") || s.IsWord(s.first(), "unless")) return true;
@@ -438,7 +455,7 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
   if (s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2)) != nullptr) return true;
   for (const CueHit& hit : s.cues()) {
     if (hit.first_token < first || hit.first_token >= end) continue;
-    if (hit.cue == Cue::kGeneric) return true;
+    if (hit.cue == Cue::kGeneric && !InRelativeClause(s, hit.first_token)) return true;
   }
   return false;
 }
@@ -505,9 +522,16 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool could_act = speaker && (speaker->type == "state" || speaker->type == "government" || speaker->type == "military" ||
                                  speaker->type == "coalition" || speaker->type == "armed_group" ||
                                  speaker->type == "militia" || speaker->type == "official" || speaker->anonymous);
+    // "has not commented on the ministry's claim of military casualties": silence about a
+    // toll, not about who struck.
+    bool about_toll = false;
+    for (uint32_t t = hit->end_token; t < std::min(s.end(), hit->end_token + 12); ++t) {
+      if (IsAttackHead(s, t) || s.At(t, Cue::kAttackVerb) || s.IsPunct(t, ",;:")) break;
+      about_toll |= s.At(t, Cue::kKill) != nullptr || s.At(t, Cue::kInjure) != nullptr;
+    }
     // Declining to comment answers a question about the attack even when the sentence does
     // not repeat it.
-    if (speaker && could_act) {
+    if (speaker && could_act && !about_toll) {
       SourceFrame speaking = frame;
       speaking.source = *speaker;
       AttributionClaim claim;
@@ -528,7 +552,11 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     if (hit.cue != Cue::kUnknownPerpetrator || hit.first_token < scope_first || hit.first_token >= scope_end) continue;
     // "did not name the victims", "did not name him" is about the dead, not the attacker.
     bool about_victims = s.IsWord(hit.end_token, "him") || s.IsWord(hit.end_token, "her");
-    for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 3); ++t) about_victims |= s.At(t, Cue::kVictim) != nullptr;
+    // "unidentified gunmen attacked": gunmen who attack are the attackers, not the dead.
+    for (uint32_t t = hit.end_token; t < std::min(s.end(), hit.end_token + 3); ++t) {
+      const bool attackers = s.Covering(t, Cue::kOrgHead) && s.Find(Cue::kAttackVerb, t, s.end());
+      about_victims |= s.At(t, Cue::kVictim) != nullptr && !attackers;
+    }
     if (about_victims) continue;
     bool single_word = hit.end_token - hit.first_token == 1;
     if (single_word) {
@@ -536,6 +564,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       bool near_attack = false;
       for (uint32_t t = hit.end_token; t < std::min(end == 0 ? s.end() : s.end(), hit.end_token + 3); ++t) {
         if (IsAttackHead(s, t)) near_attack = true;
+      }
+      // "unidentified gunmen had attacked": the attackers themselves.
+      if (hit.end_token < s.end() && s.Covering(hit.end_token, Cue::kOrgHead) && s.Find(Cue::kAttackVerb, hit.end_token, s.end())) {
+        near_attack = true;
       }
       for (uint32_t t = hit.first_token; t > s.first() && hit.first_token - t < 4;) {
         --t;
