@@ -821,4 +821,43 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   return claims;
 }
 
+// "..., the Somali government said, while AFRICOM declined to comment": a no-comment
+// outside every reporting frame, said of the party named right before it.
+std::vector<AttributionClaim> ReadStrayNoComments(const SentenceContext& s, const std::vector<SourceFrame>& frames) {
+  std::vector<AttributionClaim> claims;
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kNoComment) continue;
+    bool framed = false;
+    for (const SourceFrame& frame : frames) {
+      const uint32_t first = frame.attributed ? std::min({frame.clause_first, frame.verb_first, frame.source_first})
+                                              : s.first();
+      const uint32_t end = frame.attributed ? std::max(frame.clause_end, frame.verb_end) : s.end();
+      framed |= hit.first_token >= first && hit.first_token < end;
+    }
+    if (framed || hit.first_token == s.first()) continue;
+    uint32_t t = hit.first_token - 1;
+    while (t > s.first() && (s.IsWord(t, "has") || s.IsWord(t, "have") || s.IsWord(t, "had") || s.IsWord(t, "also"))) --t;
+    const int actor_idx = s.ActorAt(t);
+    if (actor_idx < 0 || s.actor(actor_idx).adjective) continue;
+    const Party& speaker = s.actor(actor_idx).party;
+    const std::string& type = speaker.type;
+    if (!(type == "state" || type == "government" || type == "military" || type == "coalition" ||
+          type == "armed_group" || type == "militia")) {
+      continue;
+    }
+    AttributionClaim claim;
+    claim.source = speaker;
+    claim.actor = speaker;
+    claim.stance = "no_comment";
+    claim.evidence = std::string(s.SentenceText());
+    claim.span = s.Span();
+    claim.sentence = s.index();
+    claim.frame = "stray-no-comment";
+    claim.source_words = std::string(s.Text(s.actor(actor_idx).first_token, s.actor(actor_idx).end_token));
+    claim.actor_words = std::string(s.Text(hit.first_token, hit.end_token));
+    claims.push_back(std::move(claim));
+  }
+  return claims;
+}
+
 }  // namespace crosscheck::claims

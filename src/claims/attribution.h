@@ -18,6 +18,10 @@ namespace crosscheck::claims {
 std::vector<AttributionClaim> ReadAttributions(const SentenceContext& sentence, const SourceFrame& frame,
                                                const Coreference& coreference);
 
+// No-comments outside every reporting frame ("..., while AFRICOM declined to comment"),
+// each said of the party named right before it.
+std::vector<AttributionClaim> ReadStrayNoComments(const SentenceContext& sentence, const std::vector<SourceFrame>& frames);
+
 // True when the clause only speaks of attacks in general ("it is not unusual for the US
 // to use air power", "frequently witnesses Israeli strikes").
 bool IsGenericStatement(const SentenceContext& sentence, uint32_t first, uint32_t end);

@@ -393,6 +393,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
       f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
     }
+    if (!f.generic) {
+      std::vector<AttributionClaim> silent = ReadStrayNoComments(s, frames);
+      f.attributions.insert(f.attributions.end(), silent.begin(), silent.end());
+    }
     if (!f.generic) f.casualties = ReadCasualties(s, frames, &f.notes);
     f.victims = ReadNamedVictims(s);
     if (!f.casualties.empty() || !f.attributions.empty()) f.attack = f.attack || !f.casualties.empty();
