@@ -230,6 +230,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         if (after < end && s.IsPunct(after, "\"")) ++after;  // carried out "no strike"
         if (after < end && (s.IsWord(after, "no") || s.IsWord(after, "not") || s.IsWord(after, "never"))) negated = true;
       }
+      // "Coalition aircraft were responsible for the destruction", "X was behind the attack".
+      if (t < end && !target && s.At(t, Cue::kClaimResponsibility) &&
+          (s.IsWord(t, "was") || s.IsWord(t, "were") || s.IsWord(t, "is") || s.IsWord(t, "are"))) {
+        AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 5), "responsible"});
+        continue;
+      }
       if (t < end && s.At(t, Cue::kAttackVerb) && !target && !habitual && !intention && !passive_or_noun && !compound) {
         // "the Pentagon said it struck": that is the source's own act, handled as self.
         // "No member of the US-led coalition carried out attacks": the negation may stand a
@@ -311,8 +317,11 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
             }
             if (s.ActorAt(back) >= 0) break;
           }
-          // "the work of X" carries its own attack sense.
-          if (s.folded(by->first_token) == "the" || s.folded(by->first_token) == "responsibility") attack_before = true;
+          // "the work of X" carries its own attack sense; so do "fired by", "carried out by".
+          if (s.folded(by->first_token) == "the" || s.folded(by->first_token) == "responsibility" ||
+              s.At(by->first_token, Cue::kAttackVerb)) {
+            attack_before = true;
+          }
           // "a drone from X", "the aircraft belonged to X": ownership of a weapon only.
           std::string_view marker_word = s.folded(by->first_token);
           bool ownership = marker_word == "from" || marker_word == "belonged" || marker_word == "belonging" ||
@@ -697,8 +706,12 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   if (self == nullptr) return claims;
   // A denial with no other party named denies the source's own part: "United States
   // denies having participated", "the coalition ... is not responsible".
-  const bool casualty_denial = s.Find(Cue::kKill, first, end) != nullptr && s.Find(Cue::kVictim, first, end) != nullptr &&
-                               s.Find(Cue::kAttackVerb, first, end) == nullptr && deny_resp == nullptr;
+  // "rejects accusations that its soldiers killed villagers": the denier's own men as the
+  // killers make it a denial of the act.
+  const CueHit* killing = s.Find(Cue::kKill, first, end);
+  const bool own_killers = killing != nullptr && s.Find(Cue::kSelfReference, first, killing->first_token) != nullptr;
+  const bool casualty_denial = killing != nullptr && s.Find(Cue::kVictim, first, end) != nullptr &&
+                               s.Find(Cue::kAttackVerb, first, end) == nullptr && deny_resp == nullptr && !own_killers;
   // "The RSF denied the accusation": what is denied is the attack laid at its door.
   bool denied_accusation = false;
   bool others_account = false;  // "rejected the military's account": another party's version

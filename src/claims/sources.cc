@@ -352,8 +352,11 @@ bool VerbClosesSentence(const SentenceContext& s, const Subject& subject, uint32
   uint32_t before = subject.first - 1;
   // Skip a determiner and coordinated speakers: ", a US official told AFP", ", residents
   // and medical sources said".
+  // A hyphen inside a modifier does not break it: ", Houthi-run Al-Masirah TV said".
   int skipped = 0;
-  while (before > s.first() && skipped < 8 && s.token(before).kind == text::TokenKind::kWord) {
+  while (before > s.first() && skipped < 8 &&
+         (s.token(before).kind == text::TokenKind::kWord ||
+          (s.IsPunct(before, "-") && !s.token(before).space_before && !s.token(before + 1).capitalized))) {
     --before;
     ++skipped;
   }
