@@ -600,6 +600,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     for (const CueHit& hit : s.cues()) {
       if (hit.first_token < first || hit.first_token >= end) continue;
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kAttackVerb || hit.cue == Cue::kWeapon) break;
+      // "rejects accusations that its soldiers killed villagers": its own men killing.
+      if (hit.cue == Cue::kSelfReference) break;
       if (hit.cue == Cue::kKill || hit.cue == Cue::kInjure) return claims;
     }
   }
