@@ -340,6 +340,17 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
           AddPerpetrator(&found, {actor_idx, false, negated, of_after_negated_attack ? "negated-of" : "passive"});
           continue;
         }
+        // "conducted by Malian soldiers and Wagner fighters": the next agent of the list.
+        if (by == nullptr && (s.IsWord(marker, "and") || s.IsPunct(marker, ",")) && marker > first) {
+          const int previous = s.ActorAt(marker - 1);
+          const auto agent = std::find_if(found.begin(), found.end(), [&](const Perpetrator& p) {
+            return p.actor == previous && p.how == "passive";
+          });
+          if (previous >= 0 && agent != found.end()) {
+            AddPerpetrator(&found, {actor_idx, false, agent->negated, "passive"});
+            continue;
+          }
+        }
       }
     }
   }
