@@ -9,6 +9,8 @@
 #include <bitset>
 #include <unordered_set>
 
+#include <absl/container/inlined_vector.h>
+
 #include "places/gazetteer_data.h"
 #include "places/place_keys.h"
 #include "places/places.h"
@@ -104,7 +106,9 @@ bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry ||
 struct Candidate {
   uint32_t first = 0, end = 0;  // token range
   uint64_t name_hash = 0;       // of the folded words: candidates with the same name share it
-  std::vector<uint32_t> postings;
+  // Most names have a few senses: inline, so that the candidates tried at every capitalised
+  // word (most of them dropped by Filter) allocate nothing.
+  absl::InlinedVector<uint32_t, 6> postings;
   int best = -1;                // index into postings
   bool embedded = false;        // inside a longer capitalised phrase or after a title
   bool collapsed = false;       // found only with a doubled letter written once ("Nusseirat")
@@ -290,7 +294,9 @@ class Matcher {
     if (surnames_.empty()) return;
     std::erase_if(candidates_, [&](Candidate& c) {
       if (c.end != c.first + 1 || surnames_.count(tokens_[c.first].folded) == 0) return false;
-      std::erase_if(c.postings, [&](uint32_t posting) { return !IsDataEntry(g_.index.entry(posting & kPostingIndexMask)); });
+      c.postings.erase(std::remove_if(c.postings.begin(), c.postings.end(),
+                                      [&](uint32_t posting) { return !IsDataEntry(g_.index.entry(posting & kPostingIndexMask)); }),
+                       c.postings.end());
       return c.postings.empty();
     });
   }
