@@ -29,7 +29,15 @@ class Vocabulary {
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
 
  private:
-  StringTable<uint32_t> ids_;
+  // Every token of every article is looked up: most are short, and a short word packed into
+  // an integer is hashed and compared in a few instructions instead of a string hash and a
+  // memcmp call.
+  static constexpr size_t kMaxPackedLength = 7;  // the top byte holds the length
+  static uint64_t PackShortWord(std::string_view folded);
+
+  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedLength bytes
+  StringTable<uint32_t> long_ids_;                     // the longer ones
+  uint32_t size_ = 0;
 };
 
 // True when token idx is a possessive "'s". The tokenizer folds "’s" to "s", so a bare
