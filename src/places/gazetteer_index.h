@@ -38,6 +38,17 @@ inline constexpr uint32_t kPostingDemonym = 1u << 28;    // the key is an adject
 inline constexpr uint32_t kPostingAlternate = 1u << 29;  // the key is not the entry's main name
 inline constexpr uint32_t kPostingDottedAbbrev = 1u << 30;  // "Ky.": only after a comma, with its dot
 
+// The hash the index stores for each key (FNV-1a). It runs over the key byte after byte, so a
+// key extended by a word ("deir" -> "deir ez zor") continues from its prefix's hash: the matcher
+// hashes each byte of a growing name once instead of once per prefix.
+inline constexpr uint64_t kKeyHashSeed = 1469598103934665603ull;
+inline uint64_t ExtendKeyHash(uint64_t hash, std::string_view bytes) {
+  constexpr uint64_t kFnvPrime = 1099511628211ull;
+  for (unsigned char c : bytes) hash = (hash ^ c) * kFnvPrime;
+  return hash;
+}
+inline uint64_t KeyHash(std::string_view key) { return ExtendKeyHash(kKeyHashSeed, key); }
+
 class MappedIndex {
  public:
   MappedIndex() = default;
@@ -47,7 +58,9 @@ class MappedIndex {
 
   static Result<MappedIndex> Map(const std::string& path);
 
-  std::span<const uint32_t> Lookup(std::string_view key) const;
+  std::span<const uint32_t> Lookup(std::string_view key) const { return Lookup(key, KeyHash(key)); }
+  // With key_hash == KeyHash(key) already worked out.
+  std::span<const uint32_t> Lookup(std::string_view key, uint64_t key_hash) const;
   const EntryRecord& entry(uint32_t index) const { return entries_[index]; }
   size_t entry_count() const { return entry_count_; }
   const char* String(uint32_t offset) const { return pool_ + offset; }

@@ -230,6 +230,7 @@ class Matcher {
       const bool variant_allowed = VariantAllowed(i);
       words.clear();
       key.clear();
+      uint64_t key_hash = kKeyHashSeed;
       best_hits = {};
       uint32_t best_end = 0;
       size_t k = i;
@@ -239,10 +240,14 @@ class Matcher {
         bool connector = !name_word && w.folded.size() <= kMaxConnectorLength;
         if (!name_word && !connector && !(k == i)) break;
         words.push_back(w.folded);
-        if (!key.empty()) key.push_back(' ');
+        if (!key.empty()) {
+          key.push_back(' ');
+          key_hash = ExtendKeyHash(key_hash, " ");
+        }
         key.append(w.folded);
+        key_hash = ExtendKeyHash(key_hash, w.folded);
         if (name_word) {
-          std::span<const uint32_t> hits = g_.index.Lookup(key);
+          std::span<const uint32_t> hits = g_.index.Lookup(key, key_hash);
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
