@@ -537,13 +537,17 @@ class Matcher {
     }
     // Towns twice: the second time with the towns of the first as neighbours.
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/true);
-    Context second = ctx;
+    // The second round has the same countries and more points: the points are copied, the
+    // countries' 8 KB bitmap is not.
+    std::vector<Context::Point> second_points = ctx.points;
     for (uint32_t idx = 0; idx < candidates_.size(); ++idx) {
       const Candidate& c = candidates_[idx];
       if (c.best < 0 || !Believable(c, ctx)) continue;
       const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
-      if (e.kind == EntryKind::kTown || e.kind == EntryKind::kAdmin) second.points.push_back({e.lat, e.lon, CosLat(e.lat), idx});
+      if (e.kind == EntryKind::kTown || e.kind == EntryKind::kAdmin) second_points.push_back({e.lat, e.lon, CosLat(e.lat), idx});
     }
+    Context& second = ctx;
+    second.points = std::move(second_points);
     for (Candidate& c : candidates_) {
       Choose(&c, second, /*towns=*/true);
       if (c.best >= 0 && !Believable(c, second)) c.best = -1;
@@ -615,7 +619,7 @@ class Matcher {
       if (c.best < 0) continue;
       uint32_t posting = c.postings[c.best];
       const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
-      PlaceMention m;
+      PlaceMention& m = out.emplace_back();  // built in place: its strings are not moved again
       m.first_token = c.first;
       m.end_token = c.end;
       m.span = ByteSpan{tokens_[c.first].span.begin, tokens_[c.end - 1].span.end};
@@ -631,7 +635,6 @@ class Matcher {
       m.resolved = true;
       BaseRelation(e, posting, &m);
       ApplyCues(&m);
-      out.push_back(std::move(m));
     }
     LinkPairs(&out);
     return out;
