@@ -268,7 +268,8 @@ class Recognizer {
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     PhraseTrie::Match match;
     while (idx < size) {
-      if (!IsWord(idx) || !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) {
+      if (!IsWord(idx) || !dict_.forms().MayStartAt(ids_, idx) ||
+          !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) {
         ++idx;
         continue;
       }

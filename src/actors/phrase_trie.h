@@ -69,10 +69,15 @@ class PhraseTrie {
   // Most tokens start no phrase: that answer is inline, the walk is not.
   bool LongestAt(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
                  uint32_t limit, Match* match) const {
-    if (start >= limit) return false;
-    uint32_t id = ids[start];
-    if (id >= root_children_.size() || root_children_[id] == 0) return false;
+    if (start >= limit || !MayStartAt(ids, start)) return false;
     return WalkFrom(tokens, ids, start, limit, match);
+  }
+
+  // False when no phrase starts with token `start`'s word: lets a caller skip working out
+  // the limit of a walk that would stop at once.
+  bool MayStartAt(const std::vector<uint32_t>& ids, uint32_t start) const {
+    uint32_t id = ids[start];
+    return id < root_children_.size() && root_children_[id] != 0;
   }
 
   // False when no phrase starting with token `start`'s word carries `value`, so that a caller
