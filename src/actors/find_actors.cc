@@ -1,9 +1,11 @@
 #include "actors/find_actors.h"
 
 #include <algorithm>
-#include <unordered_map>
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/inlined_vector.h>
+
+#include "core/string_table.h"
 
 namespace crosscheck::actors {
 namespace {
@@ -656,7 +658,7 @@ class Recognizer {
 
   // "Kirby said", "Maj. Kellogg said": a surname met earlier with its organisation.
   void FindPersonReferences() {
-    std::unordered_map<std::string_view, size_t> by_surname;
+    absl::flat_hash_map<std::string_view, size_t, StringViewHash, StringViewEq> by_surname;
     const size_t linked = drafts_.size();
     for (size_t draft_idx = 0; draft_idx < linked; ++draft_idx) {
       const Draft& draft = drafts_[draft_idx];
@@ -767,7 +769,7 @@ class Recognizer {
   static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
   std::vector<uint16_t> one_word_cues_;  // token -> bit per CueKind of the one-word cues there
   std::vector<Draft> drafts_;
-  std::unordered_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
+  absl::flat_hash_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
 };
 
 }  // namespace
