@@ -142,6 +142,9 @@ double LongitudeBoundKm(double lon1, double cos_lat1, double lon2, double cos_la
 // cannot be nearer, which spares most great-circle computations.
 constexpr double kDegreesLatPerKm = 1.0 / 111.0;
 
+// The hash of the variant mark alone, where every variant key's hash starts.
+const uint64_t kVariantSeed = ExtendKeyHash(kKeyHashSeed, std::string_view(&kVariantMark, 1));
+
 class Matcher {
  public:
   Matcher(const GazetteerData& g, std::string_view text, const TokenStream& tokens)
@@ -231,6 +234,9 @@ class Matcher {
       words.clear();
       key.clear();
       uint64_t key_hash = kKeyHashSeed;
+      // The variant key, when VariantKeyInto leaves the words as they are, is the mark and
+      // the words run together: its hash grows alongside the key's.
+      uint64_t variant_hash = kVariantSeed;
       best_hits = {};
       uint32_t best_end = 0;
       size_t k = i;
@@ -245,14 +251,14 @@ class Matcher {
           key_hash = ExtendKeyHash(key_hash, " ");
         }
         key.append(w.folded);
-        key_hash = ExtendKeyHash(key_hash, w.folded);
+        ExtendKeyHashes(w.folded, &key_hash, &variant_hash);
         if (name_word) {
           std::span<const uint32_t> hits = g_.index.Lookup(key, key_hash);
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
-            VariantKeyInto(words, g_.data, &variant);
-            if (!variant.empty()) hits = g_.index.Lookup(variant);
+            const bool transformed = VariantKeyInto(words, g_.data, &variant);
+            if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
           }
           if (!hits.empty()) {
             best_hits = hits;
