@@ -155,6 +155,20 @@ class Recognizer {
     return false;
   }
 
+  // False when RoleAt(idx, ...) must fail: no modifier, role or office title starts here.
+  // Most words start none, and the pass then skips working out their sentence's end.
+  bool MayStartRole(uint32_t idx) const {
+    return CueAt(idx, CueKind::kModifier) || dict_.roles().MayStartAt(ids_, idx) || dict_.titles().MayStartAt(ids_, idx);
+  }
+
+  // False when FindUnknownOrganisations can find nothing at idx: no introducer, no "the" and
+  // no capital to open a run there.
+  bool MayStartOrganisation(uint32_t idx) const {
+    const Token& token = Tok(idx);
+    return (token.kind == TokenKind::kWord && (token.capitalized || token.all_caps)) || CueAt(idx, CueKind::kDefinite) ||
+           dict_.cues().MayStartValue(ids_, idx, static_cast<int32_t>(CueKind::kIntroducer));
+  }
+
   bool IsNameWord(uint32_t idx) const {
     const Token& token = Tok(idx);
     return token.kind == TokenKind::kWord && token.capitalized && !token.all_caps && owner_[idx] < 0 &&
@@ -527,7 +541,7 @@ class Recognizer {
   void FindStandaloneRoles() {
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !IsWord(idx)) continue;
+      if (owner_[idx] >= 0 || !IsWord(idx) || !MayStartRole(idx)) continue;
       const uint32_t limit = SentenceEnd(idx);
       RoleMatch role;
       if (!RoleAt(idx, limit, &role)) continue;
@@ -605,7 +619,7 @@ class Recognizer {
   void FindUnknownOrganisations() {
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0) continue;
+      if (owner_[idx] >= 0 || !MayStartOrganisation(idx)) continue;
       const uint32_t limit = SentenceEnd(idx);
       if (uint32_t after = CueEnd(idx, limit, CueKind::kIntroducer)) {
         uint32_t start = after;
