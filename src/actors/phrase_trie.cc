@@ -40,7 +40,9 @@ uint64_t Vocabulary::PackShortWord(std::string_view folded) {
 uint32_t Vocabulary::Intern(std::string_view folded) {
   if (uint32_t id = Find(folded); id != kUnknown) return id;
   const uint32_t id = size_++;
-  if (folded.size() <= kMaxPackedLength) {
+  if (folded.size() == 1) {
+    one_byte_ids_[static_cast<unsigned char>(folded[0])] = id;
+  } else if (folded.size() <= kMaxPackedLength) {
     short_ids_.emplace(PackShortWord(folded), id);
   } else {
     long_ids_.emplace(std::string(folded), id);
@@ -49,6 +51,7 @@ uint32_t Vocabulary::Intern(std::string_view folded) {
 }
 
 uint32_t Vocabulary::Find(std::string_view folded) const {
+  if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
   if (folded.size() <= kMaxPackedLength) {
     auto it = short_ids_.find(PackShortWord(folded));
     return it == short_ids_.end() ? kUnknown : it->second;

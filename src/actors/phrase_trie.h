@@ -35,6 +35,8 @@ class Vocabulary {
   static constexpr size_t kMaxPackedLength = 7;  // the top byte holds the length
   static uint64_t PackShortWord(std::string_view folded);
 
+  // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
+  std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
   absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedLength bytes
   StringTable<uint32_t> long_ids_;                     // the longer ones
   uint32_t size_ = 0;
