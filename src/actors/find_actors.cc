@@ -1,6 +1,7 @@
 #include "actors/find_actors.h"
 
 #include <algorithm>
+#include <bitset>
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/inlined_vector.h>
@@ -673,16 +674,20 @@ class Recognizer {
   // "Kirby said", "Maj. Kellogg said": a surname met earlier with its organisation.
   void FindPersonReferences() {
     absl::flat_hash_map<std::string_view, size_t, StringViewHash, StringViewEq> by_surname;
+    // The surnames' first bytes: most capitalised words share none, and skip the hash.
+    std::bitset<256> first_bytes;
+    const auto first_byte = [](std::string_view word) { return word.empty() ? 0 : static_cast<unsigned char>(word[0]); };
     const size_t linked = drafts_.size();
     for (size_t draft_idx = 0; draft_idx < linked; ++draft_idx) {
       const Draft& draft = drafts_[draft_idx];
       if (draft.person_end <= draft.person_first) continue;
       by_surname.emplace(Tok(draft.person_end - 1).folded, draft_idx);
+      first_bytes.set(first_byte(Tok(draft.person_end - 1).folded));
     }
     if (by_surname.empty()) return;
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !IsNameWord(idx)) continue;
+      if (owner_[idx] >= 0 || !IsNameWord(idx) || !first_bytes.test(first_byte(Tok(idx).folded))) continue;
       auto it = by_surname.find(Tok(idx).folded);
       if (it == by_surname.end()) continue;
       if (idx + 1 < size && IsNameWord(idx + 1)) continue;  // a longer name: someone else
