@@ -1,9 +1,12 @@
 #include "actors/find_actors.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <bitset>
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/inlined_vector.h>
+
+#include "core/string_table.h"
 
 namespace crosscheck::actors {
 namespace {
@@ -153,6 +156,20 @@ class Recognizer {
     return false;
   }
 
+  // False when RoleAt(idx, ...) must fail: no modifier, role or office title starts here.
+  // Most words start none, and the pass then skips working out their sentence's end.
+  bool MayStartRole(uint32_t idx) const {
+    return CueAt(idx, CueKind::kModifier) || dict_.roles().MayStartAt(ids_, idx) || dict_.titles().MayStartAt(ids_, idx);
+  }
+
+  // False when FindUnknownOrganisations can find nothing at idx: no introducer, no "the" and
+  // no capital to open a run there.
+  bool MayStartOrganisation(uint32_t idx) const {
+    const Token& token = Tok(idx);
+    return (token.kind == TokenKind::kWord && (token.capitalized || token.all_caps)) || CueAt(idx, CueKind::kDefinite) ||
+           dict_.cues().MayStartValue(ids_, idx, static_cast<int32_t>(CueKind::kIntroducer));
+  }
+
   bool IsNameWord(uint32_t idx) const {
     const Token& token = Tok(idx);
     return token.kind == TokenKind::kWord && token.capitalized && !token.all_caps && owner_[idx] < 0 &&
@@ -268,7 +285,8 @@ class Recognizer {
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     PhraseTrie::Match match;
     while (idx < size) {
-      if (!IsWord(idx) || !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) {
+      if (!IsWord(idx) || !dict_.forms().MayStartAt(ids_, idx) ||
+          !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) {
         ++idx;
         continue;
       }
@@ -524,7 +542,7 @@ class Recognizer {
   void FindStandaloneRoles() {
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !IsWord(idx)) continue;
+      if (owner_[idx] >= 0 || !IsWord(idx) || !MayStartRole(idx)) continue;
       const uint32_t limit = SentenceEnd(idx);
       RoleMatch role;
       if (!RoleAt(idx, limit, &role)) continue;
@@ -602,7 +620,7 @@ class Recognizer {
   void FindUnknownOrganisations() {
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0) continue;
+      if (owner_[idx] >= 0 || !MayStartOrganisation(idx)) continue;
       const uint32_t limit = SentenceEnd(idx);
       if (uint32_t after = CueEnd(idx, limit, CueKind::kIntroducer)) {
         uint32_t start = after;
@@ -655,17 +673,21 @@ class Recognizer {
 
   // "Kirby said", "Maj. Kellogg said": a surname met earlier with its organisation.
   void FindPersonReferences() {
-    std::unordered_map<std::string_view, size_t> by_surname;
+    absl::flat_hash_map<std::string_view, size_t, StringViewHash, StringViewEq> by_surname;
+    // The surnames' first bytes: most capitalised words share none, and skip the hash.
+    std::bitset<256> first_bytes;
+    const auto first_byte = [](std::string_view word) { return word.empty() ? 0 : static_cast<unsigned char>(word[0]); };
     const size_t linked = drafts_.size();
     for (size_t draft_idx = 0; draft_idx < linked; ++draft_idx) {
       const Draft& draft = drafts_[draft_idx];
       if (draft.person_end <= draft.person_first) continue;
       by_surname.emplace(Tok(draft.person_end - 1).folded, draft_idx);
+      first_bytes.set(first_byte(Tok(draft.person_end - 1).folded));
     }
     if (by_surname.empty()) return;
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
     for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !IsNameWord(idx)) continue;
+      if (owner_[idx] >= 0 || !IsNameWord(idx) || !first_bytes.test(first_byte(Tok(idx).folded))) continue;
       auto it = by_surname.find(Tok(idx).folded);
       if (it == by_surname.end()) continue;
       if (idx + 1 < size && IsNameWord(idx + 1)) continue;  // a longer name: someone else
@@ -766,7 +788,7 @@ class Recognizer {
   static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
   std::vector<uint16_t> one_word_cues_;  // token -> bit per CueKind of the one-word cues there
   std::vector<Draft> drafts_;
-  std::unordered_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
+  absl::flat_hash_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
 };
 
 }  // namespace

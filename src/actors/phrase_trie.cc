@@ -1,5 +1,7 @@
 #include "actors/phrase_trie.h"
 
+#include <cstring>
+
 #include "text/tokenize.h"
 
 namespace crosscheck::actors {
@@ -18,17 +20,44 @@ bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
   return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
 }
 
+uint64_t Vocabulary::PackShortWord(std::string_view folded) {
+  // Bytes first byte lowest, length in the top byte: "a" and "a\0" differ. Two overlapping
+  // loads (or three bytes below four) read only the word's own bytes.
+  const size_t size = folded.size();
+  const char* bytes = folded.data();
+  uint64_t packed = static_cast<uint64_t>(size) << (8 * kMaxPackedLength);
+  if (size >= sizeof(uint32_t)) {
+    uint32_t head = 0, tail = 0;
+    std::memcpy(&head, bytes, sizeof(head));
+    std::memcpy(&tail, bytes + size - sizeof(tail), sizeof(tail));
+    return packed | head | (static_cast<uint64_t>(tail) << (8 * (size - sizeof(tail))));
+  }
+  if (size == 0) return packed;
+  const auto byte_at = [&](size_t idx) { return static_cast<uint64_t>(static_cast<unsigned char>(bytes[idx])) << (8 * idx); };
+  return packed | byte_at(0) | byte_at(size / 2) | byte_at(size - 1);
+}
+
 uint32_t Vocabulary::Intern(std::string_view folded) {
-  auto it = ids_.find(folded);
-  if (it != ids_.end()) return it->second;
-  uint32_t id = static_cast<uint32_t>(ids_.size());
-  ids_.emplace(std::string(folded), id);
+  if (uint32_t id = Find(folded); id != kUnknown) return id;
+  const uint32_t id = size_++;
+  if (folded.size() == 1) {
+    one_byte_ids_[static_cast<unsigned char>(folded[0])] = id;
+  } else if (folded.size() <= kMaxPackedLength) {
+    short_ids_.emplace(PackShortWord(folded), id);
+  } else {
+    long_ids_.emplace(std::string(folded), id);
+  }
   return id;
 }
 
 uint32_t Vocabulary::Find(std::string_view folded) const {
-  auto it = ids_.find(folded);
-  return it == ids_.end() ? kUnknown : it->second;
+  if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
+  if (folded.size() <= kMaxPackedLength) {
+    auto it = short_ids_.find(PackShortWord(folded));
+    return it == short_ids_.end() ? kUnknown : it->second;
+  }
+  auto it = long_ids_.find(folded);
+  return it == long_ids_.end() ? kUnknown : it->second;
 }
 
 std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const {

@@ -29,7 +29,17 @@ class Vocabulary {
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
 
  private:
-  StringTable<uint32_t> ids_;
+  // Every token of every article is looked up: most are short, and a short word packed into
+  // an integer is hashed and compared in a few instructions instead of a string hash and a
+  // memcmp call.
+  static constexpr size_t kMaxPackedLength = 7;  // the top byte holds the length
+  static uint64_t PackShortWord(std::string_view folded);
+
+  // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
+  std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
+  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedLength bytes
+  StringTable<uint32_t> long_ids_;                     // the longer ones
+  uint32_t size_ = 0;
 };
 
 // True when token idx is a possessive "'s". The tokenizer folds "’s" to "s", so a bare
@@ -61,10 +71,15 @@ class PhraseTrie {
   // Most tokens start no phrase: that answer is inline, the walk is not.
   bool LongestAt(const text::TokenStream& tokens, const std::vector<uint32_t>& ids, uint32_t start,
                  uint32_t limit, Match* match) const {
-    if (start >= limit) return false;
-    uint32_t id = ids[start];
-    if (id >= root_children_.size() || root_children_[id] == 0) return false;
+    if (start >= limit || !MayStartAt(ids, start)) return false;
     return WalkFrom(tokens, ids, start, limit, match);
+  }
+
+  // False when no phrase starts with token `start`'s word: lets a caller skip working out
+  // the limit of a walk that would stop at once.
+  bool MayStartAt(const std::vector<uint32_t>& ids, uint32_t start) const {
+    uint32_t id = ids[start];
+    return id < root_children_.size() && root_children_[id] != 0;
   }
 
   // False when no phrase starting with token `start`'s word carries `value`, so that a caller

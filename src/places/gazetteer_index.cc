@@ -29,7 +29,7 @@ struct KeySlot {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'C', 'G', 'A', 'Z', 'I', 'X', '\x1a'};
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvOffset = kKeyHashSeed;
 constexpr uint64_t kFnvPrime = 1099511628211ull;
 constexpr size_t kMaxKeyWords = 8;
 
@@ -47,11 +47,7 @@ struct IndexHeader {
   uint64_t file_size;
 };
 
-uint64_t HashKey(std::string_view key) {
-  uint64_t h = kFnvOffset;
-  for (unsigned char c : key) h = (h ^ c) * kFnvPrime;
-  return h;
-}
+uint64_t HashKey(std::string_view key) { return KeyHash(key); }
 
 const IndexHeader* Header(const uint8_t* base) { return reinterpret_cast<const IndexHeader*>(base); }
 
@@ -388,9 +384,9 @@ Result<MappedIndex> MappedIndex::Map(const std::string& path) {
   return index;
 }
 
-std::span<const uint32_t> MappedIndex::Lookup(std::string_view key) const {
+std::span<const uint32_t> MappedIndex::Lookup(std::string_view key, uint64_t key_hash) const {
   if (base_ == nullptr) return {};
-  uint64_t h = HashKey(key);
+  const uint64_t h = key_hash;
   if (!filter_.MayContain(h)) return {};
   for (uint64_t slot = h & slot_mask_;; slot = (slot + 1) & slot_mask_) {
     const KeySlot& s = slots_[slot];

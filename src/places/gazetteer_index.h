@@ -38,6 +38,29 @@ inline constexpr uint32_t kPostingDemonym = 1u << 28;    // the key is an adject
 inline constexpr uint32_t kPostingAlternate = 1u << 29;  // the key is not the entry's main name
 inline constexpr uint32_t kPostingDottedAbbrev = 1u << 30;  // "Ky.": only after a comma, with its dot
 
+// The hash the index stores for each key (FNV-1a). It runs over the key byte after byte, so a
+// key extended by a word ("deir" -> "deir ez zor") continues from its prefix's hash: the matcher
+// hashes each byte of a growing name once instead of once per prefix.
+inline constexpr uint64_t kKeyHashSeed = 1469598103934665603ull;
+inline uint64_t ExtendKeyHash(uint64_t hash, std::string_view bytes) {
+  constexpr uint64_t kFnvPrime = 1099511628211ull;
+  for (unsigned char c : bytes) hash = (hash ^ c) * kFnvPrime;
+  return hash;
+}
+inline uint64_t KeyHash(std::string_view key) { return ExtendKeyHash(kKeyHashSeed, key); }
+// Two keys extended by the same bytes in one pass. FNV-1a waits on its multiply at every
+// byte; two independent chains in one loop take about the time of one.
+inline void ExtendKeyHashes(std::string_view bytes, uint64_t* first_hash, uint64_t* second_hash) {
+  constexpr uint64_t kFnvPrime = 1099511628211ull;
+  uint64_t first = *first_hash, second = *second_hash;
+  for (unsigned char c : bytes) {
+    first = (first ^ c) * kFnvPrime;
+    second = (second ^ c) * kFnvPrime;
+  }
+  *first_hash = first;
+  *second_hash = second;
+}
+
 class MappedIndex {
  public:
   MappedIndex() = default;
@@ -47,7 +70,9 @@ class MappedIndex {
 
   static Result<MappedIndex> Map(const std::string& path);
 
-  std::span<const uint32_t> Lookup(std::string_view key) const;
+  std::span<const uint32_t> Lookup(std::string_view key) const { return Lookup(key, KeyHash(key)); }
+  // With key_hash == KeyHash(key) already worked out.
+  std::span<const uint32_t> Lookup(std::string_view key, uint64_t key_hash) const;
   const EntryRecord& entry(uint32_t index) const { return entries_[index]; }
   size_t entry_count() const { return entry_count_; }
   const char* String(uint32_t offset) const { return pool_ + offset; }

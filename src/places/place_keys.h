@@ -29,7 +29,8 @@ std::string VariantKey(const std::vector<std::string>& words, const PlacesData& 
 
 // The same variant key written into *out (cleared first), for the matcher's hot loop: no
 // allocation once *out has grown. Returns whether an article or Abu form was removed or
-// rewritten; *out is meaningful only then.
+// rewritten; when it was not, *out is kVariantMark followed by the words run together (or
+// empty), which the matcher relies on to hash it as the words come.
 bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& data, std::string* out);
 
 }  // namespace crosscheck::places

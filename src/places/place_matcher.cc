@@ -9,6 +9,8 @@
 #include <bitset>
 #include <unordered_set>
 
+#include <absl/container/inlined_vector.h>
+
 #include "places/gazetteer_data.h"
 #include "places/place_keys.h"
 #include "places/places.h"
@@ -104,7 +106,9 @@ bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry ||
 struct Candidate {
   uint32_t first = 0, end = 0;  // token range
   uint64_t name_hash = 0;       // of the folded words: candidates with the same name share it
-  std::vector<uint32_t> postings;
+  // Most names have a few senses: inline, so that the candidates tried at every capitalised
+  // word (most of them dropped by Filter) allocate nothing.
+  absl::InlinedVector<uint32_t, 6> postings;
   int best = -1;                // index into postings
   bool embedded = false;        // inside a longer capitalised phrase or after a title
   bool collapsed = false;       // found only with a doubled letter written once ("Nusseirat")
@@ -137,6 +141,9 @@ double LongitudeBoundKm(double lon1, double cos_lat1, double lon2, double cos_la
 // Degrees of latitude per km: a point farther in latitude alone than the nearest so far
 // cannot be nearer, which spares most great-circle computations.
 constexpr double kDegreesLatPerKm = 1.0 / 111.0;
+
+// The hash of the variant mark alone, where every variant key's hash starts.
+const uint64_t kVariantSeed = ExtendKeyHash(kKeyHashSeed, std::string_view(&kVariantMark, 1));
 
 class Matcher {
  public:
@@ -226,6 +233,10 @@ class Matcher {
       const bool variant_allowed = VariantAllowed(i);
       words.clear();
       key.clear();
+      uint64_t key_hash = kKeyHashSeed;
+      // The variant key, when VariantKeyInto leaves the words as they are, is the mark and
+      // the words run together: its hash grows alongside the key's.
+      uint64_t variant_hash = kVariantSeed;
       best_hits = {};
       uint32_t best_end = 0;
       size_t k = i;
@@ -235,15 +246,19 @@ class Matcher {
         bool connector = !name_word && w.folded.size() <= kMaxConnectorLength;
         if (!name_word && !connector && !(k == i)) break;
         words.push_back(w.folded);
-        if (!key.empty()) key.push_back(' ');
+        if (!key.empty()) {
+          key.push_back(' ');
+          key_hash = ExtendKeyHash(key_hash, " ");
+        }
         key.append(w.folded);
+        ExtendKeyHashes(w.folded, &key_hash, &variant_hash);
         if (name_word) {
-          std::span<const uint32_t> hits = g_.index.Lookup(key);
+          std::span<const uint32_t> hits = g_.index.Lookup(key, key_hash);
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
-            VariantKeyInto(words, g_.data, &variant);
-            if (!variant.empty()) hits = g_.index.Lookup(variant);
+            const bool transformed = VariantKeyInto(words, g_.data, &variant);
+            if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
           }
           if (!hits.empty()) {
             best_hits = hits;
@@ -290,7 +305,9 @@ class Matcher {
     if (surnames_.empty()) return;
     std::erase_if(candidates_, [&](Candidate& c) {
       if (c.end != c.first + 1 || surnames_.count(tokens_[c.first].folded) == 0) return false;
-      std::erase_if(c.postings, [&](uint32_t posting) { return !IsDataEntry(g_.index.entry(posting & kPostingIndexMask)); });
+      c.postings.erase(std::remove_if(c.postings.begin(), c.postings.end(),
+                                      [&](uint32_t posting) { return !IsDataEntry(g_.index.entry(posting & kPostingIndexMask)); }),
+                       c.postings.end());
       return c.postings.empty();
     });
   }
@@ -530,13 +547,17 @@ class Matcher {
     }
     // Towns twice: the second time with the towns of the first as neighbours.
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/true);
-    Context second = ctx;
+    // The second round has the same countries and more points: the points are copied, the
+    // countries' 8 KB bitmap is not.
+    std::vector<Context::Point> second_points = ctx.points;
     for (uint32_t idx = 0; idx < candidates_.size(); ++idx) {
       const Candidate& c = candidates_[idx];
       if (c.best < 0 || !Believable(c, ctx)) continue;
       const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
-      if (e.kind == EntryKind::kTown || e.kind == EntryKind::kAdmin) second.points.push_back({e.lat, e.lon, CosLat(e.lat), idx});
+      if (e.kind == EntryKind::kTown || e.kind == EntryKind::kAdmin) second_points.push_back({e.lat, e.lon, CosLat(e.lat), idx});
     }
+    Context& second = ctx;
+    second.points = std::move(second_points);
     for (Candidate& c : candidates_) {
       Choose(&c, second, /*towns=*/true);
       if (c.best >= 0 && !Believable(c, second)) c.best = -1;
@@ -608,7 +629,7 @@ class Matcher {
       if (c.best < 0) continue;
       uint32_t posting = c.postings[c.best];
       const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
-      PlaceMention m;
+      PlaceMention& m = out.emplace_back();  // built in place: its strings are not moved again
       m.first_token = c.first;
       m.end_token = c.end;
       m.span = ByteSpan{tokens_[c.first].span.begin, tokens_[c.end - 1].span.end};
@@ -624,7 +645,6 @@ class Matcher {
       m.resolved = true;
       BaseRelation(e, posting, &m);
       ApplyCues(&m);
-      out.push_back(std::move(m));
     }
     LinkPairs(&out);
     return out;
