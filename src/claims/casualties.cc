@@ -88,6 +88,19 @@ bool PartitiveOfCasualties(const SentenceContext& s, const Count& count) {
   return s.At(t, Cue::kInjure) != nullptr || s.At(t, Cue::kKill) != nullptr;
 }
 
+// ", bringing the toll from the Sumy strike to 13" between a count and the next one: the
+// first count adds to the toll the second gives.
+bool RaisesTheToll(const SentenceContext& s, const Count& count, const Count& next) {
+  bool participle = false;
+  bool toll = false;
+  for (uint32_t t = count.end_token; t < next.first_token; ++t) {
+    if (s.IsPunct(t, ",") && t + 1 < s.end() && s.folded(t + 1).ends_with("ing")) participle = true;
+    if (participle && (s.IsWord(t, "toll") || s.IsWord(t, "tally"))) toll = true;
+    if (s.At(t, Cue::kCumulative)) return false;
+  }
+  return participle && toll && next.first_token > s.first() && s.IsWord(next.first_token - 1, "to");
+}
+
 // "Three children were among the injured": a part of a toll counted elsewhere.
 bool AmongTheCasualties(const SentenceContext& s, const Count& count) {
   for (uint32_t t = count.end_token; t + 1 < s.end() && t - count.end_token < 5; ++t) {
@@ -154,7 +167,17 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     const bool container = count_idx > 0 && count.first_token > s.first() && s.IsWord(count.first_token - 1, "of") &&
                            counts[count_idx - 1].end_token + 1 < count.first_token &&
                            counts[count_idx - 1].end_token + 3 >= count.first_token;
-    if (container || PrecededBySubcount(s, count) || PartitiveOfCasualties(s, count) || AmongTheCasualties(s, count)) {
+    // "Among the nine killed were two local commanders": the two are part of the nine.
+    const bool among_whole = count_idx > 0 && count.first_token > s.first() &&
+                             (s.IsWord(count.first_token - 1, "were") || s.IsWord(count.first_token - 1, "was")) &&
+                             counts[count_idx - 1].first_token > s.first() + 1 &&
+                             s.IsWord(counts[count_idx - 1].first_token - 1, "the") &&
+                             s.IsWord(counts[count_idx - 1].first_token - 2, "among");
+    const bool whole = count.first_token > s.first() + 1 && s.IsWord(count.first_token - 1, "the") &&
+                       s.IsWord(count.first_token - 2, "among") &&
+                       (s.At(count.end_token, Cue::kKill) || s.At(count.end_token, Cue::kInjure));
+    if (container || among_whole || (!whole && PrecededBySubcount(s, count)) || PartitiveOfCasualties(s, count) ||
+        AmongTheCasualties(s, count)) {
       notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }
@@ -162,6 +185,12 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     // figure ("a dozen deaths, and dozens more injured") it is a count of its own.
     if (count_idx == 0 && s.IsWord(count.end_token, "more") && !s.IsWord(count.end_token + 1, "than")) {
       notes->push_back("increment skipped: " + std::string(s.Text(count.first_token, count.end_token + 1)));
+      continue;
+    }
+    // "Two people died of their wounds, bringing the toll from the strike to 13": the two
+    // are part of the 13 (a running total "this month" is another matter: cumulative).
+    if (count_idx + 1 < counts.size() && RaisesTheToll(s, count, counts[count_idx + 1])) {
+      notes->push_back("increment skipped: " + std::string(s.Text(count.first_token, count.end_token)));
       continue;
     }
     Figure figure;
