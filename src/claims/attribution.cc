@@ -526,6 +526,16 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   const uint32_t no_comment_first = frame.attributed ? std::min(scope_first, frame.source_first) : scope_first;
   const CueHit* no_comment = s.Covering(frame.verb_first, Cue::kNoComment);
   if (no_comment == nullptr) no_comment = s.Find(Cue::kNoComment, no_comment_first, scope_end);
+  // "denied that American forces were involved but did not say whether Israel was": the
+  // denial is the claim; the silence is about another party.
+  if (no_comment != nullptr && frame.verb_stance == "denies" && no_comment->first_token > frame.verb_end) {
+    for (uint32_t t = frame.verb_end; t < no_comment->first_token; ++t) {
+      if (s.IsWord(t, "but")) {
+        no_comment = nullptr;
+        break;
+      }
+    }
+  }
   if (const CueHit* hit = no_comment) {
     std::optional<Party> speaker = speaker_of(*hit);
     if (!speaker) {
