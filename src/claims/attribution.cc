@@ -397,16 +397,23 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
     {
       uint32_t verb = hit.end_token;
       bool negated = false;
-      while (verb < end && verb - hit.end_token < 4 && !s.At(verb, Cue::kAttackVerb)) {
+      // "security forces killed 11 militants": killing is their act too.
+      auto acts = [&](uint32_t t) {
+        return s.At(t, Cue::kAttackVerb) || (s.IsWord(t, "killed") && force_word);
+      };
+      while (verb < end && verb - hit.end_token < 4 && !acts(verb)) {
         if (s.token(verb).kind != text::TokenKind::kWord || s.ActorAt(verb) >= 0 || s.At(verb, Cue::kReport)) break;
         negated |= s.At(verb, Cue::kNegation) != nullptr;
         ++verb;
       }
-      const bool active = verb < end && s.At(verb, Cue::kAttackVerb) && !s.Covering(verb, Cue::kAttackNoun) &&
+      const bool active = verb < end && acts(verb) && !s.Covering(verb, Cue::kAttackNoun) &&
                           !(s.IsWord(verb - 1, "was") || s.IsWord(verb - 1, "were") || s.IsWord(verb - 1, "been") ||
                             s.IsWord(verb - 1, "to") || s.IsWord(verb - 1, "will") || s.IsWord(verb - 1, "would") ||
                             s.At(verb - 1, Cue::kHabitual));
-      if (active && hit.cue == Cue::kAnaphor) {
+      // A bare noun acts only at the head of its clause: "said security forces killed".
+      const bool heads_clause = hit.first_token == first || s.At(hit.first_token - 1, Cue::kReport) ||
+                                s.IsWord(hit.first_token - 1, "that");
+      if (active && (hit.cue == Cue::kAnaphor || heads_clause)) {
         AddPerpetrator(found, {-1, false, negated, "force-agent", party, words, hit.first_token});
         continue;
       }
