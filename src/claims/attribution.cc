@@ -846,6 +846,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
             const ActorSpan& armed = s.actor(actor_idx);
             own_results |= armed.first_token > t + 2 && (armed.party.type == "armed_group" || armed.party.type == "militia");
           }
+          // "said the strike hit a weapons facility near Al Mayadin".
+          own_results |= s.Find(Cue::kMilitaryTarget, t + 2, std::min(s.end(), t + 10)) != nullptr;
         }
       }
     }

@@ -63,6 +63,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"vantage", Cue::kVantage},
     {"this_place", Cue::kThisPlace},
     {"force_noun", Cue::kForceNoun},
+    {"military_target", Cue::kMilitaryTarget},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -60,6 +60,7 @@ enum class Cue : uint8_t {
   kVantage,         // "speaking from", "by telephone from": the place after it is the speaker's
   kThisPlace,       // "the city's", "the town": points back to a town, the dateline's when none is named
   kForceNoun,       // "military", "army" before an attack word: the report's military
+  kMilitaryTarget,  // "a weapons facility", "militant positions": what a force says its strike hit
   kCount,
 };
 
