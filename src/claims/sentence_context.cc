@@ -116,10 +116,6 @@ bool SentenceContext::IsPunct(uint32_t token_idx, std::string_view which) const 
   return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
 }
 
-bool SentenceContext::IsWord(uint32_t token_idx, std::string_view folded_word) const {
-  return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
-}
-
 bool SentenceContext::IsClauseBreak(uint32_t token_idx) const { return IsPunct(token_idx, ";:"); }
 
 }  // namespace crosscheck::claims

@@ -50,7 +50,11 @@ class SentenceContext {
   const std::optional<Party>& home_military() const { return view_->home_military; }
 
   bool IsPunct(uint32_t token_idx, std::string_view which) const;
-  bool IsWord(uint32_t token_idx, std::string_view folded_word) const;
+  // Inline: the frames call it with literals, and a literal's known length lets most
+  // tokens fail on their length without a call to memcmp.
+  bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
+    return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
+  }
   // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.
   bool IsClauseBreak(uint32_t token_idx) const;
 
