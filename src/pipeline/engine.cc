@@ -36,6 +36,11 @@ Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth
   if (!lexicon.ok()) return lexicon.status();
   engine->lexicon_ = std::make_unique<claims::Lexicon>(std::move(*lexicon));
   engine->data_version_ += "+" + engine->lexicon_->version();
+  for (size_t actor_idx = 0; actor_idx < engine->actors_->size(); ++actor_idx) {
+    const actors::Actor& actor = engine->actors_->actor(static_cast<int>(actor_idx));
+    if (actor.type != "state") continue;
+    engine->home_military_.try_emplace(actor.country, engine->actors_->MilitaryOf(static_cast<int>(actor_idx)));
+  }
   return engine;
 }
 
@@ -201,13 +206,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     }
   }
   if (!view.home_country.empty()) {
-    for (size_t actor_idx = 0; actor_idx < actors_->size(); ++actor_idx) {
-      const actors::Actor& actor = actors_->actor(static_cast<int>(actor_idx));
-      if (actor.type != "state" || actor.country != view.home_country) continue;
-      int military = actors_->MilitaryOf(static_cast<int>(actor_idx));
-      if (military >= 0) view.home_military = PartyOf(military);
-      break;
-    }
+    auto military = home_military_.find(view.home_country);
+    if (military != home_military_.end() && military->second >= 0) view.home_military = PartyOf(military->second);
   }
   auto by_position = [](const auto& a, const auto& b) { return a.first_token < b.first_token; };
   std::sort(view.actors.begin(), view.actors.end(), by_position);
