@@ -3,10 +3,7 @@
 #include <algorithm>
 
 namespace crosscheck::claims {
-namespace {
-uint64_t Bit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
 static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "cue classes must fit a 64-bit mask");
-}  // namespace
 
 SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
     : view_(&view), lexicon_(&lexicon), tokens_(&view.tokens->tokens), index_(sentence_index) {
@@ -42,6 +39,8 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     TokenSlot& slot = slots_[hit.first_token - first_];
     slot.cue_starts |= Bit(hit.cue);
     slot.first_cue = static_cast<uint32_t>(hit_idx);
+    classes_ |= Bit(hit.cue);
+    for (uint32_t t = hit.first_token; t < hit.end_token && t < end_; ++t) slots_[t - first_].cue_covers |= Bit(hit.cue);
   }
   // "the Iran-aligned Houthi movement": the backer qualifies the party after it and is
   // itself no party to the sentence.
@@ -71,15 +70,7 @@ std::string_view SentenceContext::SentenceText() const { return Span().Of(view_-
 
 ByteSpan SentenceContext::Span() const { return view_->tokens->sentences[index_].span; }
 
-bool SentenceContext::Has(Cue cue) const {
-  for (const CueHit& hit : cues_) {
-    if (hit.cue == cue) return true;
-  }
-  return false;
-}
-
-const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
-  if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_starts & Bit(cue)) == 0) return nullptr;
+const CueHit* SentenceContext::FirstAt(uint32_t token_idx, Cue cue) const {
   for (size_t hit_idx = slots_[token_idx - first_].first_cue; hit_idx < cues_.size(); ++hit_idx) {
     const CueHit& hit = cues_[hit_idx];
     if (hit.first_token != token_idx) break;
@@ -88,32 +79,18 @@ const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
   return nullptr;
 }
 
-const CueHit* SentenceContext::Find(Cue cue, uint32_t from, uint32_t to) const {
+const CueHit* SentenceContext::FirstIn(Cue cue, uint32_t from, uint32_t to) const {
   for (const CueHit& hit : cues_) {
     if (hit.cue == cue && hit.first_token >= from && hit.first_token < to) return &hit;
   }
   return nullptr;
 }
 
-const CueHit* SentenceContext::Covering(uint32_t token_idx, Cue cue) const {
+const CueHit* SentenceContext::FirstCovering(uint32_t token_idx, Cue cue) const {
   for (const CueHit& hit : cues_) {
     if (hit.cue == cue && hit.first_token <= token_idx && token_idx < hit.end_token) return &hit;
   }
   return nullptr;
-}
-
-int SentenceContext::ActorAt(uint32_t token_idx) const {
-  return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].actor_at;
-}
-
-int SentenceContext::PlaceAt(uint32_t token_idx) const {
-  return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].place_at;
-}
-
-bool SentenceContext::IsPunct(uint32_t token_idx, std::string_view which) const {
-  if (token_idx < first_ || token_idx >= end_) return false;
-  const text::Token& t = (*tokens_)[token_idx];
-  return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
 }
 
 bool SentenceContext::IsClauseBreak(uint32_t token_idx) const { return IsPunct(token_idx, ";:"); }
