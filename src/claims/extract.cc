@@ -378,7 +378,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     for (const SourceFrame& frame : frames) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
-      f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
+      f.attributions.insert(f.attributions.end(), std::make_move_iterator(claims.begin()),
+                            std::make_move_iterator(claims.end()));
     }
     if (!f.generic) f.casualties = ReadCasualties(s, frames, &f.notes);
     f.victims = ReadNamedVictims(s);
@@ -515,14 +516,15 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   std::vector<Builder> backgrounds;
   std::vector<uint32_t> pending;
   int current = -1;  // index into mains
+  // A sentence goes to one incident at most, once: its claims are moved, not copied.
   auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
     CandidateIncident& inc = b->incident;
     inc.details.insert(inc.details.end(), f.words.begin(), f.words.end());
     inc.sentences.push_back(sentence_idx);
-    for (auto& claim : f.attributions) inc.attributions.push_back(claim);
-    for (auto& claim : f.casualties) inc.casualties.push_back(claim);
-    for (auto& victim : f.victims) inc.victims.push_back(victim);
+    for (auto& claim : f.attributions) inc.attributions.push_back(std::move(claim));
+    for (auto& claim : f.casualties) inc.casualties.push_back(std::move(claim));
+    for (auto& victim : f.victims) inc.victims.push_back(std::move(victim));
     for (auto& [type, votes] : f.type_votes) inc.type_votes[type] += votes;
     for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
     if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
@@ -530,7 +532,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   };
   // Background: an earlier or separate attack, grouped by place (or, without one, with the
   // background sentence just before).
-  auto to_background = [&](const std::optional<IncidentPlace>& anchor, uint32_t sentence_idx, const char* note,
+  auto to_background = [&](const IncidentPlace* anchor, uint32_t sentence_idx, const char* note,
                            SentenceTrace* trace) {
     Builder* target = nullptr;
     for (Builder& b : backgrounds) {
@@ -554,7 +556,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     SentenceTrace trace;
     trace.sentence = sentence_idx;
     trace.attack = f.attack;
-    trace.notes = f.notes;
+    trace.notes = std::move(f.notes);
     bool has_claims = !f.attributions.empty() || !f.casualties.empty();
     if (f.roundup) trace.notes.push_back("dropped: a roundup of attacks in places far apart");
     if (f.duplicate || f.generic || f.roundup || (!f.attack && !has_claims)) {
@@ -562,8 +564,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       continue;
     }
     // Places of this sentence that fit no incident so far move it elsewhere.
-    std::optional<IncidentPlace> anchor;
-    if (f.anchor) anchor = view.places[*f.anchor].place;
+    const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : nullptr;
     bool distant = false;
     if (!f.places.empty() && current >= 0 && mains[current].place) {
       bool any_fits = false;
@@ -721,7 +722,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;
     inc.published = date_context.published;
-    inc.place = b.place;
+    inc.place = std::move(b.place);
     inc.event_type = ChooseEventType(inc.type_votes);
     if (b.date) {
       inc.date.earliest = inc.date.latest = b.date;
