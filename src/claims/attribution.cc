@@ -552,7 +552,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool reaches = true;
     for (uint32_t t = negation->end_token; t < std::min(end, negation->end_token + 5) && !attack_after; ++t) {
       if (s.At(t, Cue::kAttackVerb) || (reaches && IsAttackHead(s, t))) attack_after = true;
-      if (!s.At(t, Cue::kNegationFiller)) reaches = false;
+      if (!s.Is(t, Cue::kNegationFiller)) reaches = false;
     }
     if (attack_after && frame.source.type != "monitor" && frame.source.type != "news_agency" &&
         frame.source.type != "media") {

@@ -353,7 +353,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       const text::Token& token = s.token(t);
       bool content = token.kind == text::TokenKind::kNumber ||
                      (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
-      if (content && !s.At(t, Cue::kStopword)) f.words.emplace_back(token.folded);
+      if (content && !s.Is(t, Cue::kStopword)) f.words.emplace_back(token.folded);
     }
     for (const CueHit& hit : s.cues()) {
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kWeapon || hit.cue == Cue::kAttackVerb) {

@@ -146,11 +146,13 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   return lexicon;
 }
 
-void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out) const {
+void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out,
+                  std::vector<uint64_t>* marks) const {
   // Scratch kept per thread: Tag runs once per sentence, and the lexicon is shared read-only.
   thread_local std::vector<PhraseTrie::Hit> hits;
   thread_local std::vector<uint32_t> ids;
   trie_.WordIds(tokens, first, end, &ids);
+  marks->assign(end - first, 0);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
     if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
     hits.clear();
@@ -166,6 +168,11 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
       seen |= uint64_t{1} << cls;
     }
     for (; seen != 0; seen &= seen - 1) {  // classes in ascending order, lowest bit first
+      const uint64_t cls_bit = seen & -seen;
+      if ((kMarkCues & cls_bit) != 0) {
+        (*marks)[token_idx - first] |= cls_bit;
+        continue;
+      }
       const PhraseTrie::Hit& hit = hits[best[std::countr_zero(seen)]];
       out->push_back(CueHit{entries_[hit.payload].cue, hit.payload, token_idx, hit.end_token});
     }

@@ -26,13 +26,27 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   }
   // Words inside a party's name are not cues: "United States" is not "states", "Islamic
   // State" not a state, "Rapid Support Forces" not a reporting verb.
-  lexicon.Tag(*tokens_, first_, end_, &cues_);
-  std::erase_if(cues_, [&](const CueHit& hit) {
-    // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
-    // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
+  // Tagged into per-thread scratch, then copied once at the sentence's size.
+  thread_local std::vector<CueHit> tagged;
+  thread_local std::vector<uint64_t> marks;
+  tagged.clear();
+  lexicon.Tag(*tokens_, first_, end_, &tagged, &marks);
+  // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
+  // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
+  auto in_party_name = [&](const CueHit& hit) {
     return slots_[hit.first_token - first_].actor_at >= 0 && hit.cue != Cue::kSelfReference &&
            hit.cue != Cue::kWeapon && hit.cue != Cue::kVictim;
-  });
+  };
+  cues_.reserve(tagged.size());
+  for (const CueHit& hit : tagged) {
+    if (!in_party_name(hit)) cues_.push_back(hit);
+  }
+  for (uint32_t t = first_; t < end_; ++t) {
+    TokenSlot& slot = slots_[t - first_];
+    if (slot.actor_at >= 0) continue;
+    slot.cue_starts = marks[t - first_];
+    classes_ |= slot.cue_starts;
+  }
   // Cues come in token order: the first cue of each token is where At() starts looking.
   for (size_t hit_idx = cues_.size(); hit_idx-- > 0;) {
     const CueHit& hit = cues_[hit_idx];

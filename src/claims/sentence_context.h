@@ -29,6 +29,11 @@ class SentenceContext {
   const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
 
   bool Has(Cue cue) const { return (classes_ & Bit(cue)) != 0; }
+  // Whether a cue of this class starts at the token: the only question for kMarkCues
+  // classes, which At(), Find(), Covering() and cues() leave out.
+  bool Is(uint32_t token_idx, Cue cue) const {
+    return token_idx >= first_ && token_idx < end_ && (slots_[token_idx - first_].cue_starts & Bit(cue)) != 0;
+  }
   // The cue of this class starting at the token, or nullptr. The frames ask this of most
   // tokens and most answers are no: the slot's bit answers those inline.
   const CueHit* At(uint32_t token_idx, Cue cue) const {
