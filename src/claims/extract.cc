@@ -16,6 +16,7 @@
 #include "claims/victims.h"
 #include "core/date.h"
 #include "core/geo.h"
+#include "core/string_table.h"
 
 namespace crosscheck::claims {
 namespace {
@@ -152,7 +153,7 @@ struct SentenceFacts {
   std::vector<AttributionClaim> attributions;
   std::vector<CasualtyClaim> casualties;
   std::vector<NamedVictim> victims;
-  std::map<std::string, int> type_votes;
+  std::vector<std::string_view> attack_types;  // the type each attack cue names, views into the lexicon
   std::vector<std::string> notes;
   // Content words, for comparing accounts across reports. Views into the token stream:
   // only the sentences an incident takes are copied into its details.
@@ -337,7 +338,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   }
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
-  std::set<std::string_view> seen_sentences;
+  absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen_sentences;
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     const SentenceContext& s = contexts[sentence_idx];
     SentenceFacts& f = facts[sentence_idx];
@@ -358,7 +359,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (const CueHit& hit : s.cues()) {
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kWeapon || hit.cue == Cue::kAttackVerb) {
         const std::string& type = s.Entry(hit).value;
-        if (!type.empty()) f.type_votes[type] += 1;
+        if (!type.empty()) f.attack_types.push_back(type);
       }
     }
     bool attack_noun = s.Has(Cue::kAttackNoun);
@@ -525,7 +526,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (auto& claim : f.attributions) inc.attributions.push_back(std::move(claim));
     for (auto& claim : f.casualties) inc.casualties.push_back(std::move(claim));
     for (auto& victim : f.victims) inc.victims.push_back(std::move(victim));
-    for (auto& [type, votes] : f.type_votes) inc.type_votes[type] += votes;
+    for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
     for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
     if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
     NoteDates(b, f.dates);
@@ -580,7 +581,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       distant = any_strong && !any_fits;
     }
     // Only an attack's own date moves it: "the death toll rose to 64 Sunday" updates a count.
-    bool attack_words = f.type_votes.size() > 0 || f.attack_cue;
+    bool attack_words = !f.attack_types.empty() || f.attack_cue;
     bool date_conflict = current >= 0 && attack_words && DatesConflict(mains[current], f.dates);
     // "In a separate attack on Monday, aircraft bombed a camp near Hpakant": an attack of
     // this week told with its own town and day is news of its own, not background.
@@ -753,16 +754,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     finish(b);
   }
   // The trace points at the incidents actually emitted (some were dropped above).
-  std::map<uint32_t, int> incident_of_sentence;
+  std::vector<int> incident_of_sentence(facts.size(), -1);
   for (size_t incident_idx = 0; incident_idx < out.incidents.size(); ++incident_idx) {
     for (uint32_t sentence_idx : out.incidents[incident_idx].sentences) {
       incident_of_sentence[sentence_idx] = static_cast<int>(incident_idx);
     }
   }
-  for (SentenceTrace& trace : out.trace) {
-    auto it = incident_of_sentence.find(trace.sentence);
-    trace.incident = it == incident_of_sentence.end() ? -1 : it->second;
-  }
+  for (SentenceTrace& trace : out.trace) trace.incident = incident_of_sentence[trace.sentence];
   return out;
 }
 
