@@ -143,6 +143,8 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   if (Status status = lexicon.AddFile(data_dir + "/actors/roles.tsv", "crosscheck.roles", Cue::kRole); !status.ok()) {
     return status;
   }
+  lexicon.trie_.Pack();
+  for (const CueEntry& entry : lexicon.entries_) lexicon.cue_of_entry_.push_back(entry.cue);
   return lexicon;
 }
 
@@ -154,7 +156,7 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
   trie_.WordIds(tokens, first, end, &ids);
   marks->assign(end - first, 0);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
-    if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
+    if (tokens[token_idx].kind == text::TokenKind::kPunct || ids[token_idx - first] == PhraseTrie::kUnknownWord) continue;
     hits.clear();
     trie_.Match(tokens, ids, first, token_idx, end, &hits);
     if (hits.empty()) continue;  // most tokens start no cue
@@ -163,7 +165,7 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
     std::array<uint32_t, static_cast<size_t>(Cue::kCount)> best;
     uint64_t seen = 0;
     for (size_t hit_idx = 0; hit_idx < hits.size(); ++hit_idx) {
-      const unsigned cls = static_cast<unsigned>(entries_[hits[hit_idx].payload].cue);
+      const unsigned cls = static_cast<unsigned>(cue_of_entry_[hits[hit_idx].payload]);
       best[cls] = static_cast<uint32_t>(hit_idx);
       seen |= uint64_t{1} << cls;
     }
@@ -174,7 +176,7 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
         continue;
       }
       const PhraseTrie::Hit& hit = hits[best[std::countr_zero(seen)]];
-      out->push_back(CueHit{entries_[hit.payload].cue, hit.payload, token_idx, hit.end_token});
+      out->push_back(CueHit{cue_of_entry_[hit.payload], hit.payload, token_idx, hit.end_token});
     }
   }
 }

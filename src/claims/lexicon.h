@@ -99,6 +99,7 @@ class Lexicon {
   Status AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue = std::nullopt);
 
   std::vector<CueEntry> entries_;
+  std::vector<Cue> cue_of_entry_;  // entries_[i].cue, packed: Tag reads it for every hit
   PhraseTrie trie_;
   std::string version_;
 };
