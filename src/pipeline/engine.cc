@@ -228,9 +228,17 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     auto military = home_military_.find(view.home_country);
     if (military != home_military_.end() && military->second >= 0) view.home_military = PartyOf(military->second);
   }
+  // Mentions come in token order: sorting is needed only when they do not, and strictly
+  // increasing positions leave std::sort nothing to reorder (no ties whose order it could change).
   auto by_position = [](const auto& a, const auto& b) { return a.first_token < b.first_token; };
-  std::sort(view.actors.begin(), view.actors.end(), by_position);
-  std::sort(view.places.begin(), view.places.end(), by_position);
+  auto out_of_order_or_tied = [](const auto& a, const auto& b) { return a.first_token >= b.first_token; };
+  auto sort_unless_ordered = [&](auto& spans) {
+    if (std::adjacent_find(spans.begin(), spans.end(), out_of_order_or_tied) != spans.end()) {
+      std::sort(spans.begin(), spans.end(), by_position);
+    }
+  };
+  sort_unless_ordered(view.actors);
+  sort_unless_ordered(view.places);
   return view;
 }
 
