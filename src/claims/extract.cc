@@ -157,7 +157,8 @@ struct SentenceFacts {
   std::vector<std::string> notes;
   // Content words, for comparing accounts across reports. Views into the token stream:
   // only the sentences an incident takes are copied into its details.
-  std::vector<std::string_view> words;
+  uint32_t words_begin = 0;  // [words_begin, words_end) in the document's content_words
+  uint32_t words_end = 0;
   bool duplicate = false;
   bool attack_cue = false;  // an attack noun, verb or weapon is named
   bool roundup = false;     // names attacks in places far apart
@@ -338,6 +339,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   }
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
+  // Every sentence's content words in one vector, so that a sentence costs no allocation of its own.
+  std::vector<std::string_view> content_words;
   absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen_sentences;
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     const SentenceContext& s = contexts[sentence_idx];
@@ -350,12 +353,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     f.generic = IsGenericStatement(s, s.first(), s.end());
     // "They have also accused ..." after a general statement continues it.
     if (sentence_idx > 0 && facts[sentence_idx - 1].generic && s.At(s.first(), Cue::kAnaphor)) f.generic = true;
+    f.words_begin = static_cast<uint32_t>(content_words.size());
     for (uint32_t t = s.first(); t < s.end(); ++t) {
       const text::Token& token = s.token(t);
       bool content = token.kind == text::TokenKind::kNumber ||
                      (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
-      if (content && !s.Is(t, Cue::kStopword)) f.words.emplace_back(token.folded);
+      if (content && !s.Is(t, Cue::kStopword)) content_words.push_back(token.folded);
     }
+    f.words_end = static_cast<uint32_t>(content_words.size());
     for (const CueHit& hit : s.cues()) {
       if (hit.cue == Cue::kAttackNoun || hit.cue == Cue::kWeapon || hit.cue == Cue::kAttackVerb) {
         const std::string& type = s.Entry(hit).value;
@@ -521,7 +526,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
     CandidateIncident& inc = b->incident;
-    inc.details.insert(inc.details.end(), f.words.begin(), f.words.end());
+    inc.details.insert(inc.details.end(), content_words.begin() + f.words_begin, content_words.begin() + f.words_end);
     inc.sentences.push_back(sentence_idx);
     for (auto& claim : f.attributions) inc.attributions.push_back(std::move(claim));
     for (auto& claim : f.casualties) inc.casualties.push_back(std::move(claim));
