@@ -303,6 +303,7 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
   if (s.IsWord(s.first(), "if") || s.IsWord(s.first(), "unless")) return true;
   // "Since the start of the invasion, ...": a tally over time, not one attack.
   if (s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2)) != nullptr) return true;
+  if (!s.Has(Cue::kGeneric)) return false;
   for (const CueHit& hit : s.cues()) {
     if (hit.first_token < first || hit.first_token >= end) continue;
     if (hit.cue == Cue::kGeneric) return true;
