@@ -480,6 +480,7 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
   if (s.IsWord(s.first(), "if") || s.IsWord(s.first(), "unless")) return true;
   // "Since the start of the invasion, ...": a tally over time, not one attack.
   if (s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2)) != nullptr) return true;
+  if (!s.Has(Cue::kGeneric)) return false;
   for (const CueHit& hit : s.cues()) {
     if (hit.first_token < first || hit.first_token >= end) continue;
     if (hit.cue == Cue::kGeneric && !InRelativeClause(s, hit.first_token)) return true;
@@ -797,7 +798,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     bool reaches = true;
     for (uint32_t t = negation->end_token; t < std::min(end, negation->end_token + 5) && !attack_after; ++t) {
       if (s.At(t, Cue::kAttackVerb) || (reaches && IsAttackHead(s, t))) attack_after = true;
-      if (!s.At(t, Cue::kNegationFiller)) reaches = false;
+      if (!s.Is(t, Cue::kNegationFiller)) reaches = false;
     }
     if (attack_after && frame.source.type != "monitor" && frame.source.type != "news_agency" &&
         frame.source.type != "media") {

@@ -16,6 +16,7 @@
 #include "claims/victims.h"
 #include "core/date.h"
 #include "core/geo.h"
+#include "core/string_table.h"
 
 namespace crosscheck::claims {
 namespace {
@@ -152,11 +153,12 @@ struct SentenceFacts {
   std::vector<AttributionClaim> attributions;
   std::vector<CasualtyClaim> casualties;
   std::vector<NamedVictim> victims;
-  std::map<std::string, int> type_votes;
+  std::vector<std::string_view> attack_types;  // the type each attack cue names, views into the lexicon
   std::vector<std::string> notes;
   // Content words, for comparing accounts across reports. Views into the token stream:
   // only the sentences an incident takes are copied into its details.
-  std::vector<std::string_view> words;
+  uint32_t words_begin = 0;  // [words_begin, words_end) in the document's content_words
+  uint32_t words_end = 0;
   bool duplicate = false;
   bool attack_cue = false;  // an attack noun, verb or weapon is named
   bool roundup = false;     // names attacks in places far apart
@@ -337,7 +339,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   }
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
-  std::set<std::string_view> seen_sentences;
+  // Every sentence's content words in one vector, so that a sentence costs no allocation of its own.
+  std::vector<std::string_view> content_words;
+  absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen_sentences;
   std::optional<int> dateline_town;
   for (size_t place_idx = 0; place_idx < view.places.size() && !dateline_town; ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
@@ -357,12 +361,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     f.generic = IsGenericStatement(s, s.first(), s.end());
     // "They have also accused ..." after a general statement continues it.
     if (sentence_idx > 0 && facts[sentence_idx - 1].generic && s.At(s.first(), Cue::kAnaphor)) f.generic = true;
+    f.words_begin = static_cast<uint32_t>(content_words.size());
     for (uint32_t t = s.first(); t < s.end(); ++t) {
       const text::Token& token = s.token(t);
       bool content = token.kind == text::TokenKind::kNumber ||
                      (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
-      if (content && !s.At(t, Cue::kStopword)) f.words.emplace_back(token.folded);
+      if (content && !s.Is(t, Cue::kStopword)) content_words.push_back(token.folded);
     }
+    f.words_end = static_cast<uint32_t>(content_words.size());
     // "a roadside bomb": the phrase's type, not that of the verb "bomb" inside it.
     const CueHit* phrase = nullptr;
     for (const CueHit& hit : s.cues()) {
@@ -371,7 +377,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         const bool inside = phrase != nullptr && hit.end_token <= phrase->end_token && hit.first_token > phrase->first_token;
         if (inside && !s.Entry(*phrase).value.empty() && type != s.Entry(*phrase).value) continue;
         if (!inside) phrase = &hit;
-        if (!type.empty()) f.type_votes[type] += 1;
+        if (!type.empty()) f.attack_types.push_back(type);
       }
     }
     bool attack_noun = s.Has(Cue::kAttackNoun);
@@ -391,7 +397,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     for (const SourceFrame& frame : frames) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
-      f.attributions.insert(f.attributions.end(), claims.begin(), claims.end());
+      f.attributions.insert(f.attributions.end(), std::make_move_iterator(claims.begin()),
+                            std::make_move_iterator(claims.end()));
     }
     if (!f.generic) {
       std::vector<AttributionClaim> silent = ReadStrayNoComments(s, frames);
@@ -545,22 +552,23 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   std::vector<Builder> backgrounds;
   std::vector<uint32_t> pending;
   int current = -1;  // index into mains
+  // A sentence goes to one incident at most, once: its claims are moved, not copied.
   auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
     CandidateIncident& inc = b->incident;
-    inc.details.insert(inc.details.end(), f.words.begin(), f.words.end());
+    inc.details.insert(inc.details.end(), content_words.begin() + f.words_begin, content_words.begin() + f.words_end);
     inc.sentences.push_back(sentence_idx);
-    for (auto& claim : f.attributions) inc.attributions.push_back(claim);
-    for (auto& claim : f.casualties) inc.casualties.push_back(claim);
-    for (auto& victim : f.victims) inc.victims.push_back(victim);
-    for (auto& [type, votes] : f.type_votes) inc.type_votes[type] += votes;
+    for (auto& claim : f.attributions) inc.attributions.push_back(std::move(claim));
+    for (auto& claim : f.casualties) inc.casualties.push_back(std::move(claim));
+    for (auto& victim : f.victims) inc.victims.push_back(std::move(victim));
+    for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
     for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
     if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
     NoteDates(b, f.dates);
   };
   // Background: an earlier or separate attack, grouped by place (or, without one, with the
   // background sentence just before).
-  auto to_background = [&](const std::optional<IncidentPlace>& anchor, uint32_t sentence_idx, const char* note,
+  auto to_background = [&](const IncidentPlace* anchor, uint32_t sentence_idx, const char* note,
                            SentenceTrace* trace) {
     Builder* target = nullptr;
     for (Builder& b : backgrounds) {
@@ -584,7 +592,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     SentenceTrace trace;
     trace.sentence = sentence_idx;
     trace.attack = f.attack;
-    trace.notes = f.notes;
+    trace.notes = std::move(f.notes);
     bool has_claims = !f.attributions.empty() || !f.casualties.empty();
     if (f.roundup) trace.notes.push_back("dropped: a roundup of attacks in places far apart");
     if (f.duplicate || f.generic || f.roundup || (!f.attack && !has_claims)) {
@@ -592,8 +600,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       continue;
     }
     // Places of this sentence that fit no incident so far move it elsewhere.
-    std::optional<IncidentPlace> anchor;
-    if (f.anchor) anchor = view.places[*f.anchor].place;
+    const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : nullptr;
     bool distant = false;
     if (!f.places.empty() && current >= 0 && mains[current].place) {
       bool any_fits = false;
@@ -609,7 +616,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       distant = any_strong && !any_fits;
     }
     // Only an attack's own date moves it: "the death toll rose to 64 Sunday" updates a count.
-    bool attack_words = f.type_votes.size() > 0 || f.attack_cue;
+    bool attack_words = !f.attack_types.empty() || f.attack_cue;
     bool date_conflict = current >= 0 && attack_words && DatesConflict(mains[current], f.dates);
     // "In a separate attack on Monday, aircraft bombed a camp near Hpakant": an attack of
     // this week told with its own town and day is news of its own, not background.
@@ -751,7 +758,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     CandidateIncident inc = std::move(b.incident);
     inc.doc = doc.id;
     inc.published = date_context.published;
-    inc.place = b.place;
+    inc.place = std::move(b.place);
     inc.event_type = ChooseEventType(inc.type_votes);
     if (b.date) {
       inc.date.earliest = inc.date.latest = b.date;
@@ -782,16 +789,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     finish(b);
   }
   // The trace points at the incidents actually emitted (some were dropped above).
-  std::map<uint32_t, int> incident_of_sentence;
+  std::vector<int> incident_of_sentence(facts.size(), -1);
   for (size_t incident_idx = 0; incident_idx < out.incidents.size(); ++incident_idx) {
     for (uint32_t sentence_idx : out.incidents[incident_idx].sentences) {
       incident_of_sentence[sentence_idx] = static_cast<int>(incident_idx);
     }
   }
-  for (SentenceTrace& trace : out.trace) {
-    auto it = incident_of_sentence.find(trace.sentence);
-    trace.incident = it == incident_of_sentence.end() ? -1 : it->second;
-  }
+  for (SentenceTrace& trace : out.trace) trace.incident = incident_of_sentence[trace.sentence];
   return out;
 }
 

@@ -147,16 +147,20 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   if (Status status = lexicon.AddFile(data_dir + "/actors/roles.tsv", "crosscheck.roles", Cue::kRole); !status.ok()) {
     return status;
   }
+  lexicon.trie_.Pack();
+  for (const CueEntry& entry : lexicon.entries_) lexicon.cue_of_entry_.push_back(entry.cue);
   return lexicon;
 }
 
-void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out) const {
+void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out,
+                  std::vector<uint64_t>* marks) const {
   // Scratch kept per thread: Tag runs once per sentence, and the lexicon is shared read-only.
   thread_local std::vector<PhraseTrie::Hit> hits;
   thread_local std::vector<uint32_t> ids;
   trie_.WordIds(tokens, first, end, &ids);
+  marks->assign(end - first, 0);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
-    if (tokens[token_idx].kind == text::TokenKind::kPunct) continue;
+    if (tokens[token_idx].kind == text::TokenKind::kPunct || ids[token_idx - first] == PhraseTrie::kUnknownWord) continue;
     hits.clear();
     trie_.Match(tokens, ids, first, token_idx, end, &hits);
     if (hits.empty()) continue;  // most tokens start no cue
@@ -165,13 +169,18 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
     std::array<uint32_t, static_cast<size_t>(Cue::kCount)> best;
     uint64_t seen = 0;
     for (size_t hit_idx = 0; hit_idx < hits.size(); ++hit_idx) {
-      const unsigned cls = static_cast<unsigned>(entries_[hits[hit_idx].payload].cue);
+      const unsigned cls = static_cast<unsigned>(cue_of_entry_[hits[hit_idx].payload]);
       best[cls] = static_cast<uint32_t>(hit_idx);
       seen |= uint64_t{1} << cls;
     }
     for (; seen != 0; seen &= seen - 1) {  // classes in ascending order, lowest bit first
+      const uint64_t cls_bit = seen & -seen;
+      if ((kMarkCues & cls_bit) != 0) {
+        (*marks)[token_idx - first] |= cls_bit;
+        continue;
+      }
       const PhraseTrie::Hit& hit = hits[best[std::countr_zero(seen)]];
-      out->push_back(CueHit{entries_[hit.payload].cue, hit.payload, token_idx, hit.end_token});
+      out->push_back(CueHit{cue_of_entry_[hit.payload], hit.payload, token_idx, hit.end_token});
     }
   }
 }

@@ -66,6 +66,11 @@ enum class Cue : uint8_t {
 
 const char* CueName(Cue cue);
 
+// Classes only ever asked whether a token is one (SentenceContext::Is): a bit on the token,
+// not a hit in the sentence's list. Stopwords and fillers ("the", "of") are half of all cues.
+inline constexpr uint64_t kMarkCues =
+    (uint64_t{1} << static_cast<unsigned>(Cue::kStopword)) | (uint64_t{1} << static_cast<unsigned>(Cue::kNegationFiller));
+
 struct CueEntry {
   Cue cue;
   std::string value;    // event type, stance, victim category or qualifier
@@ -85,8 +90,10 @@ class Lexicon {
   static Result<Lexicon> Load(const std::string& data_dir);
 
   // Appends the cues of tokens [first, end) to `out`: at each token, the longest phrase
-  // of each class. Appending lets a caller keep the vector it already owns.
-  void Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out) const;
+  // of each class. Appending lets a caller keep the vector it already owns. Classes of
+  // kMarkCues go to `marks` instead, one mask per token ((*marks)[0] is tokens[first]'s).
+  void Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out,
+           std::vector<uint64_t>* marks) const;
 
   const CueEntry& entry(uint32_t index) const { return entries_[index]; }
   const std::string& version() const { return version_; }
@@ -96,6 +103,7 @@ class Lexicon {
   Status AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue = std::nullopt);
 
   std::vector<CueEntry> entries_;
+  std::vector<Cue> cue_of_entry_;  // entries_[i].cue, packed: Tag reads it for every hit
   PhraseTrie trie_;
   std::string version_;
 };

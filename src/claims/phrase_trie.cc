@@ -22,6 +22,16 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
   payloads_[node].push_back(payload);
 }
 
+void PhraseTrie::Pack() {
+  payload_begin_.clear();
+  packed_payloads_.clear();
+  for (const std::vector<uint32_t>& payloads : payloads_) {
+    payload_begin_.push_back(static_cast<uint32_t>(packed_payloads_.size()));
+    packed_payloads_.insert(packed_payloads_.end(), payloads.begin(), payloads.end());
+  }
+  payload_begin_.push_back(static_cast<uint32_t>(packed_payloads_.size()));
+}
+
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
   auto it = edges_.find((static_cast<uint64_t>(node) << 32) | word);
@@ -46,7 +56,9 @@ void PhraseTrie::Match(const std::vector<text::Token>& tokens, const std::vector
     if (word == kUnknownWord) return;
     node = Child(node, word);
     if (node == 0) return;
-    for (uint32_t payload : payloads_[node]) hits->push_back(Hit{payload, token_idx + 1});
+    for (uint32_t at = payload_begin_[node]; at < payload_begin_[node + 1]; ++at) {
+      hits->push_back(Hit{packed_payloads_[at], token_idx + 1});
+    }
   }
 }
 

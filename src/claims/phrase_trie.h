@@ -22,6 +22,8 @@ class PhraseTrie {
 
   // Adds a phrase given as folded words; `payload` is returned by Match.
   void Add(const std::vector<std::string>& words, uint32_t payload);
+  // Lays every node's payloads out in one array for Match. Call once, after the last Add.
+  void Pack();
 
   // The word id of each token in [first, end), kUnknownWord for words no phrase uses;
   // ids[0] is tokens[first]'s.
@@ -42,7 +44,10 @@ class PhraseTrie {
   StringTable<uint32_t> words_;
   std::vector<uint32_t> root_children_;              // word id -> child of the root, 0 for none
   absl::flat_hash_map<uint64_t, uint32_t> edges_;    // (node << 32 | word id) -> child node
-  std::vector<std::vector<uint32_t>> payloads_{1};   // per node; node 0 is the root
+  std::vector<std::vector<uint32_t>> payloads_{1};   // per node while adding; node 0 is the root
+  // After Pack: node n's payloads are packed_payloads_[payload_begin_[n], payload_begin_[n + 1]).
+  std::vector<uint32_t> payload_begin_;
+  std::vector<uint32_t> packed_payloads_;
 };
 
 }  // namespace crosscheck::claims

@@ -3,10 +3,7 @@
 #include <algorithm>
 
 namespace crosscheck::claims {
-namespace {
-uint64_t Bit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
 static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "cue classes must fit a 64-bit mask");
-}  // namespace
 
 SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
     : view_(&view), lexicon_(&lexicon), tokens_(&view.tokens->tokens), index_(sentence_index) {
@@ -29,19 +26,35 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   }
   // Words inside a party's name are not cues: "United States" is not "states", "Islamic
   // State" not a state, "Rapid Support Forces" not a reporting verb.
-  lexicon.Tag(*tokens_, first_, end_, &cues_);
-  std::erase_if(cues_, [&](const CueHit& hit) {
-    // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
-    // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
+  // Tagged into per-thread scratch, then copied once at the sentence's size.
+  thread_local std::vector<CueHit> tagged;
+  thread_local std::vector<uint64_t> marks;
+  tagged.clear();
+  lexicon.Tag(*tokens_, first_, end_, &tagged, &marks);
+  // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
+  // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
+  auto in_party_name = [&](const CueHit& hit) {
     return slots_[hit.first_token - first_].actor_at >= 0 && hit.cue != Cue::kSelfReference &&
            hit.cue != Cue::kWeapon && hit.cue != Cue::kVictim;
-  });
+  };
+  cues_.reserve(tagged.size());
+  for (const CueHit& hit : tagged) {
+    if (!in_party_name(hit)) cues_.push_back(hit);
+  }
+  for (uint32_t t = first_; t < end_; ++t) {
+    TokenSlot& slot = slots_[t - first_];
+    if (slot.actor_at >= 0) continue;
+    slot.cue_starts = marks[t - first_];
+    classes_ |= slot.cue_starts;
+  }
   // Cues come in token order: the first cue of each token is where At() starts looking.
   for (size_t hit_idx = cues_.size(); hit_idx-- > 0;) {
     const CueHit& hit = cues_[hit_idx];
     TokenSlot& slot = slots_[hit.first_token - first_];
     slot.cue_starts |= Bit(hit.cue);
     slot.first_cue = static_cast<uint32_t>(hit_idx);
+    classes_ |= Bit(hit.cue);
+    for (uint32_t t = hit.first_token; t < hit.end_token && t < end_; ++t) slots_[t - first_].cue_covers |= Bit(hit.cue);
   }
   // "the Iran-aligned Houthi movement": the backer qualifies the party after it and is
   // itself no party to the sentence.
@@ -71,15 +84,7 @@ std::string_view SentenceContext::SentenceText() const { return Span().Of(view_-
 
 ByteSpan SentenceContext::Span() const { return view_->tokens->sentences[index_].span; }
 
-bool SentenceContext::Has(Cue cue) const {
-  for (const CueHit& hit : cues_) {
-    if (hit.cue == cue) return true;
-  }
-  return false;
-}
-
-const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
-  if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_starts & Bit(cue)) == 0) return nullptr;
+const CueHit* SentenceContext::FirstAt(uint32_t token_idx, Cue cue) const {
   for (size_t hit_idx = slots_[token_idx - first_].first_cue; hit_idx < cues_.size(); ++hit_idx) {
     const CueHit& hit = cues_[hit_idx];
     if (hit.first_token != token_idx) break;
@@ -88,36 +93,18 @@ const CueHit* SentenceContext::At(uint32_t token_idx, Cue cue) const {
   return nullptr;
 }
 
-const CueHit* SentenceContext::Find(Cue cue, uint32_t from, uint32_t to) const {
+const CueHit* SentenceContext::FirstIn(Cue cue, uint32_t from, uint32_t to) const {
   for (const CueHit& hit : cues_) {
     if (hit.cue == cue && hit.first_token >= from && hit.first_token < to) return &hit;
   }
   return nullptr;
 }
 
-const CueHit* SentenceContext::Covering(uint32_t token_idx, Cue cue) const {
+const CueHit* SentenceContext::FirstCovering(uint32_t token_idx, Cue cue) const {
   for (const CueHit& hit : cues_) {
     if (hit.cue == cue && hit.first_token <= token_idx && token_idx < hit.end_token) return &hit;
   }
   return nullptr;
-}
-
-int SentenceContext::ActorAt(uint32_t token_idx) const {
-  return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].actor_at;
-}
-
-int SentenceContext::PlaceAt(uint32_t token_idx) const {
-  return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].place_at;
-}
-
-bool SentenceContext::IsPunct(uint32_t token_idx, std::string_view which) const {
-  if (token_idx < first_ || token_idx >= end_) return false;
-  const text::Token& t = (*tokens_)[token_idx];
-  return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
-}
-
-bool SentenceContext::IsWord(uint32_t token_idx, std::string_view folded_word) const {
-  return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
 }
 
 bool SentenceContext::IsClauseBreak(uint32_t token_idx) const { return IsPunct(token_idx, ";:"); }

@@ -28,13 +28,27 @@ class SentenceContext {
   const Lexicon& lexicon() const { return *lexicon_; }
   const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
 
-  bool Has(Cue cue) const;
-  // The cue of this class starting at the token, or nullptr.
-  const CueHit* At(uint32_t token_idx, Cue cue) const;
+  bool Has(Cue cue) const { return (classes_ & Bit(cue)) != 0; }
+  // Whether a cue of this class starts at the token: the only question for kMarkCues
+  // classes, which At(), Find(), Covering() and cues() leave out.
+  bool Is(uint32_t token_idx, Cue cue) const {
+    return token_idx >= first_ && token_idx < end_ && (slots_[token_idx - first_].cue_starts & Bit(cue)) != 0;
+  }
+  // The cue of this class starting at the token, or nullptr. The frames ask this of most
+  // tokens and most answers are no: the slot's bit answers those inline.
+  const CueHit* At(uint32_t token_idx, Cue cue) const {
+    if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_starts & Bit(cue)) == 0) return nullptr;
+    return FirstAt(token_idx, cue);
+  }
   // The first cue of this class starting in [from, to), or nullptr.
-  const CueHit* Find(Cue cue, uint32_t from, uint32_t to) const;
+  const CueHit* Find(Cue cue, uint32_t from, uint32_t to) const {
+    return Has(cue) ? FirstIn(cue, from, to) : nullptr;
+  }
   // A cue of this class covering the token.
-  const CueHit* Covering(uint32_t token_idx, Cue cue) const;
+  const CueHit* Covering(uint32_t token_idx, Cue cue) const {
+    if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_covers & Bit(cue)) == 0) return nullptr;
+    return FirstCovering(token_idx, cue);
+  }
 
   // Actor mentions (indices into view.actors) inside the sentence.
   const std::vector<int>& actors() const { return actors_; }
@@ -42,19 +56,36 @@ class SentenceContext {
   const ActorSpan& actor(int actor_idx) const { return view_->actors[actor_idx]; }
   const PlaceSpan& place(int place_idx) const { return view_->places[place_idx]; }
   // The actor mention covering the token, or -1.
-  int ActorAt(uint32_t token_idx) const;
-  int PlaceAt(uint32_t token_idx) const;
+  int ActorAt(uint32_t token_idx) const {
+    return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].actor_at;
+  }
+  int PlaceAt(uint32_t token_idx) const {
+    return token_idx < first_ || token_idx >= end_ ? -1 : slots_[token_idx - first_].place_at;
+  }
 
   // The country most of the document's towns lie in: where its attacks happen.
   const std::string& home_country() const { return view_->home_country; }
   const std::optional<Party>& home_military() const { return view_->home_military; }
 
-  bool IsPunct(uint32_t token_idx, std::string_view which) const;
-  bool IsWord(uint32_t token_idx, std::string_view folded_word) const;
+  bool IsPunct(uint32_t token_idx, std::string_view which) const {
+    if (token_idx < first_ || token_idx >= end_) return false;
+    const text::Token& t = (*tokens_)[token_idx];
+    return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
+  }
+  // Inline: the frames call it with literals, and a literal's known length lets most
+  // tokens fail on their length without a call to memcmp.
+  bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
+    return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
+  }
   // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.
   bool IsClauseBreak(uint32_t token_idx) const;
 
  private:
+  static uint64_t Bit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
+  const CueHit* FirstAt(uint32_t token_idx, Cue cue) const;
+  const CueHit* FirstIn(Cue cue, uint32_t from, uint32_t to) const;
+  const CueHit* FirstCovering(uint32_t token_idx, Cue cue) const;
+
   const DocumentView* view_;
   const Lexicon* lexicon_;
   const std::vector<text::Token>* tokens_;
@@ -65,11 +96,13 @@ class SentenceContext {
   // sentence costs one allocation rather than one per table (sentences are many and short).
   struct TokenSlot {
     uint64_t cue_starts = 0;  // bit per Cue class starting there
+    uint64_t cue_covers = 0;  // bit per Cue class covering it
     uint32_t first_cue = 0;   // index of its first cue in cues_
     int actor_at = -1;
     int place_at = -1;
   };
 
+  uint64_t classes_ = 0;  // bit per Cue class found in the sentence
   std::vector<CueHit> cues_;
   std::vector<int> actors_;
   std::vector<int> places_;

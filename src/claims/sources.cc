@@ -68,7 +68,7 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   bool head_role = s.Covering(last, Cue::kRole) != nullptr || s.Covering(last, Cue::kOrgHead) != nullptr;
   if (!head_role && !s.token(last).capitalized) return subject;
   // "There was no comment": a function word is nobody.
-  if (!head_role && s.At(last, Cue::kStopword)) return subject;
+  if (!head_role && s.Is(last, Cue::kStopword)) return subject;
   subject.found = true;
   subject.party.name = std::string(s.Text(first, last + 1));
   subject.party.party = subject.party.name;

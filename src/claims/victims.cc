@@ -82,6 +82,7 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
     }
     out.push_back(std::move(victim));
   };
+  const bool has_kill = s.Has(Cue::kKill);
   for (uint32_t t = s.first(); t < s.end(); ++t) {
     // "the martyrdom of NAME", "the death of NAME", "the killing of NAME"
     if ((s.At(t, Cue::kKill) != nullptr) && s.IsWord(t + 1, "of")) {
@@ -128,8 +129,9 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
         if (end > as + 1) add(as + 1, end);
       }
     }
-    // "NAME, who was killed" / "NAME was killed"
-    if (s.token(t).capitalized && (t == s.first() || !s.token(t - 1).capitalized)) {
+    // "NAME, who was killed" / "NAME was killed": only where the sentence has a kill word
+    // at all, which spares reading a name at every capitalised word of most sentences.
+    if (has_kill && s.token(t).capitalized && (t == s.first() || !s.token(t - 1).capitalized)) {
       uint32_t end = NameEnd(s, t);
       if (end > t) {
         uint32_t probe = end;

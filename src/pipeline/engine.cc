@@ -1,8 +1,10 @@
 #include "pipeline/engine.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include "claims/extract.h"
 #include "text/dateline.h"
@@ -36,6 +38,12 @@ Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth
   if (!lexicon.ok()) return lexicon.status();
   engine->lexicon_ = std::make_unique<claims::Lexicon>(std::move(*lexicon));
   engine->data_version_ += "+" + engine->lexicon_->version();
+  for (size_t actor_idx = 0; actor_idx < engine->actors_->size(); ++actor_idx) {
+    const actors::Actor& actor = engine->actors_->actor(static_cast<int>(actor_idx));
+    if (actor.type != "state") continue;
+    engine->home_state_.try_emplace(actor.country, static_cast<int>(actor_idx));
+    engine->home_military_.try_emplace(actor.country, engine->actors_->MilitaryOf(static_cast<int>(actor_idx)));
+  }
   return engine;
 }
 
@@ -57,6 +65,17 @@ constexpr int64_t kLoneForeignTownPopulation = 100000;
 // Past this many remembered forms the memo starts over, so that odd text cannot grow it for ever.
 constexpr size_t kMaxRememberedForms = 1 << 16;
 
+// Per-document tables keyed by views into the analysed document, which outlives them.
+template <typename V>
+using ViewTable = absl::flat_hash_map<std::string_view, V, StringViewHash, StringViewEq>;
+using ViewSet = absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq>;
+
+// Whether a country has two distinct towns or more: the first town's id, and whether another came.
+struct TownsSeen {
+  int64_t first = 0;
+  bool several = false;
+};
+
 bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
          role.find("press office") != std::string::npos;
@@ -68,17 +87,18 @@ bool IsSpokespersonRole(const std::string& role) {
 // - a village alone in a country the report never names (Arbat in Iraqi Kurdistan read as
 //   Arbat, Armenia, because the gazetteer lacks the Iraqi one) is a wrong reading.
 std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
-  std::set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  absl::flat_hash_set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
   for (const actors::ActorMention& mention : analyzed.actors) {
     if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
   }
-  std::set<std::string> named_countries;
-  std::map<std::string, std::set<int64_t>> towns_of_country;
+  ViewSet named_countries;
+  ViewTable<TownsSeen> towns_of_country;
   for (const places::PlaceMention& mention : analyzed.places) {
     if (mention.precision >= places::kPrecisionCountry) {
       named_countries.insert(mention.country);
     } else {
-      towns_of_country[mention.country].insert(mention.geonameid);
+      auto [towns, added] = towns_of_country.try_emplace(mention.country, TownsSeen{mention.geonameid});
+      if (!added && towns->second.first != mention.geonameid) towns->second.several = true;
     }
   }
   std::vector<bool> misread(analyzed.places.size(), false);
@@ -87,7 +107,7 @@ std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
     if (mention.precision >= places::kPrecisionCountry || named_countries.count(mention.country)) continue;
     const bool party = party_names.count({mention.span.begin, mention.span.end}) > 0;
     const bool lone_abroad = mention.population < kLoneForeignTownPopulation && !named_countries.empty() &&
-                             towns_of_country[mention.country].size() < 2;
+                             !towns_of_country.at(mention.country).several;
     misread[place_idx] = party || lone_abroad;
   }
   return misread;
@@ -113,9 +133,9 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   view.tokens = &analyzed.tokens;
   // An ambiguous short form ("the coalition") takes the specific actor of the same
   // type that the document names.
-  std::map<std::string, int> specific_by_type;
+  ViewTable<int> specific_by_type;
   // How many actors share a surface form, once per distinct form (forms repeat: "US").
-  std::map<std::string_view, size_t> actors_of_form;
+  ViewTable<size_t> actors_of_form;
   auto actors_sharing = [&](std::string_view surface) {
     auto [it, added] = actors_of_form.emplace(surface, 0);
     if (added) it->second = ActorsSharingForm(surface);
@@ -129,6 +149,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     }
   }
   std::vector<bool> in_dateline = text::DatelineTokens(analyzed.tokens);
+  view.actors.reserve(analyzed.actors.size());
   for (const actors::ActorMention& mention : analyzed.actors) {
     // "DAKAR, Senegal (CNS) -" names where the reporter filed from, not a party to anything.
     if (in_dateline[mention.first_token]) continue;
@@ -161,6 +182,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     view.actors.push_back(std::move(span));
   }
   const std::vector<bool> misread = MisreadPlaces(analyzed);
+  view.places.reserve(analyzed.places.size());
   for (size_t place_idx = 0; place_idx < analyzed.places.size(); ++place_idx) {
     if (misread[place_idx]) continue;
     const places::PlaceMention& mention = analyzed.places[place_idx];
@@ -185,7 +207,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   }
   // The home country: the one most named towns lie in (datelines and parties included,
   // which only makes it surer).
-  std::map<std::string, int> towns_by_country;
+  ViewTable<int> towns_by_country;
   for (const claims::PlaceSpan& span : view.places) {
     // Datelines ("DAKAR, Senegal -") say where the reporter was, not where things happened.
     if (span.dateline || analyzed.tokens.tokens[span.first_token].all_caps) continue;
@@ -193,26 +215,34 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
       ++towns_by_country[span.place.country];
     }
   }
+  // Ties go to the country first in alphabetical order.
   int best = 0;
+  std::string_view home;
   for (const auto& [country, count] : towns_by_country) {
-    if (count > best) {
+    if (count > best || (count == best && country < home)) {
       best = count;
-      view.home_country = country;
+      home = country;
     }
   }
+  view.home_country = std::string(home);
   if (!view.home_country.empty()) {
-    for (size_t actor_idx = 0; actor_idx < actors_->size(); ++actor_idx) {
-      const actors::Actor& actor = actors_->actor(static_cast<int>(actor_idx));
-      if (actor.type != "state" || actor.country != view.home_country) continue;
-      view.home_state = PartyOf(static_cast<int>(actor_idx));
-      int military = actors_->MilitaryOf(static_cast<int>(actor_idx));
-      if (military >= 0) view.home_military = PartyOf(military);
-      break;
+    auto military = home_military_.find(view.home_country);
+    if (military != home_military_.end() && military->second >= 0) view.home_military = PartyOf(military->second);
+    if (auto state = home_state_.find(view.home_country); state != home_state_.end()) {
+      view.home_state = PartyOf(state->second);
     }
   }
+  // Mentions come in token order: sorting is needed only when they do not, and strictly
+  // increasing positions leave std::sort nothing to reorder (no ties whose order it could change).
   auto by_position = [](const auto& a, const auto& b) { return a.first_token < b.first_token; };
-  std::sort(view.actors.begin(), view.actors.end(), by_position);
-  std::sort(view.places.begin(), view.places.end(), by_position);
+  auto out_of_order_or_tied = [](const auto& a, const auto& b) { return a.first_token >= b.first_token; };
+  auto sort_unless_ordered = [&](auto& spans) {
+    if (std::adjacent_find(spans.begin(), spans.end(), out_of_order_or_tied) != spans.end()) {
+      std::sort(spans.begin(), spans.end(), by_position);
+    }
+  };
+  sort_unless_ordered(view.actors);
+  sort_unless_ordered(view.places);
   return view;
 }
 

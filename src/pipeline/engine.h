@@ -66,6 +66,10 @@ class Engine {
   std::unique_ptr<places::Gazetteer> gazetteer_;
   std::unique_ptr<actors::ActorDictionary> actors_;
   std::string data_version_;
+  // Per country, the first state actor of that country and its armed forces (-1 when it
+  // has none): BuildView asks once per report, and scanning the dictionary each time was dear.
+  StringTable<int> home_state_;
+  StringTable<int> home_military_;
   mutable std::mutex form_counts_mutex_;  // Analyze runs on several threads at once
   mutable StringTable<size_t> form_counts_;
 };
