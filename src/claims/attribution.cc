@@ -389,7 +389,9 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
     for (int skipped = 0; t < end && skipped < 2 && !IsAttackHead(s, t) && IsModifierWord(s, t); ++skipped) ++t;
     bool attack_in_clause = s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
                             s.Find(Cue::kInjure, first, end);
-    if (t < end && IsAttackHead(s, t) && (s.At(t, Cue::kAttackNoun) || attack_in_clause)) {
+    // "the army's Operation Emergence 4": a named campaign, not this attack.
+    const bool named_operation = t < end && s.token(t).capitalized && t > s.first();
+    if (t < end && IsAttackHead(s, t) && !named_operation && (s.At(t, Cue::kAttackNoun) || attack_in_clause)) {
       AddPerpetrator(found, {-1, false, NegatedAround(s, first, end, hit.first_token, t + 1), "force-nominal", party, words, hit.first_token});
       continue;
     }
@@ -464,15 +466,26 @@ Party SideOf(const Party& source) {
 
 // ", which usually claims such attacks,": a habit told of a party in passing, closed by a
 // comma, is no statement about attacks in general.
+// So is an appositive about a party at the end of the sentence: "..., the group that has
+// killed thousands in the Far North since 2014."
 bool InRelativeClause(const SentenceContext& s, uint32_t at) {
   uint32_t open = at;
   while (open > s.first() && !s.IsPunct(open - 1, ",;:")) --open;
-  if (open == s.first() || !(s.IsWord(open, "which") || s.IsWord(open, "who"))) return false;
+  if (open == s.first()) return false;
+  const bool relative = s.IsWord(open, "which") || s.IsWord(open, "who");
+  bool appositive = false;
+  if (!relative && (s.IsWord(open, "the") || s.IsWord(open, "a") || s.IsWord(open, "an"))) {
+    for (uint32_t t = open + 1; t < at && t - open <= 4 && !appositive; ++t) {
+      appositive = s.IsWord(t, "that") || s.IsWord(t, "which") || s.IsWord(t, "who");
+    }
+  }
+  if (!relative && !appositive) return false;
   for (uint32_t close = at; close < s.end(); ++close) {
     if (s.IsPunct(close, ",")) return true;
-    if (s.IsPunct(close, ";:.")) return false;
+    if (s.IsPunct(close, ";:")) return false;
+    if (s.IsPunct(close, ".")) return appositive;
   }
-  return false;
+  return appositive;
 }
 
 bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) {
