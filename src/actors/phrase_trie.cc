@@ -20,29 +20,12 @@ bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
   return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
 }
 
-uint64_t Vocabulary::PackShortWord(std::string_view folded) {
-  // Bytes first byte lowest, length in the top byte: "a" and "a\0" differ. Two overlapping
-  // loads (or three bytes below four) read only the word's own bytes.
-  const size_t size = folded.size();
-  const char* bytes = folded.data();
-  uint64_t packed = static_cast<uint64_t>(size) << (8 * kMaxPackedLength);
-  if (size >= sizeof(uint32_t)) {
-    uint32_t head = 0, tail = 0;
-    std::memcpy(&head, bytes, sizeof(head));
-    std::memcpy(&tail, bytes + size - sizeof(tail), sizeof(tail));
-    return packed | head | (static_cast<uint64_t>(tail) << (8 * (size - sizeof(tail))));
-  }
-  if (size == 0) return packed;
-  const auto byte_at = [&](size_t idx) { return static_cast<uint64_t>(static_cast<unsigned char>(bytes[idx])) << (8 * idx); };
-  return packed | byte_at(0) | byte_at(size / 2) | byte_at(size - 1);
-}
-
 uint32_t Vocabulary::Intern(std::string_view folded) {
   if (uint32_t id = Find(folded); id != kUnknown) return id;
   const uint32_t id = size_++;
   if (folded.size() == 1) {
     one_byte_ids_[static_cast<unsigned char>(folded[0])] = id;
-  } else if (folded.size() <= kMaxPackedLength) {
+  } else if (folded.size() <= kMaxPackedWordLength) {
     short_ids_.emplace(PackShortWord(folded), id);
   } else {
     long_ids_.emplace(std::string(folded), id);
@@ -52,7 +35,7 @@ uint32_t Vocabulary::Intern(std::string_view folded) {
 
 uint32_t Vocabulary::Find(std::string_view folded) const {
   if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
-  if (folded.size() <= kMaxPackedLength) {
+  if (folded.size() <= kMaxPackedWordLength) {
     auto it = short_ids_.find(PackShortWord(folded));
     return it == short_ids_.end() ? kUnknown : it->second;
   }

@@ -12,6 +12,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/inlined_vector.h>
 
+#include "core/packed_word.h"
 #include "core/string_table.h"
 #include "text/tokens.h"
 
@@ -30,14 +31,12 @@ class Vocabulary {
 
  private:
   // Every token of every article is looked up: most are short, and a short word packed into
-  // an integer is hashed and compared in a few instructions instead of a string hash and a
-  // memcmp call.
-  static constexpr size_t kMaxPackedLength = 7;  // the top byte holds the length
-  static uint64_t PackShortWord(std::string_view folded);
+  // an integer (core/packed_word.h) is hashed and compared in a few instructions instead of a
+  // string hash and a memcmp call.
 
   // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
-  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedLength bytes
+  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedWordLength bytes
   StringTable<uint32_t> long_ids_;                     // the longer ones
   uint32_t size_ = 0;
 };

@@ -11,12 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/packed_word.h"
+
 namespace crosscheck::places {
 
 class ShortWordSet {
  public:
   // Words of up to kMaxLength bytes; the loader rejects longer ones.
-  static constexpr size_t kMaxLength = 7;
+  static constexpr size_t kMaxLength = kMaxPackedWordLength;
 
   // False when the word is empty or longer than kMaxLength.
   bool insert(std::string_view word) {
@@ -46,24 +48,8 @@ class ShortWordSet {
   std::vector<std::string>::const_iterator end() const { return words_.end(); }
 
  private:
-  // The bytes, first byte lowest, and the length in the top byte: "a" and "a\0" differ.
-  static constexpr int kLengthShift = 56;
-  // Asked of nearly every lower-case word: two overlapping four-byte loads (three single
-  // bytes below four) instead of a loop over the bytes, reading only the word's own bytes.
-  static uint64_t Pack(std::string_view word) {
-    const size_t size = word.size();
-    const char* bytes = word.data();
-    uint64_t packed = static_cast<uint64_t>(size) << kLengthShift;
-    if (size >= sizeof(uint32_t)) {
-      uint32_t head = 0, tail = 0;
-      std::memcpy(&head, bytes, sizeof(head));
-      std::memcpy(&tail, bytes + size - sizeof(tail), sizeof(tail));
-      return packed | head | (static_cast<uint64_t>(tail) << (8 * (size - sizeof(tail))));
-    }
-    if (size == 0) return packed;
-    const auto byte_at = [&](size_t idx) { return static_cast<uint64_t>(static_cast<unsigned char>(bytes[idx])) << (8 * idx); };
-    return packed | byte_at(0) | byte_at(size / 2) | byte_at(size - 1);
-  }
+  // Asked of nearly every lower-case word: the packing of core/packed_word.h.
+  static uint64_t Pack(std::string_view word) { return PackShortWord(word); }
 
   // One bit of 256 per word (multiplicative hash of the packed word): with a few dozen
   // words, about nine in ten words that are none of them stop at this bit.
