@@ -21,18 +21,8 @@ constexpr int64_t kAcledHundreds = 100;
 bool IsBridgeWord(const SentenceContext& s, uint32_t t) {
   if (s.At(t, Cue::kVictim) || s.Covering(t, Cue::kVictim)) return true;
   if (s.At(t, Cue::kHedge) || s.Covering(t, Cue::kHedge)) return true;
-  std::string_view w = s.folded(t);
-  static constexpr std::string_view kWords[] = {
-      "were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "reported", "also", "later",
-      "confirmed", "believed", "to", "be", "more", "other", "others", "of", "its", "their", "his", "her", "the",
-      "them", "those", "whom", "mostly", "mainly", "all", "who", "that", "which", "people", "civilian", "innocent",
-      "pro", "iranian", "-", "syrian", "iraqi", "afghan", "yemeni", "palestinian", "ukrainian", "russian", "israeli",
-      "lebanese", "somali", "libyan", "sudanese", "african", "young", "local", "further", "additional", "in", "total",
-      "either", "or", "and", "may", "might", "been", "among", "were", "found", "left", "at", "least", "killed", "and",
-      "now", "known", "thought", "feared"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
+  // "-" of "pro-Iranian" is punctuation, which the word classes never tag.
+  if (s.Is(t, Cue::kBridgeWord) || s.IsPunct(t, "-")) return true;
   // Nationality and other adjectives are capitalised words before the victim noun.
   return s.token(t).capitalized && s.ActorAt(t) < 0 && s.PlaceAt(t) < 0 && s.token(t).kind == text::TokenKind::kWord;
 }

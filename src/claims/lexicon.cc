@@ -64,6 +64,8 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"this_place", Cue::kThisPlace},
     {"force_noun", Cue::kForceNoun},
     {"military_target", Cue::kMilitaryTarget},
+    {"verb_modifier", Cue::kVerbModifier},
+    {"bridge_word", Cue::kBridgeWord},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -61,15 +61,19 @@ enum class Cue : uint8_t {
   kThisPlace,       // "the city's", "the town": points back to a town, the dateline's when none is named
   kForceNoun,       // "military", "army" before an attack word: the report's military
   kMilitaryTarget,  // "a weapons facility", "militant positions": what a force says its strike hit
+  kVerbModifier,    // "already", "later", "in a statement": between a subject and its reporting verb
+  kBridgeWord,      // "people", "were", "reportedly": between a count and its casualty word
   kCount,
 };
 
 const char* CueName(Cue cue);
 
 // Classes only ever asked whether a token is one (SentenceContext::Is): a bit on the token,
-// not a hit in the sentence's list. Stopwords and fillers ("the", "of") are half of all cues.
+// not a hit in the sentence's list. Stopwords and fillers ("the", "of") are half of all cues;
+// verb modifiers and bridge words are asked of single words only.
 inline constexpr uint64_t kMarkCues =
-    (uint64_t{1} << static_cast<unsigned>(Cue::kStopword)) | (uint64_t{1} << static_cast<unsigned>(Cue::kNegationFiller));
+    (uint64_t{1} << static_cast<unsigned>(Cue::kStopword)) | (uint64_t{1} << static_cast<unsigned>(Cue::kNegationFiller)) |
+    (uint64_t{1} << static_cast<unsigned>(Cue::kVerbModifier)) | (uint64_t{1} << static_cast<unsigned>(Cue::kBridgeWord));
 
 struct CueEntry {
   Cue cue;

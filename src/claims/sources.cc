@@ -5,22 +5,6 @@
 namespace crosscheck::claims {
 namespace {
 
-// Words that may stand between a subject and its reporting verb: "also", "has", "later".
-bool IsVerbModifier(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "also",  "has",   "have",   "had",    "later",     "then",       "further", "separately", "quickly",
-      "strongly", "flatly", "firmly", "categorically", "publicly", "officially", "previously", "again",
-      "initially", "repeatedly", "immediately", "subsequently", "meanwhile", "reportedly", "is", "was",
-      "were", "are", "been", "had", "would", "will", "did", "does", "swiftly", "vehemently", "on", "in",
-      "a", "statement", "earlier", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "late", "early", "this", "last", "night", "morning", "evening", "issued",
-      "released", "published", "put", "out", "made", "gave", "given", "already", "since", "now"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
-}
-
 bool IsPreposition(std::string_view w) {
   return w == "in" || w == "of" || w == "from" || w == "at" || w == "near" || w == "on" || w == "across" ||
          w == "inside" || w == "against" || w == "to" || w == "for" || w == "with";
@@ -265,7 +249,7 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       }
     }
     if (w == "which" || w == "who" || w == "that") continue;
-    if (IsVerbModifier(w)) continue;
+    if (s.Is(t, Cue::kVerbModifier)) continue;
     // A relative clause between subject and verb ("the rights group which first reported
     // the casualties said"): continue left of its pronoun.
     bool skipped_relative = false;
