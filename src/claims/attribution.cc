@@ -46,10 +46,32 @@ struct Perpetrator {
   bool self = false;
   bool negated = false;
   std::string how;
-  std::optional<Party> force;  // a force named by a common noun ("the army"), when actor is -1
-  std::string force_words;
-  uint32_t force_token = 0;
+  std::optional<Party> force = std::nullopt;  // a force named by a common noun ("the army"), when actor is -1
+  uint32_t force_first = 0;    // the words naming that force
+  uint32_t force_end = 0;
 };
+
+// The words that name the perpetrator: its actor mention, or the common noun of a force.
+std::pair<uint32_t, uint32_t> WordsOf(const SentenceContext& s, const Perpetrator& p) {
+  if (p.force) return {p.force_first, p.force_end};
+  return {s.actor(p.actor).first_token, s.actor(p.actor).end_token};
+}
+
+// Parties that have forces: the ones that can carry out an attack, claim it or keep silent about it.
+bool IsArmedSide(const std::string& type) {
+  return type == "state" || type == "government" || type == "military" || type == "coalition" ||
+         type == "armed_group" || type == "militia";
+}
+
+// The party named right before a cue, past an auxiliary: "..., while AFRICOM declined to
+// comment", "Hamas has also denied". -1 when there is none.
+int PartyRightBefore(const SentenceContext& s, uint32_t cue_first) {
+  if (cue_first <= s.first()) return -1;
+  uint32_t t = cue_first - 1;
+  while (t > s.first() && (s.IsWord(t, "has") || s.IsWord(t, "have") || s.IsWord(t, "had") || s.IsWord(t, "also"))) --t;
+  const int actor_idx = s.ActorAt(t);
+  return actor_idx >= 0 && !s.actor(actor_idx).adjective ? actor_idx : -1;
+}
 
 // "Asked whether an army drone had hit the market, ...": a question, not an account.
 bool InQuestion(const SentenceContext& s, uint32_t first, uint32_t at) {
@@ -382,7 +404,6 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
     if (named) continue;
     std::optional<Party> party = value == "home" ? s.home_military() : coref.Resolve(AnaphorTypes(value));
     if (!party || party->type != "military") continue;
-    std::string words(s.Text(hit.first_token, hit.end_token));
     // Nominal: the attack or weapon word follows, past a possessive and two modifiers.
     uint32_t t = hit.end_token;
     if (t < end && s.IsWord(t, "'s")) ++t;
@@ -392,7 +413,7 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
     // "the army's Operation Emergence 4": a named campaign, not this attack.
     const bool named_operation = t < end && s.token(t).capitalized && t > s.first();
     if (t < end && IsAttackHead(s, t) && !named_operation && (s.At(t, Cue::kAttackNoun) || attack_in_clause)) {
-      AddPerpetrator(found, {-1, false, NegatedAround(s, first, end, hit.first_token, t + 1), "force-nominal", party, words, hit.first_token});
+      AddPerpetrator(found, {-1, false, NegatedAround(s, first, end, hit.first_token, t + 1), "force-nominal", party, hit.first_token, hit.end_token});
       continue;
     }
     // Agent: "the air force had carried out", "the army struck" (not "was struck", "will strike").
@@ -416,7 +437,7 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
       const bool heads_clause = hit.first_token == first || s.At(hit.first_token - 1, Cue::kReport) ||
                                 s.IsWord(hit.first_token - 1, "that");
       if (active && (hit.cue == Cue::kAnaphor || heads_clause)) {
-        AddPerpetrator(found, {-1, false, negated, "force-agent", party, words, hit.first_token});
+        AddPerpetrator(found, {-1, false, negated, "force-agent", party, hit.first_token, hit.end_token});
         continue;
       }
     }
@@ -430,7 +451,7 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
     for (uint32_t back = by->first_token; back > first && by->first_token - back < 4;) {
       --back;
       if (IsAttackHead(s, back) || s.At(back, Cue::kAttackVerb)) {
-        AddPerpetrator(found, {-1, false, NegatedBefore(s, first, by->first_token, 8), "force-passive", party, words, hit.first_token});
+        AddPerpetrator(found, {-1, false, NegatedBefore(s, first, by->first_token, 8), "force-passive", party, hit.first_token, hit.end_token});
         break;
       }
       if (s.ActorAt(back) >= 0) break;
@@ -451,23 +472,9 @@ std::optional<Party> Condemner(const SentenceContext& s, uint32_t first, uint32_
   return std::nullopt;
 }
 
-// The party a source speaks for, as a perpetrator: "a US official" denying for the
-// United States, a ministry for its state's side as written.
-Party SideOf(const Party& source) {
-  if (!source.anonymous) return source;
-  Party side;
-  side.name = source.party;
-  side.party = source.party;
-  side.type = "state";
-  return side;
-}
-
-}  // namespace
-
 // ", which usually claims such attacks,": a habit told of a party in passing, closed by a
-// comma, is no statement about attacks in general.
-// So is an appositive about a party at the end of the sentence: "..., the group that has
-// killed thousands in the Far North since 2014."
+// comma, is no statement about attacks in general; nor is an appositive about a party that
+// closes the sentence: "..., the group that has killed thousands in the Far North since 2014."
 bool InRelativeClause(const SentenceContext& s, uint32_t at) {
   uint32_t open = at;
   while (open > s.first() && !s.IsPunct(open - 1, ",;:")) --open;
@@ -487,6 +494,19 @@ bool InRelativeClause(const SentenceContext& s, uint32_t at) {
   }
   return appositive;
 }
+
+// The party a source speaks for, as a perpetrator: "a US official" denying for the
+// United States, a ministry for its state's side as written.
+Party SideOf(const Party& source) {
+  if (!source.anonymous) return source;
+  Party side;
+  side.name = source.party;
+  side.party = source.party;
+  side.type = "state";
+  return side;
+}
+
+}  // namespace
 
 bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) {
   // A condition is no report of what happened: "If the strike was carried out by Turkey, ..."
@@ -533,12 +553,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // Who declines or does not know: the reporting frame's source, else the subject of the cue.
   auto speaker_of = [&](const CueHit& hit) -> std::optional<Party> {
-    // "..., while AFRICOM declined to comment": the party right before the cue.
-    if (hit.first_token > s.first()) {
-      uint32_t t = hit.first_token - 1;
-      while (t > s.first() && (s.IsWord(t, "has") || s.IsWord(t, "have") || s.IsWord(t, "had") || s.IsWord(t, "also"))) --t;
-      if (int actor_idx = s.ActorAt(t); actor_idx >= 0 && !s.actor(actor_idx).adjective) return s.actor(actor_idx).party;
-    }
+    if (int actor_idx = PartyRightBefore(s, hit.first_token); actor_idx >= 0) return s.actor(actor_idx).party;
     if (self != nullptr) return *self;
     return SpeakerBefore(s, hit.first_token, coref);
   };
@@ -570,9 +585,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       }
     }
     // Declining to confirm is what a party that could have done it does.
-    bool could_act = speaker && (speaker->type == "state" || speaker->type == "government" || speaker->type == "military" ||
-                                 speaker->type == "coalition" || speaker->type == "armed_group" ||
-                                 speaker->type == "militia" || speaker->type == "official" || speaker->anonymous);
+    bool could_act = speaker && (IsArmedSide(speaker->type) || speaker->type == "official" || speaker->anonymous);
     // "has not commented on the ministry's claim of military casualties": silence about a
     // toll, not about who struck.
     bool about_toll = false;
@@ -727,18 +740,17 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     std::vector<std::string_view> named;
     for (const Perpetrator& p : perpetrators) {
       const Party& party = p.force ? *p.force : s.actor(p.actor).party;
-      if (InQuestion(s, first, p.force ? p.force_token : s.actor(p.actor).first_token)) continue;
+      const auto [words_first, words_end] = WordsOf(s, p);
+      if (InQuestion(s, first, words_first)) continue;
       // "the Burkinabe army ... the army's drones": one party, one claim.
       if (std::find(named.begin(), named.end(), party.name) != named.end()) continue;
       named.push_back(party.name);
       // The source's own name inside the clause is not a claim about another party.
       bool denial = stance_of_verb == "denies" || p.negated || (deny_resp != nullptr);
       if (frame.verb_stance == "denies" && p.negated) denial = true;
-      std::string words = p.force ? p.force_words : std::string(s.Text(s.actor(p.actor).first_token, s.actor(p.actor).end_token));
-      make(denial ? "denies" : "asserts", party, p.how, words);
-      const uint32_t at = p.force ? p.force_token : s.actor(p.actor).first_token;
+      make(denial ? "denies" : "asserts", party, p.how, std::string(s.Text(words_first, words_end)));
       if (!frame.attributed) {
-        if (std::optional<Party> condemner = Condemner(s, first, at, coref)) {
+        if (std::optional<Party> condemner = Condemner(s, first, words_first, coref)) {
           claims.back().source = *condemner;
           claims.back().frame += "/condemned";
         }
@@ -821,9 +833,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   }
   // Self-claims: a party with forces announces or confirms the attack as its own.
   const std::string& type = frame.source.type;
-  bool armed = type == "state" || type == "government" || type == "military" || type == "coalition" ||
-               type == "armed_group" || type == "militia";
-  if (stance_of_verb == "asserts" && armed && frame.verb_end > frame.verb_first) {
+  if (stance_of_verb == "asserts" && IsArmedSide(type) && frame.verb_end > frame.verb_first) {
     std::string_view verb = s.folded(frame.verb_first);
     bool claiming_verb = verb == "claims" || verb == "claimed" || verb == "claim" || verb == "announced" ||
                          verb == "announces" || verb == "announce" || verb == "confirmed" || verb == "confirms" ||
@@ -893,17 +903,10 @@ std::vector<AttributionClaim> ReadStrayNoComments(const SentenceContext& s, cons
       const uint32_t end = frame.attributed ? std::max(frame.clause_end, frame.verb_end) : s.end();
       framed |= hit.first_token >= first && hit.first_token < end;
     }
-    if (framed || hit.first_token == s.first()) continue;
-    uint32_t t = hit.first_token - 1;
-    while (t > s.first() && (s.IsWord(t, "has") || s.IsWord(t, "have") || s.IsWord(t, "had") || s.IsWord(t, "also"))) --t;
-    const int actor_idx = s.ActorAt(t);
-    if (actor_idx < 0 || s.actor(actor_idx).adjective) continue;
+    if (framed) continue;
+    const int actor_idx = PartyRightBefore(s, hit.first_token);
+    if (actor_idx < 0 || !IsArmedSide(s.actor(actor_idx).party.type)) continue;
     const Party& speaker = s.actor(actor_idx).party;
-    const std::string& type = speaker.type;
-    if (!(type == "state" || type == "government" || type == "military" || type == "coalition" ||
-          type == "armed_group" || type == "militia")) {
-      continue;
-    }
     AttributionClaim claim;
     claim.source = speaker;
     claim.actor = speaker;

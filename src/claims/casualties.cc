@@ -91,6 +91,11 @@ bool RaisesTheToll(const SentenceContext& s, const Count& count, const Count& ne
   return participle && toll && next.first_token > s.first() && s.IsWord(next.first_token - 1, "to");
 }
 
+// "among the nine killed", "among the dead": the token follows "among the".
+bool AfterAmongThe(const SentenceContext& s, uint32_t token) {
+  return token > s.first() + 1 && s.IsWord(token - 1, "the") && s.IsWord(token - 2, "among");
+}
+
 // "Three children were among the injured": a part of a toll counted elsewhere.
 bool AmongTheCasualties(const SentenceContext& s, const Count& count) {
   for (uint32_t t = count.end_token; t + 1 < s.end() && t - count.end_token < 5; ++t) {
@@ -160,11 +165,8 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     // "Among the nine killed were two local commanders": the two are part of the nine.
     const bool among_whole = count_idx > 0 && count.first_token > s.first() &&
                              (s.IsWord(count.first_token - 1, "were") || s.IsWord(count.first_token - 1, "was")) &&
-                             counts[count_idx - 1].first_token > s.first() + 1 &&
-                             s.IsWord(counts[count_idx - 1].first_token - 1, "the") &&
-                             s.IsWord(counts[count_idx - 1].first_token - 2, "among");
-    const bool whole = count.first_token > s.first() + 1 && s.IsWord(count.first_token - 1, "the") &&
-                       s.IsWord(count.first_token - 2, "among") &&
+                             AfterAmongThe(s, counts[count_idx - 1].first_token);
+    const bool whole = AfterAmongThe(s, count.first_token) &&
                        (s.At(count.end_token, Cue::kKill) || s.At(count.end_token, Cue::kInjure));
     if (container || among_whole || (!whole && PrecededBySubcount(s, count)) || PartitiveOfCasualties(s, count) ||
         AmongTheCasualties(s, count)) {

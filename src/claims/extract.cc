@@ -402,7 +402,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     if (!f.generic) {
       std::vector<AttributionClaim> silent = ReadStrayNoComments(s, frames);
-      f.attributions.insert(f.attributions.end(), silent.begin(), silent.end());
+      f.attributions.insert(f.attributions.end(), std::make_move_iterator(silent.begin()),
+                            std::make_move_iterator(silent.end()));
     }
     if (!f.generic) f.casualties = ReadCasualties(s, frames, &f.notes);
     f.victims = ReadNamedVictims(s);
