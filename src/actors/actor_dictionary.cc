@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/container/flat_hash_map.h"
 #include "text/tokenize.h"
 
 namespace crosscheck::actors {
@@ -17,6 +18,8 @@ constexpr std::string_view kRolesFormat = "# format: crosscheck.roles v1";
 constexpr std::string_view kRolesHeader = "role\tkind";
 constexpr std::string_view kCuesFormat = "# format: crosscheck.cues v1";
 constexpr std::string_view kCuesHeader = "cue\tkind";
+constexpr std::string_view kStateBodiesFormat = "# format: crosscheck.state_bodies v1";
+constexpr std::string_view kStateBodiesHeader = "body\tname\ttype\taliases";
 
 // The closed vocabularies of the TSV columns; the index is the enum value.
 constexpr std::array<std::string_view, 11> kActorTypes = {
@@ -121,7 +124,113 @@ std::string ReadVersion(const std::string& manifest_path) {
   return std::string();
 }
 
+std::string FoldAscii(std::string_view text) {
+  std::string folded(text);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded;
+}
+
+std::string Fill(std::string_view pattern, std::string_view placeholder, std::string_view value) {
+  std::string out(pattern);
+  for (size_t at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder, at + value.size())) {
+    out.replace(at, placeholder.size(), value);
+  }
+  return out;
+}
+
+// A state's names that read as a possessive: the canonical name and the aliases that
+// are words, not acronyms ("Britain", not "UK").
+std::vector<std::string> PossessiveNames(const Actor& state) {
+  std::vector<std::string> names = {state.name};
+  for (const std::string& alias : state.aliases) {
+    bool has_lower = false;
+    for (char c : alias) has_lower |= (c >= 'a' && c <= 'z');
+    if (has_lower && alias.find('.') == std::string::npos && alias != state.name) names.push_back(alias);
+  }
+  return names;
+}
+
+// The forms one template row gives one state: each alias pattern with every adjective
+// and every possessive name filled in.
+std::vector<std::string> BodyForms(std::string_view patterns, const Actor& state) {
+  std::vector<std::string> forms;
+  const std::vector<std::string> names = PossessiveNames(state);
+  for (const std::string& pattern : Split(patterns, '|')) {
+    if (pattern.find("{adj}") != std::string::npos) {
+      for (const std::string& adjective : state.adjectives) forms.push_back(Fill(pattern, "{adj}", adjective));
+    } else if (pattern.find("{state}") != std::string::npos) {
+      for (const std::string& name : names) forms.push_back(Fill(pattern, "{state}", name));
+    } else if (!pattern.empty()) {
+      forms.push_back(pattern);
+    }
+  }
+  return forms;
+}
+
 }  // namespace
+
+// "Ukraine's foreign ministry", "the Nigerian Ministry of Defence": every state's usual
+// ministries from the templates of state_bodies.tsv. A ministry actors.tsv already has
+// (one of the template's forms names an actor of the same country) gains the other
+// forms; a form another actor already has is left to it.
+Status ActorDictionary::AddStateBodies(const std::string& path, std::vector<std::string>* parent_ids,
+                                       std::vector<size_t>* line_nos) {
+  Result<std::vector<Row>> rows = ReadTable(path, kStateBodiesFormat, kStateBodiesHeader, 4);
+  if (!rows.ok()) return rows.status();
+  absl::flat_hash_map<std::string, int> owner_of_form;
+  for (size_t actor_idx = 0; actor_idx < actors_.size(); ++actor_idx) {
+    owner_of_form.emplace(FoldAscii(actors_[actor_idx].name), static_cast<int>(actor_idx));
+    for (const std::string& alias : actors_[actor_idx].aliases) {
+      owner_of_form.emplace(FoldAscii(alias), static_cast<int>(actor_idx));
+    }
+  }
+  const size_t hand_written = actors_.size();
+  for (const Row& row : *rows) {
+    const std::vector<std::string>& f = row.fields;
+    if (!IsSnakeCase(f[0])) return RowError(path, row.line_no, "body \"" + f[0] + "\" is not snake_case");
+    if (IndexOf(kActorTypes, f[2]) < 0) return RowError(path, row.line_no, "unknown type \"" + f[2] + "\"");
+    if (f[1].find("{adj}") == std::string::npos) return RowError(path, row.line_no, "name without {adj}");
+    for (size_t state_idx = 0; state_idx < hand_written; ++state_idx) {
+      const Actor state = actors_[state_idx];  // a copy: actors_ grows below
+      if (state.type != "state" || state.adjectives.empty()) continue;
+      const std::string name = Fill(f[1], "{adj}", state.adjectives.front());
+      std::vector<std::string> forms = BodyForms(f[3], state);
+      int target = -1;
+      for (const std::string& form : forms) {
+        auto existing = owner_of_form.find(FoldAscii(form));
+        if (existing != owner_of_form.end() && actors_[static_cast<size_t>(existing->second)].country == state.country) {
+          target = existing->second;
+          break;
+        }
+      }
+      if (target < 0 && owner_of_form.count(FoldAscii(name))) continue;
+      if (target < 0) {
+        Actor body;
+        body.id = state.id + "_" + f[0];
+        if (by_id_.count(body.id)) return RowError(path, row.line_no, "id \"" + body.id + "\" is taken");
+        body.name = name;
+        body.type = f[2];
+        body.country = state.country;
+        target = static_cast<int>(actors_.size());
+        by_id_.emplace(body.id, target);
+        owner_of_form.emplace(FoldAscii(name), target);
+        actors_.push_back(std::move(body));
+        const std::string government = state.id + "_government";
+        parent_ids->push_back(by_id_.count(government) ? government : state.id);
+        line_nos->push_back(row.line_no);
+      }
+      for (std::string& form : forms) {
+        if (owner_of_form.emplace(FoldAscii(form), target).second) {
+          actors_[static_cast<size_t>(target)].aliases.push_back(std::move(form));
+        }
+      }
+    }
+  }
+  return Status();
+}
+
 
 const char* RoleKindName(RoleKind kind) {
   return kRoleKinds[static_cast<size_t>(kind)].data();
@@ -133,6 +242,7 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& dir) {
   Result<std::vector<Row>> actor_rows = ReadTable(actors_path, kActorsFormat, kActorsHeader, 7);
   if (!actor_rows.ok()) return actor_rows.status();
   std::vector<std::string> parent_ids;
+  std::vector<size_t> line_nos;
   for (const Row& row : *actor_rows) {
     const std::vector<std::string>& f = row.fields;
     if (!IsSnakeCase(f[0])) return RowError(actors_path, row.line_no, "id \"" + f[0] + "\" is not snake_case");
@@ -159,12 +269,16 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& dir) {
     dict.by_id_.emplace(actor.id, static_cast<int>(dict.actors_.size()));
     dict.actors_.push_back(std::move(actor));
     parent_ids.push_back(f[4]);
+    line_nos.push_back(row.line_no);
+  }
+  if (Status bodies = dict.AddStateBodies(dir + "/state_bodies.tsv", &parent_ids, &line_nos); !bodies.ok()) {
+    return bodies;
   }
   for (size_t actor_idx = 0; actor_idx < dict.actors_.size(); ++actor_idx) {
     if (parent_ids[actor_idx].empty()) continue;
     auto it = dict.by_id_.find(parent_ids[actor_idx]);
     if (it == dict.by_id_.end()) {
-      return RowError(actors_path, (*actor_rows)[actor_idx].line_no,
+      return RowError(actors_path, line_nos[actor_idx],
                       "unknown parent \"" + parent_ids[actor_idx] + "\"");
     }
     dict.actors_[actor_idx].parent = it->second;
@@ -174,7 +288,7 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& dir) {
     int node = static_cast<int>(actor_idx);
     for (size_t steps = 0; node >= 0; ++steps) {
       if (steps > dict.actors_.size()) {
-        return RowError(actors_path, (*actor_rows)[actor_idx].line_no, "parent chain has a cycle");
+        return RowError(actors_path, line_nos[actor_idx], "parent chain has a cycle");
       }
       node = dict.actors_[static_cast<size_t>(node)].parent;
     }
@@ -187,12 +301,12 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& dir) {
     dict.forms_.Add(actor.name, value, alias_tag, &dict.vocabulary_);
     for (const std::string& alias : actor.aliases) {
       if (!dict.forms_.Add(alias, value, alias_tag, &dict.vocabulary_)) {
-        return RowError(actors_path, (*actor_rows)[actor_idx].line_no, "alias \"" + alias + "\" has no words");
+        return RowError(actors_path, line_nos[actor_idx], "alias \"" + alias + "\" has no words");
       }
     }
     for (const std::string& adjective : actor.adjectives) {
       if (!dict.forms_.Add(adjective, value, static_cast<uint8_t>(FormKind::kAdjective), &dict.vocabulary_)) {
-        return RowError(actors_path, (*actor_rows)[actor_idx].line_no,
+        return RowError(actors_path, line_nos[actor_idx],
                         "adjective \"" + adjective + "\" has no words");
       }
     }

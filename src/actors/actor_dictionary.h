@@ -78,6 +78,8 @@ class ActorDictionary {
   const PhraseTrie& cues() const { return cues_; }      // value = CueKind (a word may have several)
 
  private:
+  Status AddStateBodies(const std::string& path, std::vector<std::string>* parent_ids, std::vector<size_t>* line_nos);
+
   std::vector<Actor> actors_;
   std::unordered_map<std::string, int> by_id_;
   std::string version_;
