@@ -198,6 +198,7 @@ Status ActorDictionary::AddStateBodies(const std::string& path, std::vector<std:
       const std::string name = Fill(f[1], "{adj}", state.adjectives.front());
       std::vector<std::string> forms = BodyForms(f[3], state);
       int target = -1;
+      forms.insert(forms.begin(), name);
       for (const std::string& form : forms) {
         auto existing = owner_of_form.find(FoldAscii(form));
         if (existing != owner_of_form.end() && actors_[static_cast<size_t>(existing->second)].country == state.country) {

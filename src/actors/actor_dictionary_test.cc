@@ -142,7 +142,7 @@ class BadDataTest : public ::testing::Test {
            ("cc_actors_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
-    for (const char* file : {"titles.tsv", "roles.tsv", "cues.tsv", "MANIFEST"}) {
+    for (const char* file : {"titles.tsv", "roles.tsv", "cues.tsv", "state_bodies.tsv", "MANIFEST"}) {
       std::filesystem::copy_file(kDataDir + "/" + file, dir_ / file,
                                  std::filesystem::copy_options::overwrite_existing);
     }
@@ -164,6 +164,36 @@ constexpr const char* kHeader = "# format: crosscheck.actors v1\nid\tname\ttype\
 TEST_F(BadDataTest, AcceptsAMinimalFile) {
   Write("actors.tsv", std::string(kHeader) + "a_state\tA State\tstate\tAS\t\tAS|A-State\tAsian\n");
   EXPECT_TRUE(LoadStatus().ok()) << LoadStatus().ToString();
+}
+
+TEST_F(BadDataTest, StateBodiesComeFromTemplatesUnlessWrittenByHand) {
+  Write("actors.tsv", std::string(kHeader) +
+                          "a_state\tA State\tstate\tAS\t\t\tAsian\n"
+                          "a_state_government\tAsian government\tgovernment\tAS\ta_state\t\t\n"
+                          "a_state_health\tAsian Health Ministry\tgovernment\tAS\ta_state_government\t\t\n"
+                          "b_state\tB State\tstate\tBS\t\t\tBeeish\n");
+  Write("state_bodies.tsv", "# format: crosscheck.state_bodies v1\nbody\tname\ttype\taliases\n"
+                            "foreign_ministry\t{adj} Foreign Ministry\tgovernment\t{state}'s foreign ministry\n"
+                            "health_ministry\t{adj} Health Ministry\tgovernment\tMinistry of Health of {state}\n");
+  Result<ActorDictionary> loaded = ActorDictionary::Load(dir_.string());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<int> foreign = loaded->FindByForm("A State's foreign ministry");
+  ASSERT_EQ(foreign.size(), 1u);
+  EXPECT_EQ(loaded->actor(foreign[0]).name, "Asian Foreign Ministry");
+  EXPECT_EQ(loaded->actor(loaded->actor(foreign[0]).parent).id, "a_state_government");
+  std::vector<int> health = loaded->FindByForm("Ministry of Health of A State");
+  ASSERT_EQ(health.size(), 1u);
+  EXPECT_EQ(loaded->actor(health[0]).id, "a_state_health") << "the hand-written ministry gains the form";
+  std::vector<int> other = loaded->FindByForm("Beeish Health Ministry");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(loaded->actor(loaded->actor(other[0]).parent).id, "b_state") << "no government row: the state";
+}
+
+TEST_F(BadDataTest, RejectsAStateBodyWithoutAdjective) {
+  Write("actors.tsv", std::string(kHeader) + "a\tA\tstate\t\t\t\t\n");
+  Write("state_bodies.tsv", "# format: crosscheck.state_bodies v1\nbody\tname\ttype\taliases\n"
+                            "army\tThe Army\tmilitary\t\n");
+  EXPECT_NE(LoadStatus().message().find("state_bodies.tsv:3"), std::string::npos) << LoadStatus().message();
 }
 
 TEST_F(BadDataTest, RejectsAWrongFormatLine) {

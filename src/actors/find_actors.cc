@@ -196,9 +196,11 @@ class Recognizer {
         last_capital_end = pos;
         continue;
       }
-      // "al-Asseri", "bin Salman": a particle joins the name when a capitalized word follows.
+      // "al-Asseri", "bin Salman": a particle joins the name when a capitalized word follows;
+      // a name opens with one only written onto that word or capitalized ("doctor at Zakho" has none).
+      const bool joined = pos + 2 < limit && IsPunct(pos + 1, "-") && IsNameWord(pos + 2);
       if (IsWord(pos) && owner_[pos] < 0 && CueAt(pos, CueKind::kParticle) && pos + 1 < limit &&
-          (IsNameWord(pos + 1) || (IsPunct(pos + 1, "-") && pos + 2 < limit && IsNameWord(pos + 2)))) {
+          (joined || (IsNameWord(pos + 1) && (words > 0 || Tok(pos).capitalized)))) {
         ++pos;
         continue;
       }

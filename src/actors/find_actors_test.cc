@@ -207,6 +207,23 @@ TEST(FindActorsTest, PossessiveBeforeOtherNounsStaysTheState) {
   EXPECT_EQ(mentions[0].name, "Iran") << Describe("Iran's proxies fired rockets at the base.", mentions);
 }
 
+// "at" may open an Arabic name only written onto it ("at-Tall"); before a town it is English.
+TEST(FindActorsTest, RoleAtATownHasNoPersonalName) {
+  std::string_view text = "It was confirmed by a doctor at Zakho hospital and by Abd at-Tawwab.";
+  std::vector<ActorMention> mentions = Find(text);
+  for (const ActorMention& mention : mentions) EXPECT_EQ(mention.person.find("Zakho"), std::string::npos) << Describe(text, mentions);
+}
+
+TEST(FindActorsTest, StateMinistriesComeFromTemplates) {
+  std::string_view text = "Ukraine's foreign ministry and the Kenyan Ministry of Interior said so.";
+  std::vector<ActorMention> mentions = Find(text);
+  ASSERT_EQ(mentions.size(), 2u) << Describe(text, mentions);
+  EXPECT_EQ(mentions[0].name, "Ukrainian Foreign Ministry");
+  EXPECT_EQ(mentions[0].type, "government");
+  EXPECT_EQ(mentions[1].name, "Kenyan Interior Ministry");
+  EXPECT_EQ(mentions[1].country, "KE");
+}
+
 TEST(FindActorsTest, EmptyTextHasNoMentions) { EXPECT_TRUE(Find("").empty()); }
 
 }  // namespace

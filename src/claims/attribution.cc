@@ -472,6 +472,17 @@ std::optional<Party> Condemner(const SentenceContext& s, uint32_t first, uint32_
   return std::nullopt;
 }
 
+// ""They had nothing to do with any armed group," he said": in a speaker's own words the
+// speaker is "we"; "they" there are others (the dead, the accused), so the phrase denies
+// nothing on the speaker's behalf. Quotation marks after the words, odd in number, close a
+// quotation they stand in.
+bool QuotedThirdPerson(const SentenceContext& s, uint32_t token) {
+  if (token == s.first() || !s.Is(token - 1, Cue::kThirdPerson)) return false;
+  uint32_t quotes_after = 0;
+  for (uint32_t t = token; t < s.end(); ++t) quotes_after += s.IsPunct(t, "\"") ? 1 : 0;
+  return quotes_after % 2 == 1;
+}
+
 // ", which usually claims such attacks,": a habit told of a party in passing, closed by a
 // comma, is no statement about attacks in general; nor is an appositive about a party that
 // closes the sentence: "..., the group that has killed thousands in the Far North since 2014."
@@ -722,6 +733,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   // "The BLA claimed responsibility.": the phrase may be the reporting verb itself.
   const CueHit* claim_resp = s.Find(Cue::kClaimResponsibility, scope_first, scope_end);
   const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, scope_first, scope_end);
+  if (deny_resp != nullptr && QuotedThirdPerson(s, deny_resp->first_token)) deny_resp = nullptr;
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
 
   if (frame.frame == "claimed-by" && self != nullptr && frame.verb_first > s.first() &&

@@ -66,6 +66,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"military_target", Cue::kMilitaryTarget},
     {"verb_modifier", Cue::kVerbModifier},
     {"bridge_word", Cue::kBridgeWord},
+    {"third_person", Cue::kThirdPerson},
 }};
 
 constexpr int kLexiconVersion = 1;

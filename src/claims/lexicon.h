@@ -63,6 +63,7 @@ enum class Cue : uint8_t {
   kMilitaryTarget,  // "a weapons facility", "militant positions": what a force says its strike hit
   kVerbModifier,    // "already", "later", "in a statement": between a subject and its reporting verb
   kBridgeWord,      // "people", "were", "reportedly": between a count and its casualty word
+  kThirdPerson,     // "they": in a speaker's own quoted words, others than the speaker
   kCount,
 };
 
@@ -73,7 +74,8 @@ const char* CueName(Cue cue);
 // verb modifiers and bridge words are asked of single words only.
 inline constexpr uint64_t kMarkCues =
     (uint64_t{1} << static_cast<unsigned>(Cue::kStopword)) | (uint64_t{1} << static_cast<unsigned>(Cue::kNegationFiller)) |
-    (uint64_t{1} << static_cast<unsigned>(Cue::kVerbModifier)) | (uint64_t{1} << static_cast<unsigned>(Cue::kBridgeWord));
+    (uint64_t{1} << static_cast<unsigned>(Cue::kVerbModifier)) | (uint64_t{1} << static_cast<unsigned>(Cue::kBridgeWord)) |
+    (uint64_t{1} << static_cast<unsigned>(Cue::kThirdPerson));
 
 struct CueEntry {
   Cue cue;
