@@ -134,6 +134,17 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     if (type == "media" || type == "news_agency" || type == "monitor" || actor.anonymous) continue;
     uint32_t before = actor.first_token > first ? actor.first_token - 1 : actor.first_token;
     bool target = actor.first_token > first && IsTargetMarker(s.folded(before));
+    // 'against "a PKK vehicle"': past an article and a quotation mark, a marker of place or
+    // aim still makes a target ("the result of an Israeli attack" keeps its attacker).
+    uint32_t marker = before;
+    while (marker > first && (s.IsPunct(marker, "\"") || s.IsWord(marker, "a") || s.IsWord(marker, "an") ||
+                              s.IsWord(marker, "the"))) {
+      --marker;
+    }
+    if (marker != before && IsTargetMarker(s.folded(marker)) && !s.IsWord(marker, "of") && !s.IsWord(marker, "for") &&
+        !s.IsWord(marker, "to") && !s.IsWord(marker, "with")) {
+      target = true;
+    }
     // "destroyed 14 PKK targets", "hit Hezbollah positions": the object of an attack verb.
     for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 3;) {
       --back;
@@ -797,7 +808,12 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   if (s.IsWord(denied_subject, "that")) ++denied_subject;
   if (s.IsWord(denied_subject, "any") || s.IsWord(denied_subject, "the")) ++denied_subject;
   const bool victim_denial = s.IsWord(frame.verb_end, "that") && s.At(denied_subject, Cue::kVictim) != nullptr;
-  if ((stance_of_verb == "denies" && (has_attack || denied_accusation) && !casualty_denial && !victim_denial) ||
+  // "Local officials rejected that account": people of no armed side reject another's
+  // version; they have no part of their own to deny.
+  const int source_actor = frame.source_end > frame.source_first ? s.ActorAt(frame.source_first) : -1;
+  const bool no_side = source_actor >= 0 && s.actor(source_actor).anonymous && !IsArmedSide(self->type);
+  if ((stance_of_verb == "denies" && (has_attack || denied_accusation) && !casualty_denial && !victim_denial &&
+       !no_side) ||
       deny_resp != nullptr) {
     const CueHit* cue = deny_resp != nullptr ? deny_resp : nullptr;
     make("denies", SideOf(*self),
