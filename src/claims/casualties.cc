@@ -142,10 +142,14 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
   return false;
 }
 
+// How far after a source's words its relative pronoun may stand: past an appositive
+// ("Lieutenant X, the army spokesman in Ituri, who ...").
+constexpr uint32_t kRelativeReach = 10;
+
 }  // namespace
 
 std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::vector<SourceFrame>& frames,
-                                          std::vector<std::string>* notes) {
+                                          const Coreference& coref, std::vector<std::string>* notes) {
   std::vector<CasualtyClaim> claims;
   std::vector<Count> counts = FindCounts(s);
   if (counts.empty()) return claims;
@@ -380,7 +384,27 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     const SourceFrame& frame = frame_for(f);
     bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
     bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
-    if (frame.attributed && asserted && inside) return frame.source;
+    if (frame.attributed && asserted && inside) {
+      // The last reporting verb between the frame's own and the figure, with a subject of its own.
+      for (auto hit = s.cues().rbegin(); hit != s.cues().rend(); ++hit) {
+        if (hit->cue != Cue::kReport || hit->first_token <= frame.verb_end || hit->first_token < frame.clause_first ||
+            hit->end_token > f.count.first_token) {
+          continue;
+        }
+        if (s.Entry(*hit).value != "asserts") break;
+        std::optional<Party> speaker = SpeakerBefore(s, hit->first_token, coref);
+        if (speaker && speaker->name != frame.source.name) return *speaker;
+        break;
+      }
+      return frame.source;
+    }
+    // '"...," said Zakhu's mayor, Azad Mustafa, who put the death toll at three': the
+    // source's relative clause is the source's word too.
+    if (frame.attributed && asserted && f.count.first_token >= frame.source_end) {
+      for (uint32_t t = frame.source_end; t < f.count.first_token && t < frame.source_end + kRelativeReach; ++t) {
+        if (s.IsWord(t, "who")) return frame.source;
+      }
+    }
     Party party;
     party.name = "unattributed";
     party.party = "unattributed";

@@ -14,8 +14,10 @@
 
 namespace crosscheck::claims {
 
-// Each figure takes the source of the frame whose clause holds it, else the article's voice.
+// Each figure takes the source of the frame whose clause holds it, else the article's voice;
+// a speaker reported inside that clause before the figure ("hours after Kurdish officials
+// said a strike had killed three") tells it instead.
 std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& sentence, const std::vector<SourceFrame>& frames,
-                                          std::vector<std::string>* notes);
+                                          const Coreference& coreference, std::vector<std::string>* notes);
 
 }  // namespace crosscheck::claims

@@ -405,7 +405,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       f.attributions.insert(f.attributions.end(), std::make_move_iterator(silent.begin()),
                             std::make_move_iterator(silent.end()));
     }
-    if (!f.generic) f.casualties = ReadCasualties(s, frames, &f.notes);
+    if (!f.generic) f.casualties = ReadCasualties(s, frames, coref, &f.notes);
     f.victims = ReadNamedVictims(s);
     if (!f.casualties.empty() || !f.attributions.empty()) f.attack = f.attack || !f.casualties.empty();
     for (const SourceFrame& frame : frames) {
