@@ -903,6 +903,27 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
         }
       }
     }
+    // "A vehicle used by PKK members was destroyed by an armed drone, the ministry announced":
+    // a side telling in its own words that a weapon it does not name hit an armed group.
+    if (frame.clause_end <= frame.verb_first && type != "armed_group" && type != "militia") {
+      bool weapon_agent = false;
+      for (const CueHit& hit : s.cues()) {
+        if (hit.cue != Cue::kPassiveBy || hit.first_token < frame.clause_first || hit.end_token >= frame.clause_end) continue;
+        uint32_t t = hit.end_token;
+        while (t < frame.clause_end && (s.IsWord(t, "a") || s.IsWord(t, "an") || IsModifierWord(s, t)) &&
+               !IsAttackHead(s, t)) {
+          ++t;
+        }
+        weapon_agent |= t < frame.clause_end && s.At(t, Cue::kWeapon) != nullptr && s.ActorAt(t) < 0;
+      }
+      bool armed_target = false;
+      for (int actor_idx : s.actors()) {
+        const ActorSpan& armed = s.actor(actor_idx);
+        armed_target |= armed.first_token >= frame.clause_first && armed.end_token <= frame.clause_end &&
+                        (armed.party.type == "armed_group" || armed.party.type == "militia");
+      }
+      own_results |= weapon_agent && armed_target;
+    }
     // "said it had struck a cell, without giving details": only a negation before the act
     // ("said it had not struck") takes the claim back.
     bool negated_act = false;
