@@ -25,6 +25,12 @@ bool IsModifierWord(const SentenceContext& s, uint32_t t) {
   return true;
 }
 
+// How far back from a party the weapon it owns may stand: "drones, which were probably
+// American"; through a relative clause to "belonged to" ("the aircraft that bombed the
+// market in Nyala on Monday belonged to").
+constexpr uint32_t kRelativeWeaponReach = 7;
+constexpr uint32_t kOwnerReach = 12;
+
 // Words that mark the actor after them as a target, not a perpetrator.
 bool IsTargetMarker(std::string_view w) {
   static constexpr std::string_view kMarkers[] = {"against", "on", "targeting", "targeted", "target", "hit", "struck",
@@ -278,12 +284,20 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       }
     }
     // The owner of the weapon in a relative clause: "drones, which were "probably American,"
-    // bombed ...".
-    if (actor.adjective) {
-      bool relative = false;
+    // bombed ...", "the aircraft were most likely those of the US-led coalition", "drones
+    // belonging to the army".
+    uint32_t owned = actor.first_token;
+    if (owned > first && s.IsWord(owned - 1, "the")) --owned;
+    const bool owner_link = owned > first + 1 && ((s.IsWord(owned - 1, "of") && s.IsWord(owned - 2, "those")) ||
+                                                  (s.IsWord(owned - 1, "to") && (s.IsWord(owned - 2, "belonging") ||
+                                                                                 s.IsWord(owned - 2, "belonged"))));
+    if (actor.adjective || owner_link) {
+      const uint32_t from = owner_link ? owned - 2 : actor.first_token;
+      bool relative = owner_link;
       bool weapon = false;
       bool definite = false;
-      for (uint32_t back = actor.first_token; back > first && actor.first_token - back < 7;) {
+      const uint32_t reach = owner_link ? kOwnerReach : kRelativeWeaponReach;
+      for (uint32_t back = from; back > first && from - back < reach;) {
         --back;
         // "drones, which were probably American", "warplanes believed to be Russian".
         if (s.IsWord(back, "which") || s.IsWord(back, "that") || s.IsWord(back, "believed") ||
