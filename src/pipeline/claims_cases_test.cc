@@ -523,5 +523,23 @@ TEST_F(ClaimCases, ALeadsTotalOverTwoTownsIsNoTollOfEither) {
   }
 }
 
+// The kind of attack from its weapons: a planted bomb is a bombing whatever verb hit with
+// it; an outpost stormed with rocket-propelled grenades is a ground attack, not a missile strike.
+TEST_F(ClaimCases, GroundWeaponsAndPlantedBombsGiveTheirKind) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> bomb = AnalyzeText("bomb", "2025-05-06",
+      "A roadside bomb struck a police pickup near Baidoa on Monday, killing two officers, police said.\n\n"
+      "The bomb had been planted overnight, an officer said.");
+  std::unique_ptr<AnalyzedDocument> outpost = AnalyzeText("outpost", "2025-05-06",
+      "Gunmen armed with rocket-propelled grenades stormed an army outpost near Haditha on Monday, killing three "
+      "soldiers, officials said.");
+  std::vector<const claims::CandidateIncident*> bombing = Events(*bomb);
+  std::vector<const claims::CandidateIncident*> raid = Events(*outpost);
+  ASSERT_EQ(bombing.size(), 1u);
+  ASSERT_EQ(raid.size(), 1u);
+  EXPECT_EQ(bombing[0]->event_type, "bombing");
+  EXPECT_EQ(raid[0]->event_type, "armed_clash");
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
