@@ -30,6 +30,8 @@ bool IsModifierWord(const SentenceContext& s, uint32_t t) {
 // market in Nyala on Monday belonged to").
 constexpr uint32_t kRelativeWeaponReach = 7;
 constexpr uint32_t kOwnerReach = 12;
+// How many words a subject's "armed with ..." may hold before its verb.
+constexpr int kArmedWithReach = 12;
 
 // Words that mark the actor after them as a target, not a perpetrator.
 bool IsTargetMarker(std::string_view w) {
@@ -224,7 +226,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       uint32_t t = actor.end_token;
       int skipped = 0;
       bool negated = false;
-      while (t < end && skipped < 4) {
+      // "Islamic State militants armed with machine guns and grenades stormed ...".
+      int budget = 4;
+      for (uint32_t a = t; a < std::min(end, t + 2) && a + 1 < end; ++a) {
+        if (s.IsWord(a, "armed") && s.IsWord(a + 1, "with")) budget = kArmedWithReach;
+      }
+      while (t < end && skipped < budget) {
         if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kClaimResponsibility)) break;
         // "the National Intelligence Organisation (MIT) had carried out": past the short form.
         if (s.IsPunct(t, "(") || (s.IsPunct(t, ")") && t == actor.end_token)) {
