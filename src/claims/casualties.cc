@@ -374,6 +374,9 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
   // Only figures a source asserts belong to it; the rest is the article's voice.
   auto frame_for = [&](const Figure& f) -> const SourceFrame& {
     for (const SourceFrame& frame : frames) {
+      // "... were killed in an attack claimed by al-Shabaab": the claim is of the attack,
+      // not of the toll told beside it.
+      if (frame.frame == "claimed-by") continue;
       bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
       bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
       if (frame.attributed && asserted && inside) return frame;
@@ -382,7 +385,8 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
   };
   auto source_for = [&](const Figure& f) {
     const SourceFrame& frame = frame_for(f);
-    bool asserted = frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty();
+    bool asserted = (frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty()) &&
+                    frame.frame != "claimed-by";
     bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
     if (frame.attributed && asserted && inside) {
       // The last reporting verb between the frame's own and the figure, with a subject of its own.

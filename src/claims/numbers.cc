@@ -60,6 +60,12 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
         }
       }
       count.singular = count.value == 1;
+      // "one of the deadliest attacks": one of a kind, not a count ("one of its members" and
+      // "one of the soldiers" count one).
+      if (count.singular && next + 2 < end && sentence.IsWord(next, "of") && sentence.IsWord(next + 1, "the") &&
+          !sentence.At(next + 2, Cue::kVictim)) {
+        continue;
+      }
     } else if (const CueHit* vague = sentence.At(token_idx, Cue::kVague)) {
       count.value = sentence.Entry(*vague).number;
       count.vague = true;
