@@ -96,6 +96,10 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
 
 // The subject of a verb at `verb`: walk left over modifiers and appositives to an
 // actor mention, an anaphor, or a bare noun phrase.
+// How many words a phrase of place between a speaker and its verb may hold ("officials in
+// the occupied part of the Kherson region denied").
+constexpr uint32_t kPlacePhraseReach = 9;
+
 Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference& coref) {
   uint32_t t = verb;
   int steps = 0;
@@ -277,6 +281,25 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
         (s.ActorAt(name_first - 2) >= 0 || s.Covering(name_first - 2, Cue::kRole) != nullptr)) {
       t = name_first - 1;
       continue;
+    }
+    // "Russian-installed officials in the occupied part of the Kherson region denied": a
+    // longer phrase of place after the party, with no verb or punctuation in it.
+    {
+      uint32_t located = t + 1;
+      for (uint32_t back = t; back > s.first() + 1 && t - back < kPlacePhraseReach;) {
+        --back;
+        if (s.token(back).kind == text::TokenKind::kPunct || s.At(back, Cue::kReport) || s.At(back, Cue::kAttackVerb)) break;
+        const bool preposition = s.IsWord(back, "in") || s.IsWord(back, "at") || s.IsWord(back, "near") ||
+                                 s.IsWord(back, "inside");
+        if (preposition && (s.ActorAt(back - 1) >= 0 || s.Covering(back - 1, Cue::kRole) != nullptr)) {
+          located = back;
+          break;
+        }
+      }
+      if (located <= t) {
+        t = located;
+        continue;
+      }
     }
     // Anything else: maybe a noun phrase the dictionary lacks, else no subject.
     Subject words = FromWords(s, t);
