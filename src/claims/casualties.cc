@@ -402,6 +402,17 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       }
       return frame.source;
     }
+    // "..., the prosecutor's office said, adding that 12 people were wounded": the
+    // participle goes on with the same source's words.
+    if (frame.attributed && asserted && f.count.first_token >= frame.verb_end) {
+      for (const CueHit& hit : s.cues()) {
+        if (hit.cue != Cue::kReport || hit.first_token < frame.verb_end || hit.end_token > f.count.first_token) continue;
+        const std::string_view verb = s.folded(hit.first_token);
+        if (hit.first_token > s.first() && s.IsPunct(hit.first_token - 1, ",") && verb.ends_with("ing")) {
+          return frame.source;
+        }
+      }
+    }
     // '"...," said Zakhu's mayor, Azad Mustafa, who put the death toll at three': the
     // source's relative clause is the source's word too.
     if (frame.attributed && asserted && f.count.first_token >= frame.source_end) {

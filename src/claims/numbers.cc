@@ -1,5 +1,6 @@
 #include "claims/numbers.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
@@ -86,6 +87,13 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
         if (!age_part) ++step;
       }
       if (!victim) continue;
+      // "after a wounded woman died in hospital": one of the wounded is now among the dead,
+      // whom the toll beside it counts; no figure of its own.
+      bool wounded_before = false;
+      for (uint32_t t = singular->end_token; t < probe; ++t) wounded_before |= sentence.At(t, Cue::kInjure) != nullptr;
+      bool died_after = false;
+      for (uint32_t t = probe + 1; t < std::min(end, probe + 3); ++t) died_after |= sentence.At(t, Cue::kKill) != nullptr;
+      if (wounded_before && died_after) continue;
       // "a family of four": the number after it counts.
       if (probe + 2 < end && sentence.IsWord(probe + 1, "of") &&
           (sentence.At(probe + 2, Cue::kCardinal) || sentence.token(probe + 2).kind == text::TokenKind::kNumber)) {
