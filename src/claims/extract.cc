@@ -610,7 +610,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // neither keeps nor moves the sentence.
       for (int place_idx : f.places) {
         const IncidentPlace& p = view.places[place_idx].place;
-        if (LevelOf(p) == PlaceLevel::kCountry) continue;
+        // Nor does a region of no one country ("Al Qaeda's Sahel affiliate", "the Africa Corps").
+        if (LevelOf(p) == PlaceLevel::kCountry || p.country.empty()) continue;
         any_strong = true;
         if (Compatible(p, *mains[current].place)) any_fits = true;
       }

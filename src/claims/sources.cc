@@ -376,6 +376,9 @@ bool VerbClosesSentence(const SentenceContext& s, const Subject& subject, uint32
     if (s.IsPunct(t, ",")) break;
     if (s.token(t).kind == text::TokenKind::kWord) ++words_after;
     if (s.IsWord(t, "that")) return false;  // "X said that ..." opens a clause
+    // "In a statement, the army said 14 people had been killed": deaths or an attack after
+    // the verb are what it says; the words before the comma only set the scene.
+    if (s.At(t, Cue::kKill) || s.At(t, Cue::kInjure) || s.At(t, Cue::kAttackVerb)) return false;
   }
   return words_after <= 8;
 }

@@ -541,5 +541,19 @@ TEST_F(ClaimCases, GroundWeaponsAndPlantedBombsGiveTheirKind) {
   EXPECT_EQ(raid[0]->event_type, "armed_clash");
 }
 
+// A region of no one country inside a party's description ("Al Qaeda's Sahel affiliate")
+// neither moves the sentence to another incident nor makes one.
+TEST_F(ClaimCases, ARegionOfNoOneCountryMovesNothing) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("sahel", "2026-11-21",
+      "A suicide car bomb exploded at a checkpoint in Gao on Friday, killing 31 people, hospital sources said.\n\n"
+      "Al Qaeda's Sahel affiliate, JNIM, claimed responsibility on Saturday.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  bool claimed = false;
+  for (const auto& claim : events[0]->attributions) claimed |= claim.stance == "asserts" && claim.source.name == claim.actor->name;
+  EXPECT_TRUE(claimed);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
