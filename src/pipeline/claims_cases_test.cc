@@ -555,5 +555,25 @@ TEST_F(ClaimCases, ARegionOfNoOneCountryMovesNothing) {
   EXPECT_TRUE(claimed);
 }
 
+// "They" is the last source, whichever kind: here the officials, not the neighbours before them.
+TEST_F(ClaimCases, TheyIsTheLastSource) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("they", "2026-10-28",
+      "Russian shelling killed six people at a bus stop in Kherson on Tuesday, the regional administration said.\n\n"
+      "Among the dead was a retired teacher, her neighbours said.\n\n"
+      "Russian-installed officials denied that Russian troops had fired on Kherson on Tuesday.\n\n"
+      "They said Ukrainian forces had shelled the bus stop themselves.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  bool found = false;
+  for (const auto& claim : events[0]->attributions) {
+    if (claim.stance == "asserts" && claim.actor && claim.actor->party == "Ukraine") {
+      found = true;
+      EXPECT_EQ(claim.source.name, "Russian-installed authorities");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
