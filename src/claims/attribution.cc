@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "claims/casualties.h"
+
 namespace crosscheck::claims {
 namespace {
 
@@ -555,7 +557,10 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
   // A condition is no report of what happened: "If the strike was carried out by Turkey, ..."
   if (s.IsWord(s.first(), "if") || s.IsWord(s.first(), "unless")) return true;
   // "Since the start of the invasion, ...": a tally over time, not one attack.
-  if (s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2)) != nullptr) return true;
+  if (const CueHit* tally = s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2));
+      tally != nullptr && !CountsOneAttack(s, *tally)) {
+    return true;
+  }
   if (!s.Has(Cue::kGeneric)) return false;
   for (const CueHit& hit : s.cues()) {
     if (hit.first_token < first || hit.first_token >= end) continue;

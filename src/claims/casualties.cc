@@ -119,13 +119,12 @@ bool PrecededBySubcount(const SentenceContext& s, const Count& count) {
 // opening the sentence, which spans all of it: "Since the start of the invasion, ...".
 bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
   if (const CueHit* opening = s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2))) {
-    (void)opening;
-    return true;
+    if (!CountsOneAttack(s, *opening)) return true;
   }
   uint32_t from = first > s.first() + 6 ? first - 6 : s.first();
   uint32_t to = std::min(s.end(), end + 10);
   for (const CueHit& hit : s.cues()) {
-    if (hit.cue != Cue::kCumulative || hit.first_token < from || hit.first_token >= to) continue;
+    if (hit.cue != Cue::kCumulative || hit.first_token < from || hit.first_token >= to || CountsOneAttack(s, hit)) continue;
     // A relative clause or comma between them detaches it: "..., which has come ... since".
     uint32_t lo = std::min(hit.first_token, first);
     uint32_t hi = std::max(hit.first_token, end);
@@ -147,6 +146,15 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
 constexpr uint32_t kRelativeReach = 10;
 
 }  // namespace
+
+bool CountsOneAttack(const SentenceContext& s, const CueHit& cumulative) {
+  for (uint32_t t = cumulative.end_token; t < std::min(s.end(), cumulative.end_token + kOneAttackReach); ++t) {
+    if (const CueHit* noun = s.At(t, Cue::kAttackNoun); noun != nullptr) {
+      return s.IsWord(cumulative.first_token + 1, "number") && !s.folded(noun->end_token - 1).ends_with("s");
+    }
+  }
+  return false;
+}
 
 std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::vector<SourceFrame>& frames,
                                           const Coreference& coref, std::vector<std::string>* notes) {
@@ -333,6 +341,18 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
             figure.first = back;
             figure.end = count.end_token;
             break;
+          }
+          // "The number of people killed in the strike has risen to 11".
+          if (s.IsWord(back, "number") && s.IsWord(back + 1, "of")) {
+            for (uint32_t noun = back + 2; noun < std::min(lead, back + 5); ++noun) {
+              if (s.At(noun, Cue::kKill) || s.At(noun, Cue::kInjure)) {
+                figure.kind = s.At(noun, Cue::kKill) ? Kind::kKilled : Kind::kInjured;
+                figure.first = back;
+                figure.end = count.end_token;
+                break;
+              }
+            }
+            if (figure.kind != Kind::kNone) break;
           }
         }
       }
