@@ -409,8 +409,10 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
                     frame.frame != "claimed-by";
     bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
     if (frame.attributed && asserted && inside) {
-      // The last reporting verb between the frame's own and the figure, with a subject of its own.
-      for (auto hit = s.cues().rbegin(); hit != s.cues().rend(); ++hit) {
+      // The last reporting verb between the frame's own and the figure, with a subject of its own
+      // ("Local sources quoted by Sham FM said": a passive verb leaves its subject the speaker).
+      const bool passive_frame = s.IsWord(frame.verb_end, "by");
+      for (auto hit = s.cues().rbegin(); hit != s.cues().rend() && !passive_frame; ++hit) {
         if (hit->cue != Cue::kReport || hit->first_token <= frame.verb_end || hit->first_token < frame.clause_first ||
             hit->end_token > f.count.first_token) {
           continue;

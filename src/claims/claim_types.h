@@ -84,6 +84,7 @@ struct IncidentPlace {
   int precision = 0;
   std::string relation;
   int64_t population = 0;
+  double offset_km = 0;  // "50 km north-east of Bunia": lat/lon moved that far from the named place
 };
 
 struct CandidateIncident {

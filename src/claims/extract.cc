@@ -35,24 +35,52 @@ constexpr int kDaysInWeek = 7;
 // "Russia confirmed, on Saturday, that ...".
 constexpr uint32_t kReportDateWindow = 4;
 
-// "330 km (205 miles) southwest of Mogadishu": a town given as the far end of a distance
-// is a reference point, not where the attack was.
-bool FarReferencePoint(const SentenceContext& s, const PlaceSpan& place) {
-  const std::string& relation = place.place.relation;
-  if (relation.size() < 3 || relation.compare(relation.size() - 3, 3, "_of") != 0) return false;
-  constexpr uint32_t kLookBack = 10;
-  for (uint32_t t = place.first_token; t > s.first() + 1 && place.first_token - t < kLookBack;) {
+// "330 km (205 miles) southwest of Mogadishu", "some 50 km north-east of the provincial
+// capital Bunia": the distance written before a place, in km, and the bearing when a
+// compass word follows it.
+struct Offset {
+  double km = 0;
+  std::optional<double> bearing;
+};
+constexpr uint32_t kOffsetLookBack = 10;
+
+std::optional<Offset> OffsetBefore(const SentenceContext& s, const PlaceSpan& place) {
+  for (uint32_t t = place.first_token; t > s.first() + 1 && place.first_token - t < kOffsetLookBack;) {
     --t;
     const CueHit* unit = s.At(t, Cue::kDistanceUnit);
     if (!unit || s.token(t - 1).kind != text::TokenKind::kNumber) continue;
+    const CueHit* compass = s.Find(Cue::kCompass, unit->end_token, place.first_token);
+    const std::string& relation = place.place.relation;
+    const bool of_relation = relation.size() >= 3 && relation.compare(relation.size() - 3, 3, "_of") == 0;
+    if (compass == nullptr && !of_relation) return std::nullopt;
     std::string digits;
     for (char c : s.folded(t - 1)) {
       if (c != ',') digits += c;
     }
-    double km = std::strtod(digits.c_str(), nullptr) * static_cast<double>(s.Entry(*unit).number) / 1000.0;
-    return km > kSamePlaceKm;
+    Offset offset;
+    offset.km = std::strtod(digits.c_str(), nullptr) * static_cast<double>(s.Entry(*unit).number) / 1000.0;
+    if (compass != nullptr) offset.bearing = static_cast<double>(s.Entry(*compass).number);
+    return offset;
   }
-  return false;
+  return std::nullopt;
+}
+
+// A distance beyond this is no estimate of the scene worth giving.
+constexpr double kMaxProjectionKm = 150.0;
+// UCDP's where_prec for a scene estimated from a distance and bearing ("district").
+constexpr int kEstimatedPrecision = 3;
+
+// "some 50 km north-east of the provincial capital Bunia": a town too far to be the scene
+// still places it, moved that far along that bearing.
+std::optional<IncidentPlace> Projected(const IncidentPlace& reference, const Offset& offset) {
+  if (!offset.bearing || !reference.resolved || offset.km > kMaxProjectionKm) return std::nullopt;
+  IncidentPlace place = reference;
+  GeoPoint point = Destination(reference.lat, reference.lon, *offset.bearing, offset.km);
+  place.lat = point.lat;
+  place.lon = point.lon;
+  place.offset_km = offset.km;
+  place.precision = std::max(place.precision, kEstimatedPrecision);
+  return place;
 }
 
 // "moved to Sharana", "taken to hospital in Gusau": where the wounded went; "speaking by
@@ -148,6 +176,7 @@ struct SentenceFacts {
   bool generic = false;
   bool shift = false;         // "an earlier strike", "a separate air strike", "last year"
   std::optional<int> anchor;  // a town-level place index in the view
+  std::optional<IncidentPlace> projected;  // the scene estimated from a distance to a town
   std::vector<int> places;
   std::vector<DateRange> dates;
   std::vector<AttributionClaim> attributions;
@@ -491,7 +520,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                              s.IsPunct(place.end_token, ","))) {
         in_name = true;
       }
-      if (in_name || FarReferencePoint(s, place) || Elsewhere(s, place)) continue;
+      if (in_name || Elsewhere(s, place)) continue;
+      if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kSamePlaceKm) {
+        if (!f.projected) f.projected = Projected(place.place, *offset);
+        continue;
+      }
       f.places.push_back(place_idx);
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown && !ContainerOfNext(s, place)) f.anchor = place_idx;
     }
@@ -506,7 +539,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         f.notes.push_back("the town it points back to is the dateline's");
       }
     }
-    town_named |= f.anchor.has_value();
+    if (f.anchor) f.projected.reset();
+    // "The assailants stormed the site some 50 km north-east of Bunia": an attack verb with
+    // a scene measured from a town tells where the attack was.
+    if (f.projected && s.Has(Cue::kAttackVerb)) f.attack = true;
+    town_named |= f.anchor.has_value() || f.projected.has_value();
     if (f.generic) f.notes.push_back("generic statement about attacks: no claim");
     // "struck a car in Qamishli and a checkpoint near Amuda, killing five people in two
     // separate attacks": the toll is the sum of two incidents, neither's.
@@ -564,7 +601,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (auto& victim : f.victims) inc.victims.push_back(std::move(victim));
     for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
     for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
+    if (f.projected) inc.place_mentions.push_back(f.projected->text);
     if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
+    if (!b->place && f.projected) b->place = *f.projected;
     NoteDates(b, f.dates);
   };
   // Background: an earlier or separate attack, grouped by place (or, without one, with the
@@ -601,7 +640,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       continue;
     }
     // Places of this sentence that fit no incident so far move it elsewhere.
-    const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : nullptr;
+    const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : (f.projected ? &*f.projected : nullptr);
     bool distant = false;
     if (!f.places.empty() && current >= 0 && mains[current].place) {
       bool any_fits = false;

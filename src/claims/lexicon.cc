@@ -58,6 +58,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"reaction", Cue::kReaction},
     {"negation_filler", Cue::kNegationFiller},
     {"distance_unit", Cue::kDistanceUnit},
+    {"compass", Cue::kCompass},
     {"patron", Cue::kPatron},
     {"destination", Cue::kDestination},
     {"vantage", Cue::kVantage},

@@ -55,6 +55,7 @@ enum class Cue : uint8_t {
   kReaction, // "condemns", "mourned": verbs of reaction, never modifiers of an attack noun
   kNegationFiller,  // "any", "been": may stand between a negation and the attack it negates
   kDistanceUnit,    // "km", "miles": number = metres in one unit
+  kCompass,         // "north-east": number = bearing in degrees, after a distance
   kPatron,          // "backed", "aligned" after a hyphen: the party before it backs the one after
   kDestination,     // "taken to", "moved to": the place after it is where people went, not the scene
   kVantage,         // "speaking from", "by telephone from": the place after it is the speaker's

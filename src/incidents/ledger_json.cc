@@ -70,6 +70,9 @@ Json IncidentJson(const Incident& incident) {
                     {"mentions", incident.place_mentions},
                     {"relation", OrNull(p.relation)},
                     {"feature_code", OrNull(p.feature_code)}};
+    // The scene estimated from "50 km north-east of Bunia": lat/lon are moved, name and
+    // geonameid stay those of the town the distance is counted from.
+    if (p.offset_km > 0) location["offset_km"] = p.offset_km;
   }
   Json attributions = Json::array();
   for (const auto& claim : incident.attributions) attributions.push_back(AttributionJson(claim));

@@ -575,5 +575,23 @@ TEST_F(ClaimCases, TheyIsTheLastSource) {
   EXPECT_TRUE(found);
 }
 
+// A scene given only as a distance and bearing from a town ("some 50 km north-east of the
+// provincial capital Bunia") is placed there, as an estimate: UCDP precision 3.
+TEST_F(ClaimCases, ADistanceAndBearingFromATownPlaceTheScene) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("offset", "2026-09-13",
+      "Militiamen stormed a camp for displaced people some 50 km north-east of the provincial capital Bunia late "
+      "on Saturday, killing 16 civilians, a local leader said.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  const claims::IncidentPlace& place = *events[0]->place;
+  EXPECT_EQ(place.name, "Bunia");
+  EXPECT_DOUBLE_EQ(place.offset_km, 50.0);
+  EXPECT_EQ(place.precision, 3);
+  EXPECT_GT(place.lat, 1.566);  // Bunia lies at 1.566 N, 30.252 E: the scene is north and east of it
+  EXPECT_GT(place.lon, 30.252);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline

@@ -14,8 +14,8 @@ static_assert(sizeof(claims::AttributionClaim) == 496, "claims::AttributionClaim
 static_assert(sizeof(claims::CasualtyClaim) == 408, "claims::CasualtyClaim changed: update candidate_json.cc");
 static_assert(sizeof(claims::NamedVictim) == 104, "claims::NamedVictim changed: update candidate_json.cc");
 static_assert(sizeof(claims::DateRange) == 88, "claims::DateRange changed: update candidate_json.cc");
-static_assert(sizeof(claims::IncidentPlace) == 232, "claims::IncidentPlace changed: update candidate_json.cc");
-static_assert(sizeof(claims::CandidateIncident) == 632, "claims::CandidateIncident changed: update candidate_json.cc");
+static_assert(sizeof(claims::IncidentPlace) == 240, "claims::IncidentPlace changed: update candidate_json.cc");
+static_assert(sizeof(claims::CandidateIncident) == 640, "claims::CandidateIncident changed: update candidate_json.cc");
 
 using nlohmann::json;
 
@@ -59,7 +59,8 @@ json CasualtyJson(const claims::CasualtyClaim& c) {
 json PlaceJson(const claims::IncidentPlace& p) {
   return json{{"name", p.name},         {"text", p.text},       {"country", p.country},       {"admin1", p.admin1},
               {"feature_code", p.feature_code}, {"geonameid", p.geonameid}, {"lat", p.lat}, {"lon", p.lon},
-              {"resolved", p.resolved}, {"precision", p.precision}, {"relation", p.relation}, {"population", p.population}};
+              {"resolved", p.resolved}, {"precision", p.precision}, {"relation", p.relation}, {"population", p.population},
+              {"offset_km", p.offset_km}};
 }
 // Reading back goes through simdjson: an ingest into a large ledger parses thousands of
 // stored accounts per batch, and nlohmann's parser was a fifth of its time.
@@ -134,6 +135,9 @@ claims::IncidentPlace PlaceFrom(element e) {
   p.precision = static_cast<int>(int64_t(e["precision"]));
   p.relation = Str(e, "relation");
   p.population = int64_t(e["population"]);
+  // Accounts stored before the field was written have none: no offset.
+  double offset_km = 0;
+  if (e["offset_km"].get(offset_km) == simdjson::SUCCESS) p.offset_km = offset_km;
   return p;
 }
 
