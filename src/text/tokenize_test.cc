@@ -35,6 +35,29 @@ TEST(Tokenize, HyphensSplitAndDiacriticsFold) {
   EXPECT_FALSE(stream.tokens[2].space_before);
 }
 
+// The ASCII word path reads sixteen bytes at a time: words longer than that, words that
+// stop inside a block or at the text's end, capitals on either side of a block's edge.
+TEST(Tokenize, LongWordsAndBlockEdgesFoldAndCountCapitals) {
+  TokenStream stream = Tokenize("Supercalifragilisticexpialidocious ABCDEFGHIJKLMNOPQRSTUVWXYZ0123 "
+                                "abcdefghijklmnoP Zy9 x{AbCd} WORD");
+  EXPECT_EQ(Folded(stream), (std::vector<std::string>{"supercalifragilisticexpialidocious",
+                                                       "abcdefghijklmnopqrstuvwxyz0123", "abcdefghijklmnop", "zy9",
+                                                       "x", "{", "abcd", "}", "word"}));
+  EXPECT_TRUE(stream.tokens[0].capitalized);
+  EXPECT_FALSE(stream.tokens[0].all_caps);
+  EXPECT_TRUE(stream.tokens[1].all_caps);
+  EXPECT_FALSE(stream.tokens[2].capitalized);
+  EXPECT_FALSE(stream.tokens[2].all_caps);
+  EXPECT_FALSE(stream.tokens[3].all_caps);
+  EXPECT_FALSE(stream.tokens[6].all_caps);
+  EXPECT_TRUE(stream.tokens[8].all_caps);
+  EXPECT_EQ(stream.tokens[1].span.end - stream.tokens[1].span.begin, 30u);
+  // A word running into a non-ASCII letter or an apostrophe leaves the fast path whole.
+  TokenStream mixed = Tokenize("ABCDEFGHIJKLMNOPQRS\u00c9T Abcdefghijklmnopq'rs");
+  EXPECT_EQ(Folded(mixed), (std::vector<std::string>{"abcdefghijklmnopqrset", "abcdefghijklmnopqrs"}));
+  EXPECT_TRUE(mixed.tokens[0].all_caps);
+}
+
 TEST(Tokenize, SpansPointIntoTheText) {
   std::string text = "Russia said. Iraq denied.";
   TokenStream stream = Tokenize(text);
