@@ -257,8 +257,18 @@ class Matcher {
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
-            const bool transformed = VariantKeyInto(words, g_.data, &variant);
-            if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
+            if (VariantKeyIsPlain(words, g_.data)) {
+              // Most words: the variant key is the mark and the words, hashed as they came, and
+              // the index's filter turns most away before the key is written out.
+              if (g_.index.MayContain(variant_hash)) {
+                variant.assign(1, kVariantMark);
+                for (std::string_view word : words) variant.append(word);
+                hits = g_.index.Lookup(variant, variant_hash);
+              }
+            } else {
+              const bool transformed = VariantKeyInto(words, g_.data, &variant);
+              if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
+            }
           }
           if (!hits.empty()) {
             best_hits = hits;

@@ -131,6 +131,10 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     }
     if (f[1] == "attached") data.attached_articles.push_back(f[0]);
     if (f[1] == "article" || f[1] == "abu") data.max_article_length = std::max(data.max_article_length, f[0].size());
+    if (f[1] == "abu" || f[1] == "attached") {
+      if (f[0].empty()) data.variant_openers.set();
+      else data.variant_openers.set(static_cast<unsigned char>(f[0][0]));
+    }
   }
   auto supplement = ReadTable(data_dir + "/supplement.tsv", "crosscheck.places-supplement v1", 9);
   if (!supplement.ok()) return supplement.status();

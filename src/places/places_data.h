@@ -2,6 +2,7 @@
 // Arabic transliteration variants and the supplement of localities GeoNames lacks. Each file carries a "# format: NAME v1" tag that is checked.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct PlacesData {
   ShortWordSet abu_forms;  // "abu", "albu", "abou"...
   size_t max_article_length = 0;  // longest article or Abu form: longer words are neither
   std::vector<std::string> attached_articles;  // also stripped when joined to the name: "al"
+  // First bytes of the Abu forms and attached articles (every byte if one is empty): a name
+  // that starts with none of them keeps its words in the variant key (VariantKeyIsPlain).
+  std::bitset<256> variant_openers;
   std::vector<SupplementRow> supplement;
 };
 
