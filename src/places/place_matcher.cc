@@ -6,11 +6,11 @@
 #include <cmath>
 #include <cstring>
 #include <optional>
-#include <bitset>
 #include <unordered_set>
 
 #include <absl/container/inlined_vector.h>
 
+#include "places/country_set.h"
 #include "places/gazetteer_data.h"
 #include "places/place_keys.h"
 #include "places/places.h"
@@ -115,11 +115,9 @@ struct Candidate {
 };
 
 struct Context {
-  std::bitset<1 << 16> countries;  // by CountryKey
-  bool HasCountry(uint16_t key) const { return key != 0 && countries.test(key); }
-  void AddCountry(uint16_t key) {
-    if (key != 0) countries.set(key);
-  }
+  CountrySet countries;
+  bool HasCountry(uint16_t key) const { return countries.Has(key); }
+  void AddCountry(uint16_t key) { countries.Add(key); }
   struct Point {
     double lat, lon, cos_lat;
     uint32_t candidate;
@@ -558,7 +556,7 @@ class Matcher {
     // Towns twice: the second time with the towns of the first as neighbours.
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/true);
     // The second round has the same countries and more points: the points are copied, the
-    // countries' 8 KB bitmap is not.
+    // countries are not.
     std::vector<Context::Point> second_points = ctx.points;
     for (uint32_t idx = 0; idx < candidates_.size(); ++idx) {
       const Candidate& c = candidates_[idx];
