@@ -21,6 +21,8 @@ constexpr uint32_t kMaxRoleUnits = 3;
 constexpr uint32_t kMaxRoleLookBack = 6;
 constexpr uint32_t kMaxOrgWords = 8;
 constexpr uint32_t kMaxWordsBeforeHead = 3;
+// A generous guess at tokens per actor mention, to reserve the drafts once.
+constexpr size_t kTokensPerDraftGuess = 16;
 // Context weights for choosing between actors sharing a form ("coalition", "SNA").
 constexpr int kSamePartyWeight = 3;
 constexpr int kSameCountryWeight = 1;
@@ -60,6 +62,8 @@ class Recognizer {
   Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream)
       : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(dict.vocabulary().Encode(stream)),
         owner_(tokens_.size(), -1) {
+    // Drafts are large (strings, an inline vector): growing the vector moves them all.
+    drafts_.reserve(tokens_.size() / kTokensPerDraftGuess + 1);
     MarkOneWordCues();
   }
 

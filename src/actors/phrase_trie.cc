@@ -33,12 +33,7 @@ uint32_t Vocabulary::Intern(std::string_view folded) {
   return id;
 }
 
-uint32_t Vocabulary::Find(std::string_view folded) const {
-  if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
-  if (folded.size() <= kMaxPackedWordLength) {
-    auto it = short_ids_.find(PackShortWord(folded));
-    return it == short_ids_.end() ? kUnknown : it->second;
-  }
+uint32_t Vocabulary::FindLong(std::string_view folded) const {
   auto it = long_ids_.find(folded);
   return it == long_ids_.end() ? kUnknown : it->second;
 }
@@ -48,7 +43,10 @@ std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const 
   ids.reserve(tokens.tokens.size());
   static constexpr std::string_view kPossessive = "'s";
   for (size_t token_idx = 0; token_idx < tokens.tokens.size(); ++token_idx) {
-    ids.push_back(Find(IsPossessiveToken(tokens.tokens, token_idx) ? kPossessive : tokens.tokens[token_idx].folded));
+    const std::string_view folded = tokens.tokens[token_idx].folded;
+    // Only a bare "s" reads differently as a possessive: "'s" is the possessive's own form.
+    const bool possessive = folded.size() == 1 && folded[0] == 's' && IsPossessiveToken(tokens.tokens, token_idx);
+    ids.push_back(Find(possessive ? kPossessive : folded));
   }
   return ids;
 }

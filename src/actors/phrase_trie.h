@@ -25,7 +25,15 @@ class Vocabulary {
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
 
   uint32_t Intern(std::string_view folded);
-  uint32_t Find(std::string_view folded) const;
+  // Inline: Encode asks it of every token of every article.
+  uint32_t Find(std::string_view folded) const {
+    if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
+    if (folded.size() <= kMaxPackedWordLength) {
+      auto it = short_ids_.find(PackShortWord(folded));
+      return it == short_ids_.end() ? kUnknown : it->second;
+    }
+    return FindLong(folded);
+  }
   // One id per token of the stream (kUnknown for words no phrase uses).
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
 
@@ -35,6 +43,8 @@ class Vocabulary {
   // string hash and a memcmp call.
 
   // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
+  uint32_t FindLong(std::string_view folded) const;
+
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
   absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedWordLength bytes
   StringTable<uint32_t> long_ids_;                     // the longer ones
