@@ -361,14 +361,10 @@ class Matcher {
       next_capital = true;
     }
     c->embedded = prev_capital || next_capital || after_title;
-    std::string& key = key_buffer_;
-    key.clear();
-    for (uint32_t k = c->first; k < c->end; ++k) {
-      if (IsWord(k)) key.append(tokens_[k].folded);
-    }
     const bool stop = single && !StopReason(first.folded).empty();
     const bool short_caps = single && first.all_caps && first.folded.size() < kMinAllCapsTownLength;
-    const bool known_person = single && person_words_.count(key) != 0;
+    // A single candidate's key is its one word (candidates start on a word).
+    const bool known_person = single && !person_words_.empty() && person_words_.count(first.folded) != 0;
     // '"...," Kirby said': a small town does not speak; a person with its name does.
     const bool speaker = single && OpensClause(c->first) && IsAfterCue(c->end, kSpeaker);
     const bool comma_before = c->first > 0 && IsPunct(c->first - 1, ',');
@@ -684,7 +680,6 @@ class Matcher {
   std::vector<Candidate> candidates_;
   StringSet person_words_;
   StringSet surnames_;  // single words rejected after a listed given name or an honorific
-  std::string key_buffer_;
   mutable std::vector<uint32_t> cue_buffer_;
 };
 
