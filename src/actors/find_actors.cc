@@ -298,7 +298,8 @@ class Recognizer {
         ++idx;
         continue;
       }
-      Draft draft;
+      // Built in place: a draft's strings and inline vector are not moved again.
+      Draft& draft = drafts_.emplace_back();
       draft.first = draft.actor_first = idx;
       draft.end = draft.actor_end = match.end_token;
       for (const PhraseTrie::Entry* entry : match.entries) {
@@ -309,8 +310,7 @@ class Recognizer {
         }
       }
       draft.actor = draft.candidates.front();
-      Own(draft.first, draft.end, static_cast<int>(drafts_.size()));
-      drafts_.push_back(std::move(draft));
+      Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
       idx = match.end_token;
     }
   }
@@ -560,7 +560,7 @@ class Recognizer {
         idx = role.end - 1;
         continue;
       }
-      Draft draft;
+      Draft& draft = drafts_.emplace_back();
       draft.first = draft.actor_first = idx;
       draft.actor_end = idx;
       draft.role_first = role.begin;
@@ -574,9 +574,8 @@ class Recognizer {
         draft.anonymous = true;
         draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin);
       }
-      Own(draft.first, draft.end, static_cast<int>(drafts_.size()));
-      drafts_.push_back(std::move(draft));
-      idx = drafts_.back().end - 1;
+      Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
+      idx = draft.end - 1;
     }
   }
 
@@ -610,14 +609,13 @@ class Recognizer {
     for (uint32_t idx = first; idx < end; ++idx) {
       if (owner_[idx] >= 0) return;
     }
-    Draft draft;
+    Draft& draft = drafts_.emplace_back();
     draft.first = first;
     draft.end = end;
     draft.actor_first = name_first;
     draft.actor_end = name_end;
     draft.unresolved_name = std::string(Surface(name_first, name_end));
-    Own(first, end, static_cast<int>(drafts_.size()));
-    drafts_.push_back(std::move(draft));
+    Own(first, end, static_cast<int>(drafts_.size() - 1));
   }
 
   // "the so-called X", "the X group", "X, a militia", "X Brigade": kept unresolved.
@@ -748,7 +746,7 @@ class Recognizer {
     mentions.reserve(drafts_.size());
     for (uint32_t draft_idx : order) {
       Draft& draft = drafts_[draft_idx];
-      ActorMention mention;
+      ActorMention& mention = mentions.emplace_back();  // built in place: its strings are not moved again
       mention.first_token = draft.first;
       mention.end_token = draft.end;
       mention.span = SpanOf(draft.first, draft.end);
@@ -761,7 +759,8 @@ class Recognizer {
         mention.person = std::string(Surface(draft.person_first, draft.person_end));
       }
       uint32_t role_first = draft.role_first, role_end = draft.role_end;
-      if (auto carried = carried_role_.find(draft_idx); carried != carried_role_.end()) {
+      if (auto carried = carried_role_.empty() ? carried_role_.end() : carried_role_.find(draft_idx);
+          carried != carried_role_.end()) {
         role_first = drafts_[carried->second].role_first;
         role_end = drafts_[carried->second].role_end;
       }
@@ -778,7 +777,6 @@ class Recognizer {
       } else {
         mention.name = std::move(draft.unresolved_name);
       }
-      mentions.push_back(std::move(mention));
     }
     return mentions;
   }
