@@ -21,6 +21,15 @@ constexpr uint32_t kMaxRoleUnits = 3;
 constexpr uint32_t kMaxRoleLookBack = 6;
 constexpr uint32_t kMaxOrgWords = 8;
 constexpr uint32_t kMaxWordsBeforeHead = 3;
+// Actor types the grammar reads (actors.tsv). Views, so that a comparison with a type of
+// another length stops at the length instead of calling memcmp.
+constexpr std::string_view kStateType = "state";
+constexpr std::string_view kOfficialType = "official";
+constexpr std::string_view kArmedGroupType = "armed_group";
+constexpr std::string_view kMilitiaType = "militia";
+constexpr std::string_view kMediaType = "media";
+constexpr std::string_view kNewsAgencyType = "news_agency";
+constexpr std::string_view kInternationalOrgType = "international_org";
 // A generous guess at tokens per actor mention, to reserve the drafts once.
 constexpr size_t kTokensPerDraftGuess = 16;
 // Context weights for choosing between actors sharing a form ("coalition", "SNA").
@@ -359,7 +368,7 @@ class Recognizer {
       if (draft.candidates.size() != 1) continue;
       const int other = draft.candidates.front();
       const Actor& context = dict_.actor(other);
-      bool located = context.type != "media" && context.type != "news_agency" && context.type != "international_org";
+      bool located = context.type != kMediaType && context.type != kNewsAgencyType && context.type != kInternationalOrgType;
       unambiguous.push_back(ContextActor{dict_.Root(other), located, &context.country});
     }
     for (Draft& draft : drafts_) {
@@ -405,7 +414,7 @@ class Recognizer {
     if (draft.has_adjective && draft.has_alias) draft.adjective = ModifiesNoun(end, limit);
     // "Sayyid al-Shuhada Brigade": a known name closed by an organisation word.
     const std::string& type = dict_.actor(draft.actor).type;
-    bool names_a_group = type == "armed_group" || type == "militia";
+    bool names_a_group = type == kArmedGroupType || type == kMilitiaType;
     if (names_a_group && !draft.adjective && end < limit && Tok(end).capitalized && owner_[end] < 0 &&
         CueAt(end, CueKind::kOrgSuffix)) {
       ++end;
@@ -413,7 +422,7 @@ class Recognizer {
       Own(draft.first, end, static_cast<int>(draft_idx));
     }
     // "Mali's army", "Russia's forces": a state's own forces are its military.
-    if (type == "state" && !draft.adjective && end + 1 < limit && Tok(end).folded == "'s" && owner_[end + 1] < 0) {
+    if (type == kStateType && !draft.adjective && end + 1 < limit && Tok(end).folded == "'s" && owner_[end + 1] < 0) {
       uint32_t force_end = CueEnd(end + 1, limit, CueKind::kStateForce);
       int military = force_end ? dict_.MilitaryOf(draft.actor) : -1;
       if (military >= 0) {
@@ -497,7 +506,7 @@ class Recognizer {
     RoleMatch role;
     NameMatch name;
     // An office held by one person is followed by that person: "UN envoy for Libya Karim Salah".
-    if (dict_.actor(draft.actor).type == "official" && pos == draft.end && NameForward(pos, limit, &name) &&
+    if (dict_.actor(draft.actor).type == kOfficialType && pos == draft.end && NameForward(pos, limit, &name) &&
         name.person_begin == pos) {
       SetPerson(&draft, name);
       draft.end = name.end;
@@ -509,7 +518,7 @@ class Recognizer {
       // Skip a country qualifier between the organisation and its role: "UN Libya envoy".
       const Draft& next = drafts_[static_cast<size_t>(owner_[pos])];
       uint32_t after = next.end;
-      if (next.first == pos && dict_.actor(next.actor).type == "state" && after < limit && owner_[after] < 0 &&
+      if (next.first == pos && dict_.actor(next.actor).type == kStateType && after < limit && owner_[after] < 0 &&
           RoleAt(after, limit, &role)) {
         found = true;
       }
