@@ -55,6 +55,12 @@ constexpr std::string_view kHonorific = "honorific";
 constexpr std::string_view kListed = "manual";
 // Relation of the cues.tsv rows that are reporting verbs ("Kirby said"): no relation of a place.
 constexpr std::string_view kSpeaker = "speaker";
+// Feature codes and cue relations the matcher tests (GeoNames, cues.tsv): views, so that a
+// string of another length is refused on its length.
+constexpr std::string_view kAdmin1Code = "ADM1";
+constexpr std::string_view kSeaCode = "SEA";
+constexpr std::string_view kBetween = "between";
+constexpr std::string_view kBorder = "border";
 bool IsTitle(std::string_view reason) { return reason == kNamePrefix || reason == kHonorific; }
 // Connectors allowed lower case inside a name: "Deir ez-Zor", "Bosnia and Herzegovina".
 constexpr size_t kMaxConnectorLength = 3;
@@ -572,17 +578,18 @@ class Matcher {
     }
   }
 
+  // After m->feature_code is set.
   void BaseRelation(const EntryRecord& e, uint32_t posting, PlaceMention* m) const {
-    std::string code = FeatureCodeOf(e);
+    const std::string_view code = m->feature_code;
     if (e.kind == EntryKind::kCountry) {
       m->relation = (posting & kPostingDemonym) ? "demonym" : "country";
       m->precision = kPrecisionCountry;
     } else if (e.kind == EntryKind::kRegion) {
       m->relation = "region";
-      m->precision = code == "ADM1" ? kPrecisionProvince : code == "SEA" ? kPrecisionWater : kPrecisionLargeArea;
+      m->precision = code == kAdmin1Code ? kPrecisionProvince : code == kSeaCode ? kPrecisionWater : kPrecisionLargeArea;
     } else if (e.kind == EntryKind::kAdmin) {
       m->relation = "region";
-      m->precision = code == "ADM1" ? kPrecisionProvince : kPrecisionDistrict;
+      m->precision = code == kAdmin1Code ? kPrecisionProvince : kPrecisionDistrict;
     } else {
       m->precision = kPrecisionExact;
     }
@@ -659,13 +666,13 @@ class Matcher {
     for (size_t idx = 0; idx + 1 < mentions->size(); ++idx) {
       PlaceMention& a = (*mentions)[idx];
       PlaceMention& b = (*mentions)[idx + 1];
-      if (a.relation == "between" && IsWord(a.end_token) && tokens_[a.end_token].folded == "and" &&
+      if (a.relation == kBetween && IsWord(a.end_token) && tokens_[a.end_token].folded == "and" &&
           b.first_token == a.end_token + 1) {
         b.relation = a.relation;
         b.precision = a.precision;
         b.relation_span = a.relation_span;
       }
-      if (b.relation == "border" && IsPunct(a.end_token, '-') && b.first_token == a.end_token + 1) {
+      if (b.relation == kBorder && IsPunct(a.end_token, '-') && b.first_token == a.end_token + 1) {
         a.relation = b.relation;
         a.precision = b.precision;
         a.relation_span = b.relation_span;
