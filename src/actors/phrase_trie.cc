@@ -13,13 +13,6 @@ bool IsHyphen(const text::Token& token) {
 
 }  // namespace
 
-bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
-  const text::Token& token = tokens[idx];
-  if (token.kind != text::TokenKind::kWord) return false;
-  if (token.folded == "'s") return true;
-  return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
-}
-
 uint32_t Vocabulary::Intern(std::string_view folded) {
   if (uint32_t id = Find(folded); id != kUnknown) return id;
   const uint32_t id = size_++;

@@ -53,7 +53,13 @@ class Vocabulary {
 
 // True when token idx is a possessive "'s". The tokenizer folds "’s" to "s", so a bare
 // "s" glued to the word before it is read as one too.
-bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx);
+// Inline, with the length test first: the recogniser asks it of most capitalised words.
+inline bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
+  const text::Token& token = tokens[idx];
+  if (token.kind != text::TokenKind::kWord || token.folded.size() > 2) return false;
+  if (token.folded == "'s") return true;
+  return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
+}
 
 class PhraseTrie {
  public:
