@@ -19,7 +19,7 @@ uint32_t Vocabulary::Intern(std::string_view folded) {
   if (folded.size() == 1) {
     one_byte_ids_[static_cast<unsigned char>(folded[0])] = id;
   } else if (folded.size() <= kMaxPackedWordLength) {
-    short_ids_.emplace(PackShortWord(folded), id);
+    short_ids_.Insert(PackShortWord(folded), id);
   } else {
     long_ids_.emplace(std::string(folded), id);
   }
@@ -46,8 +46,7 @@ std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const 
 
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t id) const {
   if (node == 0) return id < root_children_.size() ? root_children_[id] : 0;
-  auto it = edges_.find((static_cast<uint64_t>(node) << 32) | id);
-  return it == edges_.end() ? 0 : it->second;
+  return edges_.Find((static_cast<uint64_t>(node) << 32) | id, 0);
 }
 
 bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabulary* vocabulary) {
@@ -68,13 +67,13 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
     }
     uint32_t id = vocabulary->Intern(token.folded);
     uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
-    auto it = edges_.find(key);
-    if (it == edges_.end()) {
-      uint32_t child = static_cast<uint32_t>(entries_.size());
+    uint32_t child = edges_.Find(key, 0);  // no child is the root, node 0
+    if (child == 0) {
+      child = static_cast<uint32_t>(entries_.size());
       entries_.emplace_back();
-      it = edges_.emplace(key, child).first;
+      edges_.Insert(key, child);
     }
-    node = it->second;
+    node = child;
     if (depth == 0) {
       if (id >= root_children_.size()) root_children_.resize(id + 1, 0);
       root_children_[id] = node;

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/container/flat_hash_map.h>
 #include <absl/container/inlined_vector.h>
 
 #include "core/packed_word.h"
+#include "core/packed_word_map.h"
 #include "core/string_table.h"
 #include "text/tokens.h"
 
@@ -29,8 +29,7 @@ class Vocabulary {
   uint32_t Find(std::string_view folded) const {
     if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
     if (folded.size() <= kMaxPackedWordLength) {
-      auto it = short_ids_.find(PackShortWord(folded));
-      return it == short_ids_.end() ? kUnknown : it->second;
+      return short_ids_.Find(PackShortWord(folded), kUnknown);
     }
     return FindLong(folded);
   }
@@ -46,7 +45,7 @@ class Vocabulary {
   uint32_t FindLong(std::string_view folded) const;
 
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
-  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedWordLength bytes
+  PackedWordMap short_ids_;  // words of up to kMaxPackedWordLength bytes but one
   StringTable<uint32_t> long_ids_;                     // the longer ones
   uint32_t size_ = 0;
 };
@@ -138,7 +137,7 @@ class PhraseTrie {
     uint64_t any_case = 0, capital = 0, all_caps = 0;
   };
   std::vector<OneWordValueBits> one_word_;             // word id -> its one-word phrases' ValueBits
-  absl::flat_hash_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
+  PackedWordMap edges_;                                // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
 };
 
