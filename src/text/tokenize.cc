@@ -160,41 +160,47 @@ class FoldArena {
     *Reserve(1) = c;
     Commit(1);
   }
+  // Whether the store was reallocated, and its size then: views taken before point nowhere.
+  bool grew() const { return grew_; }
+  size_t capacity() const { return store_->size(); }
   void Finish() { store_->resize(used_); }
 
  private:
   // Only a transliteration longer than its word can get here.
-  [[gnu::noinline]] void Grow(size_t count) { store_->resize(std::max(store_->size() * 2, used_ + count)); }
+  [[gnu::noinline]] void Grow(size_t count) {
+    store_->resize(std::max(store_->size() * 2, used_ + count));
+    grew_ = true;
+  }
 
   std::string* store_;
   size_t used_ = 0;
+  bool grew_ = false;
 };
 
 // A generous guess at bytes per token, to reserve the token vectors once.
 constexpr size_t kBytesPerTokenGuess = 5;
 
-}  // namespace
-
-TokenStream Tokenize(std::string_view text) {
-  TokenStream stream;
-  stream.sentences = SplitSentences(text);
+// The tokens of `text` into stream->tokens (stream->sentences already split), their folded
+// forms in an arena of *arena_bytes. The views into the arena are taken as the tokens come;
+// false when a transliteration made the arena grow, which moved it: *arena_bytes is then
+// the size it grew to, with which a second call cannot grow it again.
+bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) {
+  TokenStream& stream = *out;
+  stream.tokens.clear();
   uint32_t sentence_idx = 0;
-  // Folded forms are never longer than about the text itself; transliteration can grow
-  // a few scripts, so leave headroom and fall back to a rebuild pass if it is exceeded.
-  FoldArena arena(&stream.fold_arena, text.size() + text.size() / 2 + 16);
+  FoldArena arena(&stream.fold_arena, *arena_bytes);
+  const char* const arena_base = stream.fold_arena.data();
   std::string scratch;  // the general path's folded form, before it goes into the arena
   // News text averages a token every six bytes or so: reserve once, not as it grows.
   const size_t expected_tokens = text.size() / kBytesPerTokenGuess + 16;
   stream.tokens.reserve(expected_tokens);
-  std::vector<std::pair<uint32_t, uint32_t>> fold_ranges;
-  fold_ranges.reserve(expected_tokens);
   // Locals the compiler can keep in registers: the folded bytes are chars, which may
   // alias anything, so members read through `stream` would be reloaded after each store.
   const char* const data = text.data();
   const uint32_t sentence_count = static_cast<uint32_t>(stream.sentences.size());
   uint32_t sentence_end = sentence_count > 0 ? stream.sentences[0].span.end : 0;
   auto push = [&](Token& token, uint32_t fold_begin, uint32_t token_pos) {
-    fold_ranges.emplace_back(fold_begin, arena.size() - fold_begin);
+    token.folded = std::string_view(arena_base + fold_begin, arena.size() - fold_begin);
     while (sentence_idx + 1 < sentence_count && sentence_end <= token_pos) {
       sentence_end = stream.sentences[++sentence_idx].span.end;
     }
@@ -362,12 +368,23 @@ TokenStream Tokenize(std::string_view text) {
     push(token, fold_begin, pos);
     pos = end;
   }
-  arena.Finish();
-  // Views are set last: the arena may have reallocated while it grew.
-  for (size_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
-    stream.tokens[token_idx].folded =
-        std::string_view(stream.fold_arena).substr(fold_ranges[token_idx].first, fold_ranges[token_idx].second);
+  if (arena.grew()) {
+    *arena_bytes = arena.capacity();
+    return false;
   }
+  arena.Finish();
+  return true;
+}
+
+}  // namespace
+
+TokenStream Tokenize(std::string_view text) {
+  TokenStream stream;
+  stream.sentences = SplitSentences(text);
+  // Folded forms are never longer than about the text itself; transliteration can grow
+  // a few scripts: leave headroom, and tokenize again in the rare text that exceeds it.
+  size_t arena_bytes = text.size() + text.size() / 2 + 16;
+  if (!TokenizeInto(text, &arena_bytes, &stream)) TokenizeInto(text, &arena_bytes, &stream);
   // Sentence token ranges; any non-space text lies in some sentence.
   if (stream.sentences.empty()) return stream;
   for (Sentence& sentence : stream.sentences) sentence.first_token = sentence.end_token = 0;

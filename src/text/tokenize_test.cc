@@ -58,6 +58,25 @@ TEST(Tokenize, LongWordsAndBlockEdgesFoldAndCountCapitals) {
   EXPECT_TRUE(mixed.tokens[0].all_caps);
 }
 
+// Every folded view must point into the stream's own arena, also when transliteration made
+// the folded forms outgrow the arena's first size (one ligature here folds to a phrase).
+TEST(Tokenize, FoldedViewsPointIntoTheArenaAfterItGrows) {
+  std::string text;
+  for (int repeat = 0; repeat < 200; ++repeat) text += "Peace \uFDFA and ";
+  TokenStream stream = Tokenize(text);
+  ASSERT_EQ(stream.tokens.size(), 600u);
+  EXPECT_GT(stream.tokens[1].folded.size(), 3 * 3u) << stream.tokens[1].folded;  // longer than the 3 bytes it came from
+  EXPECT_GT(stream.fold_arena.size(), text.size() + text.size() / 2 + 16);
+  const char* const begin = stream.fold_arena.data();
+  const char* const end = begin + stream.fold_arena.size();
+  for (const Token& token : stream.tokens) {
+    ASSERT_TRUE(token.folded.data() >= begin && token.folded.data() + token.folded.size() <= end);
+  }
+  EXPECT_EQ(stream.tokens[0].folded, "peace");
+  EXPECT_EQ(stream.tokens[599].folded, "and");
+  EXPECT_EQ(stream.tokens[598].folded, stream.tokens[1].folded);
+}
+
 TEST(Tokenize, SpansPointIntoTheText) {
   std::string text = "Russia said. Iraq denied.";
   TokenStream stream = Tokenize(text);
