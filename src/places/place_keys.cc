@@ -132,11 +132,12 @@ namespace {
 bool JoinedStartsWith(std::span<const std::string_view> words, size_t joined_size, std::string_view prefix,
                       size_t remainder) {
   if (joined_size < prefix.size() + remainder) return false;
+  // Byte by byte: prefixes are a few bytes, shorter than a library compare call.
   size_t matched = 0;
   for (std::string_view word : words) {
-    const size_t take = std::min(word.size(), prefix.size() - matched);
-    if (word.compare(0, take, prefix.substr(matched, take)) != 0) return false;
-    matched += take;
+    for (size_t byte_idx = 0; byte_idx < word.size() && matched < prefix.size(); ++byte_idx, ++matched) {
+      if (word[byte_idx] != prefix[matched]) return false;
+    }
     if (matched == prefix.size()) return true;
   }
   return matched == prefix.size();
