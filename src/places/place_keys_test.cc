@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/packed_word.h"
 #include "places/gazetteer_index.h"
 #include "places/places_data.h"
 
@@ -71,6 +72,28 @@ TEST(VariantKeyTest, PlainKeysAreTheMarkAndTheWords) {
   EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"a", "bc", "kamal"}, *data));
   EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"mosul", "al", "jadida"}, *data));
   EXPECT_GE(plain, 4);
+}
+
+// The packed copy of the stop list the matcher reads must give every short word's reason,
+// and nothing for other words.
+TEST(PlacesDataTest, PackedStopWordsAgreeWithTheStopList) {
+  Result<PlacesData> data = LoadPlacesData(kSource + "/data/places");
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  constexpr uint32_t kNone = 0xFFFFFFFFu;
+  size_t short_words = 0;
+  for (const auto& [word, reason] : data->stop_words) {
+    if (word.size() > kMaxPackedWordLength) continue;
+    ++short_words;
+    const uint32_t packed_reason = data->short_stop_words.Find(PackShortWord(word), kNone);
+    ASSERT_NE(packed_reason, kNone) << word;
+    EXPECT_EQ(data->stop_reasons[packed_reason], reason) << word;
+  }
+  EXPECT_EQ(data->short_stop_words.size(), short_words);
+  EXPECT_GT(short_words, 100u);
+  for (std::string_view word : {"aleppo", "raqqa", "gaza", "kirbyx", ""}) {
+    EXPECT_EQ(data->stop_words.count(word), 0u) << word;
+    EXPECT_EQ(data->short_stop_words.Find(PackShortWord(word), kNone), kNone) << word;
+  }
 }
 
 }  // namespace

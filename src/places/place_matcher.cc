@@ -10,6 +10,7 @@
 
 #include <absl/container/inlined_vector.h>
 
+#include "core/packed_word.h"
 #include "places/country_set.h"
 #include "places/gazetteer_data.h"
 #include "places/place_keys.h"
@@ -57,6 +58,7 @@ constexpr std::string_view kListed = "manual";
 constexpr std::string_view kSpeaker = "speaker";
 // Feature codes and cue relations the matcher tests (GeoNames, cues.tsv): views, so that a
 // string of another length is refused on its length.
+constexpr uint32_t kNoReason = 0xFFFFFFFFu;  // not a stop word
 constexpr std::string_view kAdmin1Code = "ADM1";
 constexpr std::string_view kSeaCode = "SEA";
 constexpr std::string_view kBetween = "between";
@@ -188,6 +190,10 @@ class Matcher {
     return t.capitalized || t.all_caps || IsArabicScript(i);
   }
   std::string_view StopReason(std::string_view folded) const {
+    if (folded.size() <= kMaxPackedWordLength) {
+      const uint32_t reason = g_.data.short_stop_words.Find(PackShortWord(folded), kNoReason);
+      return reason == kNoReason ? std::string_view() : std::string_view(g_.data.stop_reasons[reason]);
+    }
     auto it = g_.data.stop_words.find(folded);
     return it == g_.data.stop_words.end() ? std::string_view() : std::string_view(it->second);
   }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/packed_word.h"
 #include "text/fold.h"
 
 namespace crosscheck::places {
@@ -108,6 +109,12 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
   auto stop = ReadTable(data_dir + "/stoplist.tsv", "crosscheck.stoplist v1", 2);
   if (!stop.ok()) return stop.status();
   for (auto& f : stop.value()) data.stop_words[text::FoldPhrase(f[0])] = f[1];
+  for (const auto& [word, reason] : data.stop_words) {
+    if (word.size() > kMaxPackedWordLength) continue;
+    auto known = std::find(data.stop_reasons.begin(), data.stop_reasons.end(), reason);
+    if (known == data.stop_reasons.end()) known = data.stop_reasons.insert(known, reason);
+    data.short_stop_words.Insert(PackShortWord(word), static_cast<uint32_t>(known - data.stop_reasons.begin()));
+  }
   auto cues = ReadTable(data_dir + "/cues.tsv", "crosscheck.cues v1", 4);
   if (!cues.ok()) return cues.status();
   for (auto& f : cues.value()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/packed_word_map.h"
 #include "core/status.h"
 #include "core/string_table.h"
 #include "places/short_word_set.h"
@@ -64,6 +65,10 @@ struct PlacesData {
   std::vector<CountryRow> countries;
   std::vector<RegionRow> regions;
   StringMap<std::string> stop_words;  // folded word -> reason
+  // The stop words of up to kMaxPackedWordLength bytes again, packed, to their reason's index
+  // in stop_reasons: the matcher asks about the words at and before every candidate.
+  PackedWordMap short_stop_words;
+  std::vector<std::string> stop_reasons;
   std::vector<Cue> cues;
   // Cue indices (in file order) by the cue's first word (after-cues) and last word (before-cues):
   // the matcher tests only the cues that can match the word next to a place.
