@@ -109,6 +109,16 @@ std::string FeatureCodeOf(const EntryRecord& e) {
   return std::string(e.feature_code, strnlen(e.feature_code, sizeof(e.feature_code)));
 }
 
+// Cue words are a few bytes: compared inline, where operator== calls memcmp whenever the
+// lengths agree (and they always do for the word a cue was found by).
+bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t byte_idx = 0; byte_idx < a.size(); ++byte_idx) {
+    if (a[byte_idx] != b[byte_idx]) return false;
+  }
+  return true;
+}
+
 bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry || e.kind == EntryKind::kRegion; }
 
 struct Candidate {
@@ -450,7 +460,7 @@ class Matcher {
     size_t k = i;
     for (const std::string& word : words) {
       if (k < tokens_.size() && IsPunct(k, '-')) ++k;
-      if (!IsWord(k) || tokens_[k].folded != word) return 0;
+      if (!IsWord(k) || !SameWord(tokens_[k].folded, word)) return 0;
       ++k;
     }
     return k - i;
@@ -461,7 +471,7 @@ class Matcher {
     for (size_t w = words.size(); w-- > 0;) {
       if (k == 0) return SIZE_MAX;
       --k;
-      if (!IsWord(k) || tokens_[k].folded != words[w]) return SIZE_MAX;
+      if (!IsWord(k) || !SameWord(tokens_[k].folded, words[w])) return SIZE_MAX;
     }
     return k;
   }
