@@ -56,9 +56,9 @@ constexpr std::string_view kHonorific = "honorific";
 constexpr std::string_view kListed = "manual";
 // Relation of the cues.tsv rows that are reporting verbs ("Kirby said"): no relation of a place.
 constexpr std::string_view kSpeaker = "speaker";
+constexpr uint32_t kNoReason = 0xFFFFFFFFu;  // PlacesData::short_stop_words: not a stop word
 // Feature codes and cue relations the matcher tests (GeoNames, cues.tsv): views, so that a
 // string of another length is refused on its length.
-constexpr uint32_t kNoReason = 0xFFFFFFFFu;  // not a stop word
 constexpr std::string_view kAdmin1Code = "ADM1";
 constexpr std::string_view kSeaCode = "SEA";
 constexpr std::string_view kBetween = "between";
