@@ -21,6 +21,17 @@ constexpr uint32_t kMaxRoleUnits = 3;
 constexpr uint32_t kMaxRoleLookBack = 6;
 constexpr uint32_t kMaxOrgWords = 8;
 constexpr uint32_t kMaxWordsBeforeHead = 3;
+// Actor types the grammar reads (actors.tsv). Views, so that a comparison with a type of
+// another length stops at the length instead of calling memcmp.
+constexpr std::string_view kStateType = "state";
+constexpr std::string_view kOfficialType = "official";
+constexpr std::string_view kArmedGroupType = "armed_group";
+constexpr std::string_view kMilitiaType = "militia";
+constexpr std::string_view kMediaType = "media";
+constexpr std::string_view kNewsAgencyType = "news_agency";
+constexpr std::string_view kInternationalOrgType = "international_org";
+// A generous guess at tokens per actor mention, to reserve the drafts once.
+constexpr size_t kTokensPerDraftGuess = 16;
 // Context weights for choosing between actors sharing a form ("coalition", "SNA").
 constexpr int kSamePartyWeight = 3;
 constexpr int kSameCountryWeight = 1;
@@ -60,6 +71,8 @@ class Recognizer {
   Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream)
       : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(dict.vocabulary().Encode(stream)),
         owner_(tokens_.size(), -1) {
+    // Drafts are large (strings, an inline vector): growing the vector moves them all.
+    drafts_.reserve(tokens_.size() / kTokensPerDraftGuess + 1);
     MarkOneWordCues();
   }
 
@@ -296,7 +309,8 @@ class Recognizer {
         ++idx;
         continue;
       }
-      Draft draft;
+      // Built in place: a draft's strings and inline vector are not moved again.
+      Draft& draft = drafts_.emplace_back();
       draft.first = draft.actor_first = idx;
       draft.end = draft.actor_end = match.end_token;
       for (const PhraseTrie::Entry* entry : match.entries) {
@@ -307,8 +321,7 @@ class Recognizer {
         }
       }
       draft.actor = draft.candidates.front();
-      Own(draft.first, draft.end, static_cast<int>(drafts_.size()));
-      drafts_.push_back(std::move(draft));
+      Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
       idx = match.end_token;
     }
   }
@@ -357,7 +370,7 @@ class Recognizer {
       if (draft.candidates.size() != 1) continue;
       const int other = draft.candidates.front();
       const Actor& context = dict_.actor(other);
-      bool located = context.type != "media" && context.type != "news_agency" && context.type != "international_org";
+      bool located = context.type != kMediaType && context.type != kNewsAgencyType && context.type != kInternationalOrgType;
       unambiguous.push_back(ContextActor{dict_.Root(other), located, &context.country});
     }
     for (Draft& draft : drafts_) {
@@ -403,7 +416,7 @@ class Recognizer {
     if (draft.has_adjective && draft.has_alias) draft.adjective = ModifiesNoun(end, limit);
     // "Sayyid al-Shuhada Brigade": a known name closed by an organisation word.
     const std::string& type = dict_.actor(draft.actor).type;
-    bool names_a_group = type == "armed_group" || type == "militia";
+    bool names_a_group = type == kArmedGroupType || type == kMilitiaType;
     if (names_a_group && !draft.adjective && end < limit && Tok(end).capitalized && owner_[end] < 0 &&
         CueAt(end, CueKind::kOrgSuffix)) {
       ++end;
@@ -411,7 +424,7 @@ class Recognizer {
       Own(draft.first, end, static_cast<int>(draft_idx));
     }
     // "Mali's army", "Russia's forces": a state's own forces are its military.
-    if (type == "state" && !draft.adjective && end + 1 < limit && Tok(end).folded == "'s" && owner_[end + 1] < 0) {
+    if (type == kStateType && !draft.adjective && end + 1 < limit && Tok(end).folded == "'s" && owner_[end + 1] < 0) {
       uint32_t force_end = CueEnd(end + 1, limit, CueKind::kStateForce);
       int military = force_end ? dict_.MilitaryOf(draft.actor) : -1;
       if (military >= 0) {
@@ -495,7 +508,7 @@ class Recognizer {
     RoleMatch role;
     NameMatch name;
     // An office held by one person is followed by that person: "UN envoy for Libya Karim Salah".
-    if (dict_.actor(draft.actor).type == "official" && pos == draft.end && NameForward(pos, limit, &name) &&
+    if (dict_.actor(draft.actor).type == kOfficialType && pos == draft.end && NameForward(pos, limit, &name) &&
         name.person_begin == pos) {
       SetPerson(&draft, name);
       draft.end = name.end;
@@ -507,7 +520,7 @@ class Recognizer {
       // Skip a country qualifier between the organisation and its role: "UN Libya envoy".
       const Draft& next = drafts_[static_cast<size_t>(owner_[pos])];
       uint32_t after = next.end;
-      if (next.first == pos && dict_.actor(next.actor).type == "state" && after < limit && owner_[after] < 0 &&
+      if (next.first == pos && dict_.actor(next.actor).type == kStateType && after < limit && owner_[after] < 0 &&
           RoleAt(after, limit, &role)) {
         found = true;
       }
@@ -558,7 +571,7 @@ class Recognizer {
         idx = role.end - 1;
         continue;
       }
-      Draft draft;
+      Draft& draft = drafts_.emplace_back();
       draft.first = draft.actor_first = idx;
       draft.actor_end = idx;
       draft.role_first = role.begin;
@@ -572,9 +585,8 @@ class Recognizer {
         draft.anonymous = true;
         draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin);
       }
-      Own(draft.first, draft.end, static_cast<int>(drafts_.size()));
-      drafts_.push_back(std::move(draft));
-      idx = drafts_.back().end - 1;
+      Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
+      idx = draft.end - 1;
     }
   }
 
@@ -608,14 +620,13 @@ class Recognizer {
     for (uint32_t idx = first; idx < end; ++idx) {
       if (owner_[idx] >= 0) return;
     }
-    Draft draft;
+    Draft& draft = drafts_.emplace_back();
     draft.first = first;
     draft.end = end;
     draft.actor_first = name_first;
     draft.actor_end = name_end;
     draft.unresolved_name = std::string(Surface(name_first, name_end));
-    Own(first, end, static_cast<int>(drafts_.size()));
-    drafts_.push_back(std::move(draft));
+    Own(first, end, static_cast<int>(drafts_.size() - 1));
   }
 
   // "the so-called X", "the X group", "X, a militia", "X Brigade": kept unresolved.
@@ -746,7 +757,7 @@ class Recognizer {
     mentions.reserve(drafts_.size());
     for (uint32_t draft_idx : order) {
       Draft& draft = drafts_[draft_idx];
-      ActorMention mention;
+      ActorMention& mention = mentions.emplace_back();  // built in place: its strings are not moved again
       mention.first_token = draft.first;
       mention.end_token = draft.end;
       mention.span = SpanOf(draft.first, draft.end);
@@ -759,7 +770,8 @@ class Recognizer {
         mention.person = std::string(Surface(draft.person_first, draft.person_end));
       }
       uint32_t role_first = draft.role_first, role_end = draft.role_end;
-      if (auto carried = carried_role_.find(draft_idx); carried != carried_role_.end()) {
+      if (auto carried = carried_role_.empty() ? carried_role_.end() : carried_role_.find(draft_idx);
+          carried != carried_role_.end()) {
         role_first = drafts_[carried->second].role_first;
         role_end = drafts_[carried->second].role_end;
       }
@@ -776,7 +788,6 @@ class Recognizer {
       } else {
         mention.name = std::move(draft.unresolved_name);
       }
-      mentions.push_back(std::move(mention));
     }
     return mentions;
   }

@@ -13,32 +13,20 @@ bool IsHyphen(const text::Token& token) {
 
 }  // namespace
 
-bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
-  const text::Token& token = tokens[idx];
-  if (token.kind != text::TokenKind::kWord) return false;
-  if (token.folded == "'s") return true;
-  return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
-}
-
 uint32_t Vocabulary::Intern(std::string_view folded) {
   if (uint32_t id = Find(folded); id != kUnknown) return id;
   const uint32_t id = size_++;
   if (folded.size() == 1) {
     one_byte_ids_[static_cast<unsigned char>(folded[0])] = id;
   } else if (folded.size() <= kMaxPackedWordLength) {
-    short_ids_.emplace(PackShortWord(folded), id);
+    short_ids_.Insert(PackShortWord(folded), id);
   } else {
     long_ids_.emplace(std::string(folded), id);
   }
   return id;
 }
 
-uint32_t Vocabulary::Find(std::string_view folded) const {
-  if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
-  if (folded.size() <= kMaxPackedWordLength) {
-    auto it = short_ids_.find(PackShortWord(folded));
-    return it == short_ids_.end() ? kUnknown : it->second;
-  }
+uint32_t Vocabulary::FindLong(std::string_view folded) const {
   auto it = long_ids_.find(folded);
   return it == long_ids_.end() ? kUnknown : it->second;
 }
@@ -48,15 +36,17 @@ std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const 
   ids.reserve(tokens.tokens.size());
   static constexpr std::string_view kPossessive = "'s";
   for (size_t token_idx = 0; token_idx < tokens.tokens.size(); ++token_idx) {
-    ids.push_back(Find(IsPossessiveToken(tokens.tokens, token_idx) ? kPossessive : tokens.tokens[token_idx].folded));
+    const std::string_view folded = tokens.tokens[token_idx].folded;
+    // Only a bare "s" reads differently as a possessive: "'s" is the possessive's own form.
+    const bool possessive = folded.size() == 1 && folded[0] == 's' && IsPossessiveToken(tokens.tokens, token_idx);
+    ids.push_back(Find(possessive ? kPossessive : folded));
   }
   return ids;
 }
 
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t id) const {
   if (node == 0) return id < root_children_.size() ? root_children_[id] : 0;
-  auto it = edges_.find((static_cast<uint64_t>(node) << 32) | id);
-  return it == edges_.end() ? 0 : it->second;
+  return edges_.Find((static_cast<uint64_t>(node) << 32) | id, 0);
 }
 
 bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabulary* vocabulary) {
@@ -77,13 +67,13 @@ bool PhraseTrie::Add(std::string_view phrase, int32_t value, uint8_t tag, Vocabu
     }
     uint32_t id = vocabulary->Intern(token.folded);
     uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
-    auto it = edges_.find(key);
-    if (it == edges_.end()) {
-      uint32_t child = static_cast<uint32_t>(entries_.size());
+    uint32_t child = edges_.Find(key, 0);  // no child is the root, node 0
+    if (child == 0) {
+      child = static_cast<uint32_t>(entries_.size());
       entries_.emplace_back();
-      it = edges_.emplace(key, child).first;
+      edges_.Insert(key, child);
     }
-    node = it->second;
+    node = child;
     if (depth == 0) {
       if (id >= root_children_.size()) root_children_.resize(id + 1, 0);
       root_children_[id] = node;

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/container/flat_hash_map.h>
 #include <absl/container/inlined_vector.h>
 
 #include "core/packed_word.h"
+#include "core/packed_word_map.h"
 #include "core/string_table.h"
 #include "text/tokens.h"
 
@@ -25,7 +25,14 @@ class Vocabulary {
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
 
   uint32_t Intern(std::string_view folded);
-  uint32_t Find(std::string_view folded) const;
+  // Inline: Encode asks it of every token of every article.
+  uint32_t Find(std::string_view folded) const {
+    if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
+    if (folded.size() <= kMaxPackedWordLength) {
+      return short_ids_.Find(PackShortWord(folded), kUnknown);
+    }
+    return FindLong(folded);
+  }
   // One id per token of the stream (kUnknown for words no phrase uses).
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
 
@@ -35,15 +42,23 @@ class Vocabulary {
   // string hash and a memcmp call.
 
   // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
+  uint32_t FindLong(std::string_view folded) const;
+
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
-  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // words of up to kMaxPackedWordLength bytes
+  PackedWordMap short_ids_;  // words of up to kMaxPackedWordLength bytes but one
   StringTable<uint32_t> long_ids_;                     // the longer ones
   uint32_t size_ = 0;
 };
 
 // True when token idx is a possessive "'s". The tokenizer folds "’s" to "s", so a bare
 // "s" glued to the word before it is read as one too.
-bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx);
+// Inline, with the length test first: the recogniser asks it of most capitalised words.
+inline bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx) {
+  const text::Token& token = tokens[idx];
+  if (token.kind != text::TokenKind::kWord || token.folded.size() > 2) return false;
+  if (token.folded == "'s") return true;
+  return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
+}
 
 class PhraseTrie {
  public:
@@ -122,7 +137,7 @@ class PhraseTrie {
     uint64_t any_case = 0, capital = 0, all_caps = 0;
   };
   std::vector<OneWordValueBits> one_word_;             // word id -> its one-word phrases' ValueBits
-  absl::flat_hash_map<uint64_t, uint32_t> edges_;      // (node << 32 | word id) -> child node
+  PackedWordMap edges_;                                // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
 };
 

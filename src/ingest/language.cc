@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -159,20 +160,28 @@ Result<EnglishMarkers> EnglishMarkers::Load(const std::string& path) {
   Result<TsvTable> table = ReadTsv(path, "crosscheck.english-markers", 1);
   if (!table.ok()) return table.status();
   EnglishMarkers markers;
+  const size_t slot_count = std::bit_ceil(std::max<size_t>(2, table->rows.size() * kSlotsPerMarker));
+  markers.slots_.assign(slot_count, kEmptySlot);
+  markers.slot_mask_ = slot_count - 1;
+  markers.slot_shift_ = 64 - std::countr_zero(slot_count);  // the product's top bits index the slots
   for (const TsvRow& row : table->rows) {
     const std::string& word = row.fields.at(0);
     if (word.empty() || word.size() > kMaxPackableLength) {
       return Status(StatusCode::kDataFormat, path + ":" + std::to_string(row.line) + ": a marker is 1 to 8 letters");
     }
-    markers.packed_.push_back(PackWord(word));
+    markers.Insert(PackWord(word));
     markers.max_length_ = std::max(markers.max_length_, word.size());
   }
-  std::sort(markers.packed_.begin(), markers.packed_.end());
   return markers;
 }
 
-bool EnglishMarkers::Contains(uint64_t packed_word) const {
-  return std::binary_search(packed_.begin(), packed_.end(), packed_word);
+void EnglishMarkers::Insert(uint64_t packed_word) {
+  uint64_t slot = Slot(packed_word);
+  for (; slots_[slot] != kEmptySlot; slot = (slot + 1) & slot_mask_) {
+    if (slots_[slot] == packed_word) return;  // listed twice
+  }
+  slots_[slot] = packed_word;
+  ++count_;
 }
 
 std::string DetectLanguage(std::string_view text, const EnglishMarkers* markers) {

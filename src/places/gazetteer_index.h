@@ -73,6 +73,8 @@ class MappedIndex {
   std::span<const uint32_t> Lookup(std::string_view key) const { return Lookup(key, KeyHash(key)); }
   // With key_hash == KeyHash(key) already worked out.
   std::span<const uint32_t> Lookup(std::string_view key, uint64_t key_hash) const;
+  // False only when no key has this hash: lets a caller skip writing out a key it has hashed.
+  bool MayContain(uint64_t key_hash) const { return base_ != nullptr && filter_.MayContain(key_hash); }
   const EntryRecord& entry(uint32_t index) const { return entries_[index]; }
   size_t entry_count() const { return entry_count_; }
   const char* String(uint32_t offset) const { return pool_ + offset; }

@@ -125,6 +125,46 @@ bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& d
   return transformed;
 }
 
+namespace {
+
+// Whether the words run together start with `prefix` and go on for at least `remainder` bytes
+// after it, without running them together.
+bool JoinedStartsWith(std::span<const std::string_view> words, size_t joined_size, std::string_view prefix,
+                      size_t remainder) {
+  if (joined_size < prefix.size() + remainder) return false;
+  // Byte by byte: prefixes are a few bytes, shorter than a library compare call.
+  size_t matched = 0;
+  for (std::string_view word : words) {
+    for (size_t byte_idx = 0; byte_idx < word.size() && matched < prefix.size(); ++byte_idx, ++matched) {
+      if (word[byte_idx] != prefix[matched]) return false;
+    }
+    if (matched == prefix.size()) return true;
+  }
+  return matched == prefix.size();
+}
+
+}  // namespace
+
+bool VariantKeyIsPlain(std::span<const std::string_view> words, const PlacesData& data) {
+  size_t joined_size = 0;
+  for (std::string_view word : words) {
+    if (word.size() <= data.max_article_length && data.articles.count(word) != 0) return false;
+    joined_size += word.size();
+  }
+  if (joined_size == 0) return false;
+  // Most names start with a byte that opens no Abu form or attached article.
+  if (words.front().empty() || !data.variant_openers.test(static_cast<unsigned char>(words.front().front()))) {
+    return !words.front().empty();
+  }
+  for (const std::string& form : data.abu_forms) {
+    if (JoinedStartsWith(words, joined_size, form, kMinAbuRemainder)) return false;
+  }
+  for (const std::string& article : data.attached_articles) {
+    if (JoinedStartsWith(words, joined_size, article, kMinAttachedRemainder)) return false;
+  }
+  return true;
+}
+
 std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed) {
   std::vector<std::string_view> views(words.begin(), words.end());
   std::string key;

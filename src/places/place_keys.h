@@ -33,4 +33,10 @@ std::string VariantKey(const std::vector<std::string>& words, const PlacesData& 
 // empty), which the matcher relies on to hash it as the words come.
 bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& data, std::string* out);
 
+// True only when VariantKeyInto(words) leaves the words as they are and is not empty: no word
+// is an article, and no Abu form or attached article opens the words run together. The
+// matcher then knows the variant key's hash without writing the key, and asks the index's
+// filter before writing it. False may also mean "do not know": VariantKeyInto decides.
+bool VariantKeyIsPlain(std::span<const std::string_view> words, const PlacesData& data);
+
 }  // namespace crosscheck::places

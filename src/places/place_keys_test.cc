@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/packed_word.h"
 #include "places/gazetteer_index.h"
 #include "places/places_data.h"
 
@@ -38,6 +39,60 @@ TEST(VariantKeyTest, UntransformedKeyIsTheMarkAndTheWords) {
     std::string expected(1, kVariantMark);
     for (std::string_view word : words) expected.append(word);
     EXPECT_EQ(out, expected) << expected;
+  }
+}
+
+// Where VariantKeyIsPlain answers true, VariantKeyInto must leave the words as they are;
+// it must answer true for the common case of a word no article or Abu form opens.
+TEST(VariantKeyTest, PlainKeysAreTheMarkAndTheWords) {
+  Result<PlacesData> data = LoadPlacesData(kSource + "/data/places");
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  const std::vector<std::vector<std::string_view>> cases = {
+      {"aleppo"}, {"al", "bukamal"}, {"albukamal"}, {"abu", "kamal"}, {"albu", "kamal"}, {"bu", "kamal"},
+      {"deir", "ez", "zor"}, {"new", "york"}, {"abo"}, {"elbasan"}, {"ab"}, {"a"}, {"the"}, {"bou", "kamal"},
+      {"mosul", "al", "jadida"}, {"kamal", "abu"}, {"raqqa"}, {"ez", "zor"}, {""}, {"x", ""},
+      {"alep"}, {"army"}, {"a", "bu", "kamal"}, {"a", "bc", "kamal"}, {"b", "u", "kamal"}, {"elba"}, {"bou"}};
+  std::string out;
+  int plain = 0;
+  for (const std::vector<std::string_view>& words : cases) {
+    if (!VariantKeyIsPlain(words, *data)) continue;
+    ++plain;
+    std::string expected(1, kVariantMark);
+    for (std::string_view word : words) expected.append(word);
+    EXPECT_FALSE(VariantKeyInto(words, *data, &out)) << expected;
+    EXPECT_EQ(out, expected);
+  }
+  EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"deir", "ez", "zor"}, *data));  // "ez" is an article
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"raqqa"}, *data));
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"new", "york"}, *data));
+  EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"aleppo"}, *data));  // "al" + "eppo"
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"alep"}, *data));     // too little after "al"
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"army"}, *data));
+  EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"a", "bu", "kamal"}, *data));  // "abu" across words
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"a", "bc", "kamal"}, *data));
+  EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"mosul", "al", "jadida"}, *data));
+  EXPECT_GE(plain, 4);
+}
+
+// The packed copy of the stop list the matcher reads must give every short word's reason,
+// and nothing for other words.
+TEST(PlacesDataTest, PackedStopWordsAgreeWithTheStopList) {
+  Result<PlacesData> data = LoadPlacesData(kSource + "/data/places");
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  constexpr uint32_t kNone = 0xFFFFFFFFu;
+  size_t short_words = 0;
+  for (const auto& [word, reason] : data->stop_words) {
+    if (word.size() > kMaxPackedWordLength) continue;
+    ++short_words;
+    const uint32_t packed_reason = data->short_stop_words.Find(PackShortWord(word), kNone);
+    ASSERT_NE(packed_reason, kNone) << word;
+    EXPECT_EQ(data->stop_reasons[packed_reason], reason) << word;
+  }
+  EXPECT_EQ(data->short_stop_words.size(), short_words);
+  EXPECT_GT(short_words, 100u);
+  for (std::string_view word : {"aleppo", "raqqa", "gaza", "kirbyx", ""}) {
+    EXPECT_EQ(data->stop_words.count(word), 0u) << word;
+    EXPECT_EQ(data->short_stop_words.Find(PackShortWord(word), kNone), kNone) << word;
   }
 }
 

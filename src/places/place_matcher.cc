@@ -6,11 +6,12 @@
 #include <cmath>
 #include <cstring>
 #include <optional>
-#include <bitset>
 #include <unordered_set>
 
 #include <absl/container/inlined_vector.h>
 
+#include "core/packed_word.h"
+#include "places/country_set.h"
 #include "places/gazetteer_data.h"
 #include "places/place_keys.h"
 #include "places/places.h"
@@ -55,6 +56,13 @@ constexpr std::string_view kHonorific = "honorific";
 constexpr std::string_view kListed = "manual";
 // Relation of the cues.tsv rows that are reporting verbs ("Kirby said"): no relation of a place.
 constexpr std::string_view kSpeaker = "speaker";
+constexpr uint32_t kNoReason = 0xFFFFFFFFu;  // PlacesData::short_stop_words: not a stop word
+// Feature codes and cue relations the matcher tests (GeoNames, cues.tsv): views, so that a
+// string of another length is refused on its length.
+constexpr std::string_view kAdmin1Code = "ADM1";
+constexpr std::string_view kSeaCode = "SEA";
+constexpr std::string_view kBetween = "between";
+constexpr std::string_view kBorder = "border";
 bool IsTitle(std::string_view reason) { return reason == kNamePrefix || reason == kHonorific; }
 // Connectors allowed lower case inside a name: "Deir ez-Zor", "Bosnia and Herzegovina".
 constexpr size_t kMaxConnectorLength = 3;
@@ -101,6 +109,16 @@ std::string FeatureCodeOf(const EntryRecord& e) {
   return std::string(e.feature_code, strnlen(e.feature_code, sizeof(e.feature_code)));
 }
 
+// Cue words are a few bytes: compared inline, where operator== calls memcmp whenever the
+// lengths agree (and they always do for the word a cue was found by).
+bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t byte_idx = 0; byte_idx < a.size(); ++byte_idx) {
+    if (a[byte_idx] != b[byte_idx]) return false;
+  }
+  return true;
+}
+
 bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry || e.kind == EntryKind::kRegion; }
 
 struct Candidate {
@@ -115,11 +133,9 @@ struct Candidate {
 };
 
 struct Context {
-  std::bitset<1 << 16> countries;  // by CountryKey
-  bool HasCountry(uint16_t key) const { return key != 0 && countries.test(key); }
-  void AddCountry(uint16_t key) {
-    if (key != 0) countries.set(key);
-  }
+  CountrySet countries;
+  bool HasCountry(uint16_t key) const { return countries.Has(key); }
+  void AddCountry(uint16_t key) { countries.Add(key); }
   struct Point {
     double lat, lon, cos_lat;
     uint32_t candidate;
@@ -184,6 +200,10 @@ class Matcher {
     return t.capitalized || t.all_caps || IsArabicScript(i);
   }
   std::string_view StopReason(std::string_view folded) const {
+    if (folded.size() <= kMaxPackedWordLength) {
+      const uint32_t reason = g_.data.short_stop_words.Find(PackShortWord(folded), kNoReason);
+      return reason == kNoReason ? std::string_view() : std::string_view(g_.data.stop_reasons[reason]);
+    }
     auto it = g_.data.stop_words.find(folded);
     return it == g_.data.stop_words.end() ? std::string_view() : std::string_view(it->second);
   }
@@ -257,8 +277,18 @@ class Matcher {
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
-            const bool transformed = VariantKeyInto(words, g_.data, &variant);
-            if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
+            if (VariantKeyIsPlain(words, g_.data)) {
+              // Most words: the variant key is the mark and the words, hashed as they came, and
+              // the index's filter turns most away before the key is written out.
+              if (g_.index.MayContain(variant_hash)) {
+                variant.assign(1, kVariantMark);
+                for (std::string_view word : words) variant.append(word);
+                hits = g_.index.Lookup(variant, variant_hash);
+              }
+            } else {
+              const bool transformed = VariantKeyInto(words, g_.data, &variant);
+              if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
+            }
           }
           if (!hits.empty()) {
             best_hits = hits;
@@ -353,14 +383,10 @@ class Matcher {
       next_capital = true;
     }
     c->embedded = prev_capital || next_capital || after_title;
-    std::string& key = key_buffer_;
-    key.clear();
-    for (uint32_t k = c->first; k < c->end; ++k) {
-      if (IsWord(k)) key.append(tokens_[k].folded);
-    }
     const bool stop = single && !StopReason(first.folded).empty();
     const bool short_caps = single && first.all_caps && first.folded.size() < kMinAllCapsTownLength;
-    const bool known_person = single && person_words_.count(key) != 0;
+    // A single candidate's key is its one word (candidates start on a word).
+    const bool known_person = single && !person_words_.empty() && person_words_.count(first.folded) != 0;
     // '"...," Kirby said': a small town does not speak; a person with its name does.
     const bool speaker = single && OpensClause(c->first) && IsAfterCue(c->end, kSpeaker);
     const bool comma_before = c->first > 0 && IsPunct(c->first - 1, ',');
@@ -434,7 +460,7 @@ class Matcher {
     size_t k = i;
     for (const std::string& word : words) {
       if (k < tokens_.size() && IsPunct(k, '-')) ++k;
-      if (!IsWord(k) || tokens_[k].folded != word) return 0;
+      if (!IsWord(k) || !SameWord(tokens_[k].folded, word)) return 0;
       ++k;
     }
     return k - i;
@@ -445,7 +471,7 @@ class Matcher {
     for (size_t w = words.size(); w-- > 0;) {
       if (k == 0) return SIZE_MAX;
       --k;
-      if (!IsWord(k) || tokens_[k].folded != words[w]) return SIZE_MAX;
+      if (!IsWord(k) || !SameWord(tokens_[k].folded, words[w])) return SIZE_MAX;
     }
     return k;
   }
@@ -548,7 +574,7 @@ class Matcher {
     // Towns twice: the second time with the towns of the first as neighbours.
     for (Candidate& c : candidates_) Choose(&c, ctx, /*towns=*/true);
     // The second round has the same countries and more points: the points are copied, the
-    // countries' 8 KB bitmap is not.
+    // countries are not.
     std::vector<Context::Point> second_points = ctx.points;
     for (uint32_t idx = 0; idx < candidates_.size(); ++idx) {
       const Candidate& c = candidates_[idx];
@@ -568,17 +594,18 @@ class Matcher {
     }
   }
 
+  // After m->feature_code is set.
   void BaseRelation(const EntryRecord& e, uint32_t posting, PlaceMention* m) const {
-    std::string code = FeatureCodeOf(e);
+    const std::string_view code = m->feature_code;
     if (e.kind == EntryKind::kCountry) {
       m->relation = (posting & kPostingDemonym) ? "demonym" : "country";
       m->precision = kPrecisionCountry;
     } else if (e.kind == EntryKind::kRegion) {
       m->relation = "region";
-      m->precision = code == "ADM1" ? kPrecisionProvince : code == "SEA" ? kPrecisionWater : kPrecisionLargeArea;
+      m->precision = code == kAdmin1Code ? kPrecisionProvince : code == kSeaCode ? kPrecisionWater : kPrecisionLargeArea;
     } else if (e.kind == EntryKind::kAdmin) {
       m->relation = "region";
-      m->precision = code == "ADM1" ? kPrecisionProvince : kPrecisionDistrict;
+      m->precision = code == kAdmin1Code ? kPrecisionProvince : kPrecisionDistrict;
     } else {
       m->precision = kPrecisionExact;
     }
@@ -655,13 +682,13 @@ class Matcher {
     for (size_t idx = 0; idx + 1 < mentions->size(); ++idx) {
       PlaceMention& a = (*mentions)[idx];
       PlaceMention& b = (*mentions)[idx + 1];
-      if (a.relation == "between" && IsWord(a.end_token) && tokens_[a.end_token].folded == "and" &&
+      if (a.relation == kBetween && IsWord(a.end_token) && tokens_[a.end_token].folded == "and" &&
           b.first_token == a.end_token + 1) {
         b.relation = a.relation;
         b.precision = a.precision;
         b.relation_span = a.relation_span;
       }
-      if (b.relation == "border" && IsPunct(a.end_token, '-') && b.first_token == a.end_token + 1) {
+      if (b.relation == kBorder && IsPunct(a.end_token, '-') && b.first_token == a.end_token + 1) {
         a.relation = b.relation;
         a.precision = b.precision;
         a.relation_span = b.relation_span;
@@ -676,7 +703,6 @@ class Matcher {
   std::vector<Candidate> candidates_;
   StringSet person_words_;
   StringSet surnames_;  // single words rejected after a listed given name or an honorific
-  std::string key_buffer_;
   mutable std::vector<uint32_t> cue_buffer_;
 };
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/packed_word.h"
 #include "text/fold.h"
 
 namespace crosscheck::places {
@@ -108,6 +109,12 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
   auto stop = ReadTable(data_dir + "/stoplist.tsv", "crosscheck.stoplist v1", 2);
   if (!stop.ok()) return stop.status();
   for (auto& f : stop.value()) data.stop_words[text::FoldPhrase(f[0])] = f[1];
+  for (const auto& [word, reason] : data.stop_words) {
+    if (word.size() > kMaxPackedWordLength) continue;
+    auto known = std::find(data.stop_reasons.begin(), data.stop_reasons.end(), reason);
+    if (known == data.stop_reasons.end()) known = data.stop_reasons.insert(known, reason);
+    data.short_stop_words.Insert(PackShortWord(word), static_cast<uint32_t>(known - data.stop_reasons.begin()));
+  }
   auto cues = ReadTable(data_dir + "/cues.tsv", "crosscheck.cues v1", 4);
   if (!cues.ok()) return cues.status();
   for (auto& f : cues.value()) {
@@ -131,6 +138,10 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     }
     if (f[1] == "attached") data.attached_articles.push_back(f[0]);
     if (f[1] == "article" || f[1] == "abu") data.max_article_length = std::max(data.max_article_length, f[0].size());
+    if (f[1] == "abu" || f[1] == "attached") {
+      if (f[0].empty()) data.variant_openers.set();
+      else data.variant_openers.set(static_cast<unsigned char>(f[0][0]));
+    }
   }
   auto supplement = ReadTable(data_dir + "/supplement.tsv", "crosscheck.places-supplement v1", 9);
   if (!supplement.ok()) return supplement.status();

@@ -2,9 +2,11 @@
 // Arabic transliteration variants and the supplement of localities GeoNames lacks. Each file carries a "# format: NAME v1" tag that is checked.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <vector>
 
+#include "core/packed_word_map.h"
 #include "core/status.h"
 #include "core/string_table.h"
 #include "places/short_word_set.h"
@@ -63,6 +65,10 @@ struct PlacesData {
   std::vector<CountryRow> countries;
   std::vector<RegionRow> regions;
   StringMap<std::string> stop_words;  // folded word -> reason
+  // The stop words of up to kMaxPackedWordLength bytes again, packed, to their reason's index
+  // in stop_reasons: the matcher asks about the words at and before every candidate.
+  PackedWordMap short_stop_words;
+  std::vector<std::string> stop_reasons;
   std::vector<Cue> cues;
   // Cue indices (in file order) by the cue's first word (after-cues) and last word (before-cues):
   // the matcher tests only the cues that can match the word next to a place.
@@ -72,6 +78,9 @@ struct PlacesData {
   ShortWordSet abu_forms;  // "abu", "albu", "abou"...
   size_t max_article_length = 0;  // longest article or Abu form: longer words are neither
   std::vector<std::string> attached_articles;  // also stripped when joined to the name: "al"
+  // First bytes of the Abu forms and attached articles (every byte if one is empty): a name
+  // that starts with none of them keeps its words in the variant key (VariantKeyIsPlain).
+  std::bitset<256> variant_openers;
   std::vector<SupplementRow> supplement;
 };
 

@@ -11,6 +11,10 @@
 
 #include "text/fold.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace crosscheck::text {
 namespace {
 
@@ -75,6 +79,64 @@ constexpr std::array<uint8_t, 256> MakeAsciiWordTable() {
 }
 constexpr std::array<uint8_t, 256> kAsciiWord = MakeAsciiWordTable();
 
+// What the ASCII word path learns of a run of letters and digits for Token::all_caps: where
+// it stops, whether it holds two letters or more, and whether any letter is lower case.
+struct AsciiRun {
+  uint32_t end = 0;
+  uint32_t letters = 0;  // exact in the byte loop; the block loop adds at most two a block
+  bool has_lower = false;
+  bool AllCaps() const { return !has_lower && letters >= 2; }
+};
+
+// Scans the letters and digits from `begin` and writes them lower-cased to `folded`, which
+// must have room for size - begin bytes. Sixteen bytes at a time where the text allows: a
+// word of news text is about six bytes, and the byte loop spent several instructions on each.
+AsciiRun ScanAsciiRun(const char* data, uint32_t begin, uint32_t size, char* folded) {
+  AsciiRun run;
+  uint32_t end = begin;
+#if defined(__SSE2__)
+  // (c | 0x20) - 'a' + 128 is below -128 + 26 (signed) exactly for the 26 letters; likewise
+  // c - 'A' + 128 for the capitals and c - '0' + 128 for the ten digits.
+  const __m128i lower_case_bit = _mm_set1_epi8(0x20);
+  const __m128i letter_shift = _mm_set1_epi8(static_cast<char>(128 - 'a'));
+  const __m128i upper_shift = _mm_set1_epi8(static_cast<char>(128 - 'A'));
+  const __m128i digit_shift = _mm_set1_epi8(static_cast<char>(128 - '0'));
+  const __m128i letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i digit_limit = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  while (end + sizeof(__m128i) <= size) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + end));
+    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, lower_case_bit), letter_shift), letter_limit);
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(bytes, upper_shift), letter_limit);
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(bytes, digit_shift), digit_limit);
+    // All sixteen bytes are written; only the run's count as folded.
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(folded + (end - begin)),
+                     _mm_or_si128(bytes, _mm_and_si128(upper, lower_case_bit)));
+    const auto alnum_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    const auto length = static_cast<uint32_t>(__builtin_ctz(~alnum_bits));  // bit 16 is always clear
+    const uint32_t in_run = (1u << length) - 1;
+    const uint32_t letter_bits = static_cast<uint32_t>(_mm_movemask_epi8(letter)) & in_run;
+    const uint32_t upper_bits = static_cast<uint32_t>(_mm_movemask_epi8(upper));
+    // Whether a block holds one letter or two is enough, and cheaper than a count: without
+    // -mpopcnt, __builtin_popcount is a library call.
+    run.letters += static_cast<uint32_t>(letter_bits != 0) + static_cast<uint32_t>((letter_bits & (letter_bits - 1)) != 0);
+    run.has_lower |= (letter_bits & ~upper_bits) != 0;
+    end += length;
+    if (length < sizeof(__m128i)) {
+      run.end = end;
+      return run;
+    }
+  }
+#endif
+  for (uint8_t facts; end < size && ((facts = kAsciiWord[static_cast<unsigned char>(data[end])]) & kAlnumBit); ++end) {
+    run.letters += facts & kLetterBit;
+    run.has_lower |= (facts & (kLetterBit | kUpperBit)) == kLetterBit;
+    // Setting 0x20 lower-cases an ASCII capital: kUpperBit (2) shifted by 4.
+    folded[end - begin] = static_cast<char>(data[end] | ((facts & kUpperBit) << 4));
+  }
+  run.end = end;
+  return run;
+}
+
 // Inner separators that keep a number whole: "37,980", "22:00", "18.06.2018", "3/4".
 bool IsNumberJoiner(UChar32 c) { return c == ',' || c == '.' || c == ':' || c == '/'; }
 
@@ -98,41 +160,47 @@ class FoldArena {
     *Reserve(1) = c;
     Commit(1);
   }
+  // Whether the store was reallocated, and its size then: views taken before point nowhere.
+  bool grew() const { return grew_; }
+  size_t capacity() const { return store_->size(); }
   void Finish() { store_->resize(used_); }
 
  private:
   // Only a transliteration longer than its word can get here.
-  [[gnu::noinline]] void Grow(size_t count) { store_->resize(std::max(store_->size() * 2, used_ + count)); }
+  [[gnu::noinline]] void Grow(size_t count) {
+    store_->resize(std::max(store_->size() * 2, used_ + count));
+    grew_ = true;
+  }
 
   std::string* store_;
   size_t used_ = 0;
+  bool grew_ = false;
 };
 
 // A generous guess at bytes per token, to reserve the token vectors once.
 constexpr size_t kBytesPerTokenGuess = 5;
 
-}  // namespace
-
-TokenStream Tokenize(std::string_view text) {
-  TokenStream stream;
-  stream.sentences = SplitSentences(text);
+// The tokens of `text` into stream->tokens (stream->sentences already split), their folded
+// forms in an arena of *arena_bytes. The views into the arena are taken as the tokens come;
+// false when a transliteration made the arena grow, which moved it: *arena_bytes is then
+// the size it grew to, with which a second call cannot grow it again.
+bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) {
+  TokenStream& stream = *out;
+  stream.tokens.clear();
   uint32_t sentence_idx = 0;
-  // Folded forms are never longer than about the text itself; transliteration can grow
-  // a few scripts, so leave headroom and fall back to a rebuild pass if it is exceeded.
-  FoldArena arena(&stream.fold_arena, text.size() + text.size() / 2 + 16);
+  FoldArena arena(&stream.fold_arena, *arena_bytes);
+  const char* const arena_base = stream.fold_arena.data();
   std::string scratch;  // the general path's folded form, before it goes into the arena
   // News text averages a token every six bytes or so: reserve once, not as it grows.
   const size_t expected_tokens = text.size() / kBytesPerTokenGuess + 16;
   stream.tokens.reserve(expected_tokens);
-  std::vector<std::pair<uint32_t, uint32_t>> fold_ranges;
-  fold_ranges.reserve(expected_tokens);
   // Locals the compiler can keep in registers: the folded bytes are chars, which may
   // alias anything, so members read through `stream` would be reloaded after each store.
   const char* const data = text.data();
   const uint32_t sentence_count = static_cast<uint32_t>(stream.sentences.size());
   uint32_t sentence_end = sentence_count > 0 ? stream.sentences[0].span.end : 0;
   auto push = [&](Token& token, uint32_t fold_begin, uint32_t token_pos) {
-    fold_ranges.emplace_back(fold_begin, arena.size() - fold_begin);
+    token.folded = std::string_view(arena_base + fold_begin, arena.size() - fold_begin);
     while (sentence_idx + 1 < sentence_count && sentence_end <= token_pos) {
       sentence_end = stream.sentences[++sentence_idx].span.end;
     }
@@ -166,22 +234,14 @@ TokenStream Tokenize(std::string_view text) {
       if (IsAsciiLetter(first) && !(pos + 1 < size && data[pos + 1] == '.')) {
         // Scanned, counted and folded in one loop; the folded bytes only count once
         // the word turns out to be plain. A word is never longer than the rest of the text.
-        char* const folded = arena.Reserve(size - pos);
-        uint32_t end = pos;
-        int letters = 0;
-        int upper_letters = 0;
-        for (uint8_t facts; end < size && ((facts = kAsciiWord[static_cast<unsigned char>(data[end])]) & kAlnumBit); ++end) {
-          letters += facts & kLetterBit;
-          upper_letters += (facts & kUpperBit) >> 1;
-          // Setting 0x20 lower-cases an ASCII capital: kUpperBit (2) shifted by 4.
-          folded[end - pos] = static_cast<char>(data[end] | ((facts & kUpperBit) << 4));
-        }
+        const AsciiRun run = ScanAsciiRun(data, pos, size, arena.Reserve(size - pos));
+        const uint32_t end = run.end;
         const unsigned char stop = end < size ? static_cast<unsigned char>(data[end]) : ' ';
         if (stop < 0x80 && stop != '\'') {
           token.kind = TokenKind::kWord;
           token.span = ByteSpan{pos, end};
           token.capitalized = IsAsciiUpper(first);
-          token.all_caps = upper_letters == letters && letters >= 2;
+          token.all_caps = run.AllCaps();
           const uint32_t fold_begin = arena.size();
           arena.Commit(end - pos);
           push(token, fold_begin, pos);
@@ -308,12 +368,23 @@ TokenStream Tokenize(std::string_view text) {
     push(token, fold_begin, pos);
     pos = end;
   }
-  arena.Finish();
-  // Views are set last: the arena may have reallocated while it grew.
-  for (size_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
-    stream.tokens[token_idx].folded =
-        std::string_view(stream.fold_arena).substr(fold_ranges[token_idx].first, fold_ranges[token_idx].second);
+  if (arena.grew()) {
+    *arena_bytes = arena.capacity();
+    return false;
   }
+  arena.Finish();
+  return true;
+}
+
+}  // namespace
+
+TokenStream Tokenize(std::string_view text) {
+  TokenStream stream;
+  stream.sentences = SplitSentences(text);
+  // Folded forms are never longer than about the text itself; transliteration can grow
+  // a few scripts: leave headroom, and tokenize again in the rare text that exceeds it.
+  size_t arena_bytes = text.size() + text.size() / 2 + 16;
+  if (!TokenizeInto(text, &arena_bytes, &stream)) TokenizeInto(text, &arena_bytes, &stream);
   // Sentence token ranges; any non-space text lies in some sentence.
   if (stream.sentences.empty()) return stream;
   for (Sentence& sentence : stream.sentences) sentence.first_token = sentence.end_token = 0;

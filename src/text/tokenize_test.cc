@@ -35,6 +35,48 @@ TEST(Tokenize, HyphensSplitAndDiacriticsFold) {
   EXPECT_FALSE(stream.tokens[2].space_before);
 }
 
+// The ASCII word path reads sixteen bytes at a time: words longer than that, words that
+// stop inside a block or at the text's end, capitals on either side of a block's edge.
+TEST(Tokenize, LongWordsAndBlockEdgesFoldAndCountCapitals) {
+  TokenStream stream = Tokenize("Supercalifragilisticexpialidocious ABCDEFGHIJKLMNOPQRSTUVWXYZ0123 "
+                                "abcdefghijklmnoP Zy9 x{AbCd} WORD");
+  EXPECT_EQ(Folded(stream), (std::vector<std::string>{"supercalifragilisticexpialidocious",
+                                                       "abcdefghijklmnopqrstuvwxyz0123", "abcdefghijklmnop", "zy9",
+                                                       "x", "{", "abcd", "}", "word"}));
+  EXPECT_TRUE(stream.tokens[0].capitalized);
+  EXPECT_FALSE(stream.tokens[0].all_caps);
+  EXPECT_TRUE(stream.tokens[1].all_caps);
+  EXPECT_FALSE(stream.tokens[2].capitalized);
+  EXPECT_FALSE(stream.tokens[2].all_caps);
+  EXPECT_FALSE(stream.tokens[3].all_caps);
+  EXPECT_FALSE(stream.tokens[6].all_caps);
+  EXPECT_TRUE(stream.tokens[8].all_caps);
+  EXPECT_EQ(stream.tokens[1].span.end - stream.tokens[1].span.begin, 30u);
+  // A word running into a non-ASCII letter or an apostrophe leaves the fast path whole.
+  TokenStream mixed = Tokenize("ABCDEFGHIJKLMNOPQRS\u00c9T Abcdefghijklmnopq'rs");
+  EXPECT_EQ(Folded(mixed), (std::vector<std::string>{"abcdefghijklmnopqrset", "abcdefghijklmnopqrs"}));
+  EXPECT_TRUE(mixed.tokens[0].all_caps);
+}
+
+// Every folded view must point into the stream's own arena, also when transliteration made
+// the folded forms outgrow the arena's first size (one ligature here folds to a phrase).
+TEST(Tokenize, FoldedViewsPointIntoTheArenaAfterItGrows) {
+  std::string text;
+  for (int repeat = 0; repeat < 200; ++repeat) text += "Peace \uFDFA and ";
+  TokenStream stream = Tokenize(text);
+  ASSERT_EQ(stream.tokens.size(), 600u);
+  EXPECT_GT(stream.tokens[1].folded.size(), 3 * 3u) << stream.tokens[1].folded;  // longer than the 3 bytes it came from
+  EXPECT_GT(stream.fold_arena.size(), text.size() + text.size() / 2 + 16);
+  const char* const begin = stream.fold_arena.data();
+  const char* const end = begin + stream.fold_arena.size();
+  for (const Token& token : stream.tokens) {
+    ASSERT_TRUE(token.folded.data() >= begin && token.folded.data() + token.folded.size() <= end);
+  }
+  EXPECT_EQ(stream.tokens[0].folded, "peace");
+  EXPECT_EQ(stream.tokens[599].folded, "and");
+  EXPECT_EQ(stream.tokens[598].folded, stream.tokens[1].folded);
+}
+
 TEST(Tokenize, SpansPointIntoTheText) {
   std::string text = "Russia said. Iraq denied.";
   TokenStream stream = Tokenize(text);
