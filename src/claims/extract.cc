@@ -65,6 +65,9 @@ std::optional<Offset> OffsetBefore(const SentenceContext& s, const PlaceSpan& pl
   return std::nullopt;
 }
 
+// How many words a speaker's own whereabouts may take between its name and its verb.
+constexpr uint32_t kSpeakerPlaceReach = 14;
+
 // A distance beyond this is no estimate of the scene worth giving.
 constexpr double kMaxProjectionKm = 150.0;
 // UCDP's where_prec for a scene estimated from a distance and bearing ("district").
@@ -177,6 +180,7 @@ struct SentenceFacts {
   bool shift = false;         // "an earlier strike", "a separate air strike", "last year"
   std::optional<int> anchor;  // a town-level place index in the view
   std::optional<IncidentPlace> projected;  // the scene estimated from a distance to a town
+  std::optional<int> speaker_place;        // where a speaker is ("an official in Ramadi said")
   std::vector<int> places;
   std::vector<DateRange> dates;
   std::vector<AttributionClaim> attributions;
@@ -237,6 +241,20 @@ struct Builder {
   int weekday = -1;
   uint8_t night_mask = 0;
 };
+
+// The one incident whose town the sentence's speaker is in, or -1.
+int SpeakersIncident(const SentenceFacts& f, const DocumentView& view, const std::vector<Builder>& mains) {
+  if (!f.speaker_place) return -1;
+  const IncidentPlace& where = view.places[*f.speaker_place].place;
+  int found = -1;
+  for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
+    if (!mains[main_idx].place || LevelOf(*mains[main_idx].place) != PlaceLevel::kTown) continue;
+    if (!Compatible(where, *mains[main_idx].place)) continue;
+    if (found >= 0) return -1;  // two incidents there: no telling which
+    found = static_cast<int>(main_idx);
+  }
+  return found;
+}
 
 bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
@@ -520,6 +538,20 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                              s.IsPunct(place.end_token, ","))) {
         in_name = true;
       }
+      // "A health official in Khost city, some 40 km to the east, said": between a speaker's
+      // words and the verb, a place says where the speaker is. It opens no incident; it only
+      // tells which one a sentence with no other place belongs to.
+      bool speaker_place = false;
+      for (const SourceFrame& frame : frames) {
+        speaker_place |= frame.attributed && frame.source_end > frame.source_first &&
+                         frame.source_end <= place.first_token && place.end_token <= frame.verb_first &&
+                         frame.verb_first - frame.source_end <= kSpeakerPlaceReach &&
+                         s.Find(Cue::kReport, frame.source_end, place.first_token) == nullptr;
+      }
+      if (speaker_place && !in_name) {
+        if (!f.speaker_place) f.speaker_place = place_idx;
+        continue;
+      }
       if (in_name || Elsewhere(s, place)) continue;
       if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kSamePlaceKm) {
         if (!f.projected) f.projected = Projected(place.place, *offset);
@@ -735,6 +767,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     } else if (current >= 0 && mains.size() == 1) {
       add_sentence(&mains[current], sentence_idx);
       trace.incident = current;
+    } else if (int near_speaker = SpeakersIncident(f, view, mains); near_speaker >= 0) {
+      current = near_speaker;
+      add_sentence(&mains[current], sentence_idx);
+      trace.incident = current;
+      trace.notes.push_back("the incident of the town the speaker is in");
     } else {
       pending.push_back(sentence_idx);
       trace.notes.push_back("pending: no town named yet");

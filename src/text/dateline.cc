@@ -20,18 +20,31 @@ std::vector<bool> DatelineTokens(const TokenStream& tokens) {
     uint32_t limit = std::min(sentence.end_token, sentence.first_token + kMaxDatelineTokens);
     int brackets = 0;
     bool filing_place = false;  // a word in capitals outside the brackets: "SANAA", "GENEVA"
+    // "Khost, 2 November 2026 (Bakhtar) -": a place written in lower case, then a comma, a
+    // date with its numbers and the agency in brackets, is a dateline too.
+    const bool place_then_comma = sentence.first_token + 1 < limit && tokens.tokens[sentence.first_token].capitalized &&
+                                  tokens.tokens[sentence.first_token + 1].kind == TokenKind::kPunct &&
+                                  tokens.tokens[sentence.first_token + 1].folded == ",";
+    bool dated = false;
+    bool agency = false;
     for (uint32_t t = sentence.first_token; t < limit; ++t) {
       const Token& token = tokens.tokens[t];
       // "KYIV -", or "PESHAWAR:" straight after the place as South Asian papers write it.
       bool colon = token.kind == TokenKind::kPunct && token.folded == ":" && !token.space_before && filing_place &&
                    t == sentence.first_token + 1;
       if ((IsDash(token) && token.space_before) || colon) {
-        if (filing_place) std::fill(in_dateline.begin() + sentence.first_token, in_dateline.begin() + t, true);
+        if (filing_place || (place_then_comma && dated && agency)) {
+          std::fill(in_dateline.begin() + sentence.first_token, in_dateline.begin() + t, true);
+        }
         break;
       }
+      if (token.kind == TokenKind::kNumber && brackets <= 0) dated = true;
       if (token.kind == TokenKind::kPunct) {
         if (token.folded == "(") ++brackets;
-        if (token.folded == ")") --brackets;
+        if (token.folded == ")") {
+          --brackets;
+          agency = true;
+        }
         continue;
       }
       // Bylines, places, months and agencies are capitalised; a lower-case word outside

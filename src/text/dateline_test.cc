@@ -32,6 +32,12 @@ TEST(Dateline, FilingPlacesDateAndAgency) {
             "GENEVA / ADEN , April 14 ( Levant & Gulf Wire )");
 }
 
+TEST(Dateline, APlaceInLowerCaseWithDateAndAgency) {
+  EXPECT_EQ(DatelineOf("Khost, 2 November 2026 (Bakhtar) - Aircraft bombarded houses."),
+            "Khost , 2 November 2026 ( Bakhtar )");
+  EXPECT_EQ(DatelineOf("Kabul, the capital (pictured) - a city of millions."), "") << "no date";
+}
+
 TEST(Dateline, AfterAByline) {
   EXPECT_EQ(DatelineOf("By Jane Doe SANAA (Reuters) - A strike hit a wedding."), "By Jane Doe SANAA ( Reuters )");
 }
