@@ -6,7 +6,7 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
   if (words.empty()) return;
   uint32_t node = 0;
   for (const std::string& word : words) {
-    uint32_t id = words_.try_emplace(word, static_cast<uint32_t>(words_.size())).first->second;
+    uint32_t id = Intern(word);
     uint32_t child = Child(node, id);
     if (child == 0) {
       child = static_cast<uint32_t>(payloads_.size());
@@ -20,6 +20,19 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
     node = child;
   }
   payloads_[node].push_back(payload);
+}
+
+uint32_t PhraseTrie::Intern(const std::string& word) {
+  if (uint32_t id = WordId(word); id != kUnknownWord) return id;
+  const uint32_t id = size_++;
+  if (word.size() == 1) {
+    one_byte_ids_[static_cast<unsigned char>(word[0])] = id;
+  } else if (word.size() <= kMaxPackedWordLength) {
+    short_ids_.emplace(PackShortWord(word), id);
+  } else {
+    long_ids_.emplace(word, id);
+  }
+  return id;
 }
 
 void PhraseTrie::Pack() {
@@ -40,11 +53,8 @@ uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
 
 void PhraseTrie::WordIds(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end,
                          std::vector<uint32_t>* ids) const {
-  ids->clear();
-  for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
-    auto it = words_.find(tokens[token_idx].folded);
-    ids->push_back(it == words_.end() ? kUnknownWord : it->second);
-  }
+  ids->resize(end - first);
+  for (uint32_t token_idx = first; token_idx < end; ++token_idx) (*ids)[token_idx - first] = WordId(tokens[token_idx].folded);
 }
 
 void PhraseTrie::Match(const std::vector<text::Token>& tokens, const std::vector<uint32_t>& ids, uint32_t ids_first,

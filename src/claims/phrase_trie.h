@@ -11,6 +11,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "core/packed_word.h"
 #include "core/string_table.h"
 #include "text/tokens.h"
 
@@ -40,8 +41,25 @@ class PhraseTrie {
 
  private:
   uint32_t Child(uint32_t node, uint32_t word) const;
+  // The id of a folded word, kUnknownWord when no phrase uses it. Every token of every
+  // sentence is looked up: one-byte words ("a", ",") by their byte, words
+  // of up to kMaxPackedWordLength bytes (most English words) by one packed integer, so that
+  // only long words pay a string hash and compare.
+  uint32_t WordId(std::string_view folded) const {
+    if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
+    if (folded.size() <= kMaxPackedWordLength) {
+      auto it = short_ids_.find(PackShortWord(folded));
+      return it == short_ids_.end() ? kUnknownWord : it->second;
+    }
+    auto it = long_ids_.find(folded);
+    return it == long_ids_.end() ? kUnknownWord : it->second;
+  }
+  uint32_t Intern(const std::string& word);
 
-  StringTable<uint32_t> words_;
+  uint32_t size_ = 0;  // words numbered so far
+  std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknownWord);
+  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // PackShortWord -> id
+  StringTable<uint32_t> long_ids_;
   std::vector<uint32_t> root_children_;              // word id -> child of the root, 0 for none
   absl::flat_hash_map<uint64_t, uint32_t> edges_;    // (node << 32 | word id) -> child node
   std::vector<std::vector<uint32_t>> payloads_{1};   // per node while adding; node 0 is the root
