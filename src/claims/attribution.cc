@@ -58,7 +58,7 @@ std::pair<uint32_t, uint32_t> WordsOf(const SentenceContext& s, const Perpetrato
 }
 
 // Parties that have forces: the ones that can carry out an attack, claim it or keep silent about it.
-bool IsArmedSide(const std::string& type) {
+bool IsArmedSide(std::string_view type) {
   return type == "state" || type == "government" || type == "military" || type == "coalition" ||
          type == "armed_group" || type == "militia";
 }
@@ -130,7 +130,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     const ActorSpan& actor = s.actor(actor_idx);
     if (actor.first_token < first || actor.end_token > end) continue;
     // Reporters, monitors and agencies report attacks; they do not carry them out.
-    const std::string& type = actor.party.type;
+    const std::string_view type = actor.party.type;
     if (type == "media" || type == "news_agency" || type == "monitor" || actor.anonymous) continue;
     uint32_t before = actor.first_token > first ? actor.first_token - 1 : actor.first_token;
     bool target = actor.first_token > first && IsTargetMarker(s.folded(before));
@@ -170,12 +170,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         s.PlaceAt(actor.first_token) >= 0) {
       continue;
     }
-    if (actor.party.type == "state" && !actor.adjective && actor.first_token > first &&
+    if (type == "state" && !actor.adjective && actor.first_token > first &&
         (s.IsWord(actor.first_token - 1, "in") || s.IsWord(actor.first_token - 1, "across") ||
          s.IsWord(actor.first_token - 1, "inside") || s.IsWord(actor.first_token - 1, "throughout"))) {
       continue;
     }
-    bool locative = actor.party.type == "state" && !actor.adjective && !hyphenated &&
+    bool locative = type == "state" && !actor.adjective && !hyphenated &&
                     !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
     if (!locative) {
       uint32_t t = actor.end_token;

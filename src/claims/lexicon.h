@@ -68,12 +68,14 @@ enum class Cue : uint8_t {
 
 const char* CueName(Cue cue);
 
+// A class as its bit in the masks of classes (SentenceContext::StartsAny, kMarkCues).
+constexpr uint64_t CueBit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
+
 // Classes only ever asked whether a token is one (SentenceContext::Is): a bit on the token,
 // not a hit in the sentence's list. Stopwords and fillers ("the", "of") are half of all cues;
 // verb modifiers and bridge words are asked of single words only.
 inline constexpr uint64_t kMarkCues =
-    (uint64_t{1} << static_cast<unsigned>(Cue::kStopword)) | (uint64_t{1} << static_cast<unsigned>(Cue::kNegationFiller)) |
-    (uint64_t{1} << static_cast<unsigned>(Cue::kVerbModifier)) | (uint64_t{1} << static_cast<unsigned>(Cue::kBridgeWord));
+    CueBit(Cue::kStopword) | CueBit(Cue::kNegationFiller) | CueBit(Cue::kVerbModifier) | CueBit(Cue::kBridgeWord);
 
 struct CueEntry {
   Cue cue;

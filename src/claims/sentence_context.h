@@ -2,6 +2,7 @@
 // mentions inside it, and small queries the frames share.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,11 @@ class SentenceContext {
   // classes, which At(), Find(), Covering() and cues() leave out.
   bool Is(uint32_t token_idx, Cue cue) const {
     return token_idx >= first_ && token_idx < end_ && (slots_[token_idx - first_].cue_starts & Bit(cue)) != 0;
+  }
+  // Whether a cue of any class in `mask` (CueBit of each) starts at the token: one test for
+  // readers that ask several classes of every token, where most tokens start none.
+  bool StartsAny(uint32_t token_idx, uint64_t mask) const {
+    return token_idx >= first_ && token_idx < end_ && (slots_[token_idx - first_].cue_starts & mask) != 0;
   }
   // The cue of this class starting at the token, or nullptr. The frames ask this of most
   // tokens and most answers are no: the slot's bit answers those inline.
@@ -70,12 +76,20 @@ class SentenceContext {
   bool IsPunct(uint32_t token_idx, std::string_view which) const {
     if (token_idx < first_ || token_idx >= end_) return false;
     const text::Token& t = (*tokens_)[token_idx];
-    return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
+    if (t.kind != text::TokenKind::kPunct) return false;
+    if (which.empty()) return true;
+    // Most marks are one byte: a byte search instead of a substring search.
+    if (t.folded.size() == 1) return std::find(which.begin(), which.end(), t.folded[0]) != which.end();
+    return which.find(t.folded) != std::string_view::npos;
   }
   // Inline: the frames call it with literals, and a literal's known length lets most
-  // tokens fail on their length without a call to memcmp.
+  // tokens fail on their length without a call to memcmp. Where the compiler keeps it out
+  // of line, the first byte settles most words of the right length before memcmp.
   bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
-    return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
+    if (token_idx < first_ || token_idx >= end_) return false;
+    const std::string_view folded = (*tokens_)[token_idx].folded;
+    return folded.size() == folded_word.size() && (folded.empty() || folded[0] == folded_word[0]) &&
+           folded == folded_word;
   }
   // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.
   bool IsClauseBreak(uint32_t token_idx) const;
