@@ -42,7 +42,7 @@ class SentenceContext {
   }
   // The cue of this class starting at the token, or nullptr. The frames ask this of most
   // tokens and most answers are no: the slot's bit answers those inline.
-  const CueHit* At(uint32_t token_idx, Cue cue) const {
+  [[gnu::always_inline]] const CueHit* At(uint32_t token_idx, Cue cue) const {
     if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_starts & Bit(cue)) == 0) return nullptr;
     return FirstAt(token_idx, cue);
   }
@@ -73,7 +73,7 @@ class SentenceContext {
   const std::string& home_country() const { return view_->home_country; }
   const std::optional<Party>& home_military() const { return view_->home_military; }
 
-  bool IsPunct(uint32_t token_idx, std::string_view which) const {
+  [[gnu::always_inline]] bool IsPunct(uint32_t token_idx, std::string_view which) const {
     if (token_idx < first_ || token_idx >= end_) return false;
     const text::Token& t = (*tokens_)[token_idx];
     if (t.kind != text::TokenKind::kPunct) return false;
@@ -82,10 +82,10 @@ class SentenceContext {
     if (t.folded.size() == 1) return std::find(which.begin(), which.end(), t.folded[0]) != which.end();
     return which.find(t.folded) != std::string_view::npos;
   }
-  // Inline: the frames call it with literals, and a literal's known length lets most
-  // tokens fail on their length without a call to memcmp. Where the compiler keeps it out
-  // of line, the first byte settles most words of the right length before memcmp.
-  bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
+  // Always inline, as At and IsPunct are: the frames call it with literals hundreds of
+  // thousands of times, and the compiler kept the long frame functions' calls out of line.
+  // Inline, a literal's length and first byte settle most words before any memcmp.
+  [[gnu::always_inline]] bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
     if (token_idx < first_ || token_idx >= end_) return false;
     const std::string_view folded = (*tokens_)[token_idx].folded;
     return folded.size() == folded_word.size() && (folded.empty() || folded[0] == folded_word[0]) &&
