@@ -43,6 +43,8 @@ void PhraseTrie::Pack() {
     packed_payloads_.insert(packed_payloads_.end(), payloads.begin(), payloads.end());
   }
   payload_begin_.push_back(static_cast<uint32_t>(packed_payloads_.size()));
+  has_children_.assign(payloads_.size(), 0);
+  for (const auto& [edge, child] : edges_) has_children_[edge >> 32] = 1;
 }
 
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
@@ -69,6 +71,7 @@ void PhraseTrie::Match(const std::vector<text::Token>& tokens, const std::vector
     for (uint32_t at = payload_begin_[node]; at < payload_begin_[node + 1]; ++at) {
       hits->push_back(Hit{packed_payloads_[at], token_idx + 1});
     }
+    if (!has_children_[node]) return;
   }
 }
 

@@ -66,6 +66,9 @@ class PhraseTrie {
   // After Pack: node n's payloads are packed_payloads_[payload_begin_[n], payload_begin_[n + 1]).
   std::vector<uint32_t> payload_begin_;
   std::vector<uint32_t> packed_payloads_;
+  // After Pack: whether node n has a child. Most phrases are one word: Match stops at them
+  // without probing the edge table for the next token.
+  std::vector<uint8_t> has_children_;
 };
 
 }  // namespace crosscheck::claims
