@@ -108,9 +108,28 @@ class Lexicon {
   // `fixed_cue`: every row is of this class, read from (first column, second column).
   Status AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue = std::nullopt);
 
+  // What Tag makes of a word that starts no phrase longer than itself, worked out once per
+  // word id at load: most words of a sentence are such, and Tag spares them the trie walk.
+  struct OneWordCues {
+    bool one_word_only = false;  // false: a longer phrase may start here, walk the trie
+    uint64_t marks = 0;          // kMarkCues classes
+    uint32_t first_hit = 0;      // its other cues: one_word_hits_[first_hit, end_hit)
+    uint32_t end_hit = 0;
+  };
+  struct OneWordHit {
+    Cue cue;
+    uint32_t entry;
+  };
+  // `hits` as PhraseTrie::Match gives them at a token: the cues Tag keeps, in its order.
+  template <typename Emit>
+  void ChooseCues(const std::vector<PhraseTrie::Hit>& hits, uint64_t* marks, Emit emit) const;
+  void PrepareOneWordCues();
+
   std::vector<CueEntry> entries_;
   std::vector<Cue> cue_of_entry_;  // entries_[i].cue, packed: Tag reads it for every hit
   PhraseTrie trie_;
+  std::vector<OneWordCues> one_word_cues_;  // by word id
+  std::vector<OneWordHit> one_word_hits_;
   std::string version_;
 };
 

@@ -47,6 +47,17 @@ void PhraseTrie::Pack() {
   for (const auto& [edge, child] : edges_) has_children_[edge >> 32] = 1;
 }
 
+bool PhraseTrie::OneWordOnly(uint32_t word, std::span<const uint32_t>* payloads) const {
+  const uint32_t node = Child(0, word);
+  if (node == 0) {
+    *payloads = {};
+    return true;
+  }
+  if (has_children_[node]) return false;
+  *payloads = std::span<const uint32_t>(packed_payloads_).subspan(payload_begin_[node], payload_begin_[node + 1] - payload_begin_[node]);
+  return true;
+}
+
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
   auto it = edges_.find((static_cast<uint64_t>(node) << 32) | word);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,12 @@ class PhraseTrie {
   // The word id of each token in [first, end), kUnknownWord for words no phrase uses;
   // ids[0] is tokens[first]'s.
   void WordIds(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<uint32_t>* ids) const;
+
+  // How many words have ids (ids are 0 .. word_count() - 1).
+  uint32_t word_count() const { return size_; }
+  // When no phrase of two words or more starts with `word`, the payloads of the one-word
+  // phrases it is (perhaps none), as Match would give them; else false. After Pack.
+  bool OneWordOnly(uint32_t word, std::span<const uint32_t>* payloads) const;
 
   struct Hit {
     uint32_t payload;

@@ -54,6 +54,24 @@ TEST(PhraseTrieTest, UnknownWordsGetNoId) {
   EXPECT_EQ(ids[3], PhraseTrie::kUnknownWord);
 }
 
+TEST(PhraseTrieTest, OneWordOnlyTellsWordsThatStartNoLongerPhrase) {
+  PhraseTrie trie;
+  trie.Add({"killed"}, 1);
+  trie.Add({"killed"}, 2);
+  trie.Add({"claimed"}, 3);
+  trie.Add({"claimed", "responsibility"}, 4);
+  trie.Pack();
+  text::TokenStream stream = text::Tokenize("killed claimed responsibility");
+  std::vector<uint32_t> ids;
+  trie.WordIds(stream.tokens, 0, 3, &ids);
+  std::span<const uint32_t> payloads;
+  ASSERT_TRUE(trie.OneWordOnly(ids[0], &payloads));
+  EXPECT_EQ(std::vector<uint32_t>(payloads.begin(), payloads.end()), (std::vector<uint32_t>{1, 2}));
+  EXPECT_FALSE(trie.OneWordOnly(ids[1], &payloads));  // "claimed responsibility" starts there
+  ASSERT_TRUE(trie.OneWordOnly(ids[2], &payloads));   // only ever a second word
+  EXPECT_TRUE(payloads.empty());
+}
+
 TEST(PhraseTrieTest, HyphensInsideAPhraseAreSkipped) {
   PhraseTrie trie;
   trie.Add({"twenty", "two"}, 7);
