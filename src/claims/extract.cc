@@ -11,6 +11,7 @@
 #include "claims/coreference.h"
 #include "claims/dates.h"
 #include "claims/event_type.h"
+#include "claims/same_word.h"
 #include "claims/sentence_context.h"
 #include "claims/sources.h"
 #include "claims/victims.h"
@@ -100,7 +101,7 @@ std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>&
     quote_marks(contexts[next], &marks);
     if (marks.empty()) continue;
     for (const SourceFrame& frame : FindSources(contexts[next], coref)) {
-      if (frame.attributed && std::string_view(frame.frame) != "quote-continues" && frame.source_first > marks.front()) return frame;
+      if (frame.attributed && !SameWord(frame.frame, "quote-continues") && frame.source_first > marks.front()) return frame;
     }
     return std::nullopt;
   }
@@ -109,16 +110,17 @@ std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>&
 
 enum class PlaceLevel { kTown, kRegion, kCountry };
 
-// Asked of every place of every sentence, many times: views, whose compares with a literal
-// look at the lengths first (a std::string's compare with a char* calls strlen and memcmp).
+// Asked of every place of every sentence, many times: compared in place (SameWord; a
+// std::string's compare with a char* calls strlen and memcmp).
 PlaceLevel LevelOf(const IncidentPlace& place) {
   const std::string_view r = place.relation;
   const std::string_view code = place.feature_code;
-  if (r == "country" || r == "demonym" || code.starts_with("PCL") || place.precision >= 6) {
+  if (SameWord(r, "country") || SameWord(r, "demonym") || SameWord(code.substr(0, 3), "PCL") || place.precision >= 6) {
     return PlaceLevel::kCountry;
   }
-  if (r == "region" || r == "province" || r == "county" || r == "district" || r == "border" ||
-      code.starts_with("ADM") || code == "RGN" || code == "CONT" || place.precision >= 4) {
+  if (SameWord(r, "region") || SameWord(r, "province") || SameWord(r, "county") || SameWord(r, "district") ||
+      SameWord(r, "border") || SameWord(code.substr(0, 3), "ADM") || SameWord(code, "RGN") || SameWord(code, "CONT") ||
+      place.precision >= 4) {
     return PlaceLevel::kRegion;
   }
   return PlaceLevel::kTown;
@@ -130,7 +132,7 @@ bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
   double km = DistanceKm(place.lat, place.lon, incident.lat, incident.lon);
   switch (LevelOf(place)) {
     case PlaceLevel::kTown: return km <= kSamePlaceKm;
-    case PlaceLevel::kRegion: return km <= kRegionReachKm || (!place.country.empty() && place.country == incident.country && km <= 2 * kRegionReachKm && std::string_view(place.relation) == "border");
+    case PlaceLevel::kRegion: return km <= kRegionReachKm || (!place.country.empty() && place.country == incident.country && km <= 2 * kRegionReachKm && SameWord(place.relation, "border"));
     case PlaceLevel::kCountry: return place.country.empty() || place.country == incident.country;
   }
   return true;
@@ -248,7 +250,7 @@ bool IsLocativeWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {"in", "near", "at", "outside", "inside", "across", "into", "of",
                                                 "around", "throughout", "over", "on", "toward", "towards", "within"};
   for (std::string_view k : kWords) {
-    if (w == k) return true;
+    if (SameWord(w, k)) return true;
   }
   return false;
 }
@@ -390,7 +392,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                (attack_verb && (s.Has(Cue::kKill) || !s.actors().empty())) || s.Has(Cue::kClaimResponsibility);
     f.shift = HasOtherEventCue(s);
     std::vector<SourceFrame> frames = FindSources(s, coref);
-    if (frames.size() == 1 && std::string_view(frames[0].frame) == "quote-continues") {
+    if (frames.size() == 1 && SameWord(frames[0].frame, "quote-continues")) {
       if (std::optional<SourceFrame> later = SpeakerAfterQuote(contexts, sentence_idx, coref)) {
         frames[0].source = later->source;
         frames[0].is_person = later->is_person;
@@ -455,7 +457,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (!place.place.resolved) continue;
       // Where the wounded were taken ("died in hospital in Kramatorsk") is not where the attack was.
       const std::string_view relation = place.place.relation;
-      if (relation == "treated_at") continue;
+      if (SameWord(relation, "treated_at")) continue;
       // A place word inside a person's name ("Al-Safi") is not where anything happened.
       bool in_name = false;
       ByteSpan place_bytes{tokens.tokens[place.first_token].span.begin, tokens.tokens[place.end_token - 1].span.end};
@@ -480,7 +482,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           break;
         }
       }
-      if (names_party && (relation.empty() || relation == "demonym" || relation == "country" || relation == "region")) {
+      if (names_party && (relation.empty() || SameWord(relation, "demonym") || SameWord(relation, "country") ||
+                          SameWord(relation, "region"))) {
         uint32_t before = place.first_token;
         while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsPunct(before - 1, "\""))) --before;
         bool locative = before > s.first() && (IsLocativeWord(s.folded(before - 1)) || s.At(before - 1, Cue::kAttackVerb));
@@ -536,7 +539,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         const IncidentPlace& a = view.places[f.places[i]].place;
         const IncidentPlace& b = view.places[f.places[j]].place;
         if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
-        if (std::string_view(a.relation) == "between" || std::string_view(b.relation) == "between") continue;
+        if (SameWord(a.relation, "between") || SameWord(b.relation, "between")) continue;
         if (DistanceKm(a.lat, a.lon, b.lat, b.lon) <= kRoundupKm) continue;
         // Two places far apart make a roundup only when a contrast joins two accounts:
         // "..., while in Zaporizhzhia ...", "...; in Kherson ...".

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "claims/same_word.h"
+
 namespace crosscheck::claims {
 namespace {
 
@@ -14,7 +16,7 @@ bool IsMeasureWord(std::string_view w) {
       "meter", "percent", "per", "%", "am", "pm", "gmt", "utc", "times", "brigade", "brigades", "battalion",
       "division", "am", "decades", "decade", "nights", "night", "storey", "floors", "kg", "tonnes", "tons"};
   for (std::string_view m : kMeasures) {
-    if (w == m) return true;
+    if (SameWord(w, m)) return true;
   }
   return false;
 }

@@ -9,6 +9,7 @@
 
 #include "claims/document_view.h"
 #include "claims/lexicon.h"
+#include "claims/same_word.h"
 
 namespace crosscheck::claims {
 
@@ -84,12 +85,9 @@ class SentenceContext {
   }
   // Always inline, as At and IsPunct are: the frames call it with literals hundreds of
   // thousands of times, and the compiler kept the long frame functions' calls out of line.
-  // Inline, a literal's length and first byte settle most words before any memcmp.
+  // Inline, the literal's length is known and its bytes are compared in place (SameWord).
   [[gnu::always_inline]] bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
-    if (token_idx < first_ || token_idx >= end_) return false;
-    const std::string_view folded = (*tokens_)[token_idx].folded;
-    return folded.size() == folded_word.size() && (folded.empty() || folded[0] == folded_word[0]) &&
-           folded == folded_word;
+    return token_idx >= first_ && token_idx < end_ && SameWord((*tokens_)[token_idx].folded, folded_word);
   }
   // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.
   bool IsClauseBreak(uint32_t token_idx) const;
