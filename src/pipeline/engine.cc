@@ -145,16 +145,20 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (added) it->second = ActorsSharingForm(surface);
     return it->second;
   };
-  for (const actors::ActorMention& mention : analyzed.actors) {
+  // Per mention, read again below: one table probe each rather than two.
+  std::vector<size_t> sharing_form(analyzed.actors.size(), 0);
+  for (size_t mention_idx = 0; mention_idx < analyzed.actors.size(); ++mention_idx) {
+    const actors::ActorMention& mention = analyzed.actors[mention_idx];
     if (mention.actor < 0) continue;
-    std::string_view surface = mention.actor_span.Of(analyzed.doc.text);
-    if (actors_sharing(surface) == 1 && !specific_by_type.count(mention.type)) {
+    sharing_form[mention_idx] = actors_sharing(mention.actor_span.Of(analyzed.doc.text));
+    if (sharing_form[mention_idx] == 1 && !specific_by_type.count(mention.type)) {
       specific_by_type[mention.type] = mention.actor;
     }
   }
   std::vector<bool> in_dateline = text::DatelineTokens(analyzed.tokens);
   view.actors.reserve(analyzed.actors.size());
-  for (const actors::ActorMention& mention : analyzed.actors) {
+  for (size_t mention_idx = 0; mention_idx < analyzed.actors.size(); ++mention_idx) {
+    const actors::ActorMention& mention = analyzed.actors[mention_idx];
     // "DAKAR, Senegal (CNS) -" names where the reporter filed from, not a party to anything.
     if (in_dateline[mention.first_token]) continue;
     // Filled where it stays: moving a span's strings into the vector cost as much as filling them.
@@ -166,7 +170,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.role = mention.role;
     if (mention.actor >= 0) {
       int actor = mention.actor;
-      if (actors_sharing(mention.actor_span.Of(analyzed.doc.text)) > 1) {
+      if (sharing_form[mention_idx] > 1) {
         auto it = specific_by_type.find(mention.type);
         if (it != specific_by_type.end()) actor = it->second;
       }
