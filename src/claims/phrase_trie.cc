@@ -23,16 +23,37 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
 }
 
 uint32_t PhraseTrie::Intern(const std::string& word) {
-  if (uint32_t id = WordId(word); id != kUnknownWord) return id;
-  const uint32_t id = size_++;
   if (word.size() == 1) {
-    one_byte_ids_[static_cast<unsigned char>(word[0])] = id;
-  } else if (word.size() <= kMaxPackedWordLength) {
-    short_ids_.emplace(PackShortWord(word), id);
-  } else {
-    long_ids_.emplace(word, id);
+    uint32_t& id = one_byte_ids_[static_cast<unsigned char>(word[0])];
+    if (id == kUnknownWord) id = size_++;
+    return id;
   }
-  return id;
+  if (word.size() <= kMaxPackedWordLength) {
+    auto [it, added] = short_ids_.try_emplace(PackShortWord(word), size_);
+    if (added) ++size_;
+    return it->second;
+  }
+  auto [it, added] = long_ids_.try_emplace(word, size_);
+  if (added) ++size_;
+  return it->second;
+}
+
+void PhraseTrie::PackShortWords() {
+  // At most half full, so that a miss (most words of a sentence that no phrase uses) ends
+  // after a probe or two.
+  size_t capacity = 2;
+  unsigned bits = 1;
+  while (capacity < 2 * short_ids_.size()) {
+    capacity *= 2;
+    ++bits;
+  }
+  short_slots_.assign(capacity, ShortSlot{});
+  short_shift_ = 64 - bits;
+  for (const auto& [packed, id] : short_ids_) {
+    size_t slot = (packed * kSlotMultiplier) >> short_shift_;
+    while (short_slots_[slot].packed != kEmptySlot) slot = (slot + 1) & (capacity - 1);
+    short_slots_[slot] = ShortSlot{packed, id};
+  }
 }
 
 void PhraseTrie::Pack() {
@@ -43,6 +64,7 @@ void PhraseTrie::Pack() {
     packed_payloads_.insert(packed_payloads_.end(), payloads.begin(), payloads.end());
   }
   payload_begin_.push_back(static_cast<uint32_t>(packed_payloads_.size()));
+  PackShortWords();
   has_children_.assign(payloads_.size(), 0);
   for (const auto& [edge, child] : edges_) has_children_[edge >> 32] = 1;
 }
