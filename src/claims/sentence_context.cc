@@ -5,13 +5,19 @@
 namespace crosscheck::claims {
 static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "cue classes must fit a 64-bit mask");
 
-SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
+SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index,
+                                 TokenSlot* document_slots)
     : view_(&view), lexicon_(&lexicon), tokens_(&view.tokens->tokens), index_(sentence_index) {
   const text::Sentence& sentence = view.tokens->sentences[sentence_index];
   first_ = sentence.first_token;
   end_ = sentence.end_token;
   const uint32_t count = end_ - first_;
-  slots_.resize(count);
+  if (document_slots != nullptr) {
+    slots_ = document_slots + first_;
+  } else {
+    own_slots_.resize(count);
+    slots_ = own_slots_.data();
+  }
   // Mentions are sorted by first token: the sentence's run is found by binary search.
   auto first_at_or_after = [](const auto& spans, uint32_t token) {
     return std::lower_bound(spans.begin(), spans.end(), token,

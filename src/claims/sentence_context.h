@@ -15,7 +15,27 @@ namespace crosscheck::claims {
 
 class SentenceContext {
  public:
-  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index);
+  // What At(), ActorAt() and PlaceAt() read for one token, kept together so that a
+  // sentence costs one allocation rather than one per table (sentences are many and short).
+  struct TokenSlot {
+    uint64_t cue_starts = 0;  // bit per Cue class starting there
+    uint64_t cue_covers = 0;  // bit per Cue class covering it
+    uint32_t first_cue = 0;   // index of its first cue in cues_
+    int actor_at = -1;
+    int place_at = -1;
+  };
+
+  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
+      : SentenceContext(view, lexicon, sentence_index, nullptr) {}
+  // `document_slots`: one default TokenSlot per token of the document, which its sentences
+  // share (their tokens do not overlap), so that a document's contexts make one allocation
+  // for their token tables instead of one each. It must outlive the context.
+  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index,
+                  TokenSlot* document_slots);
+  SentenceContext(SentenceContext&&) = default;  // a moved vector keeps its buffer: slots_ stays valid
+  SentenceContext& operator=(SentenceContext&&) = default;
+  SentenceContext(const SentenceContext&) = delete;
+  SentenceContext& operator=(const SentenceContext&) = delete;
 
   uint32_t index() const { return index_; }
   uint32_t first() const { return first_; }
@@ -104,21 +124,12 @@ class SentenceContext {
   uint32_t index_;
   uint32_t first_;
   uint32_t end_;
-  // What At(), ActorAt() and PlaceAt() read for one token, kept together so that a
-  // sentence costs one allocation rather than one per table (sentences are many and short).
-  struct TokenSlot {
-    uint64_t cue_starts = 0;  // bit per Cue class starting there
-    uint64_t cue_covers = 0;  // bit per Cue class covering it
-    uint32_t first_cue = 0;   // index of its first cue in cues_
-    int actor_at = -1;
-    int place_at = -1;
-  };
-
   uint64_t classes_ = 0;  // bit per Cue class found in the sentence
   std::vector<CueHit> cues_;
   std::vector<int> actors_;
   std::vector<int> places_;
-  std::vector<TokenSlot> slots_;  // per token of the sentence
+  std::vector<TokenSlot> own_slots_;  // when no document-wide table was given
+  TokenSlot* slots_ = nullptr;        // per token of the sentence: slots_[0] is token first_'s
 };
 
 }  // namespace crosscheck::claims
