@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "claims/casualties.h"
+#include "claims/same_word.h"
 
 namespace crosscheck::claims {
 namespace {
@@ -22,7 +23,7 @@ bool IsModifierWord(const SentenceContext& s, uint32_t t) {
                                                "which", "who", "was", "were", "is", "are", "the", "a", "an", "to",
                                                "for", "with"};
   for (std::string_view stop : kStop) {
-    if (w == stop) return false;
+    if (SameWord(w, stop)) return false;
   }
   return true;
 }
@@ -42,7 +43,7 @@ bool IsTargetMarker(std::string_view w) {
                                                   "belonging", "near", "with", "to", "for", "of", "between", "among",
                                                   "including", "loyal", "allied", "backed"};
   for (std::string_view m : kMarkers) {
-    if (w == m) return true;
+    if (SameWord(w, m)) return true;
   }
   return false;
 }
@@ -68,9 +69,9 @@ std::pair<uint32_t, uint32_t> WordsOf(const SentenceContext& s, const Perpetrato
 }
 
 // Parties that have forces: the ones that can carry out an attack, claim it or keep silent about it.
-bool IsArmedSide(const std::string& type) {
-  return type == "state" || type == "government" || type == "military" || type == "coalition" ||
-         type == "armed_group" || type == "militia";
+bool IsArmedSide(std::string_view type) {
+  return SameWord(type, "state") || SameWord(type, "government") || SameWord(type, "military") ||
+         SameWord(type, "coalition") || SameWord(type, "armed_group") || SameWord(type, "militia");
 }
 
 // The party named right before a cue, past an auxiliary: "..., while AFRICOM declined to
@@ -140,8 +141,8 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
     const ActorSpan& actor = s.actor(actor_idx);
     if (actor.first_token < first || actor.end_token > end) continue;
     // Reporters, monitors and agencies report attacks; they do not carry them out.
-    const std::string& type = actor.party.type;
-    if (type == "media" || type == "news_agency" || type == "monitor" || actor.anonymous) continue;
+    const std::string_view type = actor.party.type;
+    if (SameWord(type, "media") || SameWord(type, "news_agency") || SameWord(type, "monitor") || actor.anonymous) continue;
     uint32_t before = actor.first_token > first ? actor.first_token - 1 : actor.first_token;
     bool target = actor.first_token > first && IsTargetMarker(s.folded(before));
     // 'against "a PKK vehicle"': past an article and a quotation mark, a marker of place or
@@ -191,12 +192,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         s.PlaceAt(actor.first_token) >= 0) {
       continue;
     }
-    if (actor.party.type == "state" && !actor.adjective && actor.first_token > first &&
+    if (SameWord(type, "state") && !actor.adjective && actor.first_token > first &&
         (s.IsWord(actor.first_token - 1, "in") || s.IsWord(actor.first_token - 1, "across") ||
          s.IsWord(actor.first_token - 1, "inside") || s.IsWord(actor.first_token - 1, "throughout"))) {
       continue;
     }
-    bool locative = actor.party.type == "state" && !actor.adjective && !hyphenated &&
+    bool locative = SameWord(type, "state") && !actor.adjective && !hyphenated &&
                     !(actor.end_token < end && s.IsWord(actor.end_token, "'s"));
     if (!locative) {
       uint32_t t = actor.end_token;

@@ -11,6 +11,9 @@ namespace {
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
 constexpr int kDaysInWeek = 7;
+// The classes ReadDates asks of every word after its numeric dates.
+constexpr uint64_t kDateCues = CueBit(Cue::kMonth) | CueBit(Cue::kRelativeDay) | CueBit(Cue::kRelativeSpan) |
+                               CueBit(Cue::kPreviousMonth) | CueBit(Cue::kWeekday);
 
 std::optional<int> AsYear(std::string_view folded) {
   if (folded.size() != 4) return std::nullopt;
@@ -133,6 +136,7 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
         continue;
       }
     }
+    if (!s.StartsAny(t, kDateCues)) continue;
     // "June 17[, 2018]" and "17 June [2018]".
     if (const CueHit* month = s.At(t, Cue::kMonth)) {
       // "May" is also a verb: only with a day next to it.

@@ -2,15 +2,18 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include "claims/attribution.h"
 #include "claims/casualties.h"
 #include "claims/coreference.h"
 #include "claims/dates.h"
 #include "claims/event_type.h"
+#include "claims/same_word.h"
 #include "claims/sentence_context.h"
 #include "claims/sources.h"
 #include "claims/victims.h"
@@ -131,7 +134,7 @@ std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>&
     quote_marks(contexts[next], &marks);
     if (marks.empty()) continue;
     for (const SourceFrame& frame : FindSources(contexts[next], coref)) {
-      if (frame.attributed && frame.frame != "quote-continues" && frame.source_first > marks.front()) return frame;
+      if (frame.attributed && !SameWord(frame.frame, "quote-continues") && frame.source_first > marks.front()) return frame;
     }
     return std::nullopt;
   }
@@ -140,13 +143,16 @@ std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>&
 
 enum class PlaceLevel { kTown, kRegion, kCountry };
 
+// Asked of every place of every sentence, many times: compared in place (SameWord; a
+// std::string's compare with a char* calls strlen and memcmp).
 PlaceLevel LevelOf(const IncidentPlace& place) {
-  const std::string& r = place.relation;
-  if (r == "country" || r == "demonym" || place.feature_code.rfind("PCL", 0) == 0 || place.precision >= 6) {
+  const std::string_view r = place.relation;
+  const std::string_view code = place.feature_code;
+  if (SameWord(r, "country") || SameWord(r, "demonym") || SameWord(code.substr(0, 3), "PCL") || place.precision >= 6) {
     return PlaceLevel::kCountry;
   }
-  if (r == "region" || r == "province" || r == "county" || r == "district" || r == "border" ||
-      place.feature_code.rfind("ADM", 0) == 0 || place.feature_code == "RGN" || place.feature_code == "CONT" ||
+  if (SameWord(r, "region") || SameWord(r, "province") || SameWord(r, "county") || SameWord(r, "district") ||
+      SameWord(r, "border") || SameWord(code.substr(0, 3), "ADM") || SameWord(code, "RGN") || SameWord(code, "CONT") ||
       place.precision >= 4) {
     return PlaceLevel::kRegion;
   }
@@ -159,7 +165,7 @@ bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
   double km = DistanceKm(place.lat, place.lon, incident.lat, incident.lon);
   switch (LevelOf(place)) {
     case PlaceLevel::kTown: return km <= kSamePlaceKm;
-    case PlaceLevel::kRegion: return km <= kRegionReachKm || (!place.country.empty() && place.country == incident.country && km <= 2 * kRegionReachKm && place.relation == "border");
+    case PlaceLevel::kRegion: return km <= kRegionReachKm || (!place.country.empty() && place.country == incident.country && km <= 2 * kRegionReachKm && SameWord(place.relation, "border"));
     case PlaceLevel::kCountry: return place.country.empty() || place.country == incident.country;
   }
   return true;
@@ -198,6 +204,23 @@ struct SentenceFacts {
   std::optional<int> year;  // a year written in the sentence
   bool victim_words = false;  // "civilians", "children": whom an attack hit
   bool later = false;         // "Hours later, ...": told from the attack just described
+};
+
+// A sentence's length and its first and last bytes tell it from the others of its report,
+// with a full compare only on a tie: hashing every byte of every sentence cost more than
+// the rest of the duplicate check.
+struct SentenceEndsHash {
+  static constexpr size_t kEndBytes = sizeof(uint64_t);
+  size_t operator()(std::string_view text) const {
+    const size_t n = std::min(text.size(), kEndBytes);
+    uint64_t head = 0;
+    uint64_t tail = 0;
+    if (n > 0) {
+      std::memcpy(&head, text.data(), n);
+      std::memcpy(&tail, text.data() + text.size() - n, n);
+    }
+    return absl::Hash<std::tuple<size_t, uint64_t, uint64_t>>{}(std::make_tuple(text.size(), head, tail));
+  }
 };
 
 // Words shorter than this carry little to tell one attack's reports from another's.
@@ -293,7 +316,7 @@ bool IsLocativeWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {"in", "near", "at", "outside", "inside", "across", "into", "of",
                                                 "around", "throughout", "over", "on", "toward", "towards", "within"};
   for (std::string_view k : kWords) {
-    if (w == k) return true;
+    if (SameWord(w, k)) return true;
   }
   return false;
 }
@@ -372,10 +395,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
   }
   // Each sentence is tagged once; the contexts serve every pass below.
+  // One token table for all of them (SentenceContext::TokenSlot), before the contexts that point into it.
+  std::vector<SentenceContext::TokenSlot> token_slots(tokens.tokens.size());
   std::vector<SentenceContext> contexts;
   contexts.reserve(tokens.sentences.size());
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
-    contexts.emplace_back(view, lexicon, sentence_idx);
+    // Each token is in one sentence (text::Token::sentence), in text order: each context
+    // writes only its own slots.
+    contexts.emplace_back(view, lexicon, sentence_idx, token_slots.data());
   }
   // A year the document names anchors "June 17" when there is no publication date.
   if (!date_context.published) {
@@ -388,7 +415,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   std::vector<SentenceFacts> facts(tokens.sentences.size());
   // Every sentence's content words in one vector, so that a sentence costs no allocation of its own.
   std::vector<std::string_view> content_words;
-  absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen_sentences;
+  absl::flat_hash_set<std::string_view, SentenceEndsHash, StringViewEq> seen_sentences;
   std::optional<int> dateline_town;
   for (size_t place_idx = 0; place_idx < view.places.size() && !dateline_town; ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
@@ -435,7 +462,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                (attack_verb && (s.Has(Cue::kKill) || !s.actors().empty())) || s.Has(Cue::kClaimResponsibility);
     f.shift = HasOtherEventCue(s);
     std::vector<SourceFrame> frames = FindSources(s, coref);
-    if (frames.size() == 1 && frames[0].frame == "quote-continues") {
+    if (frames.size() == 1 && SameWord(frames[0].frame, "quote-continues")) {
       if (std::optional<SourceFrame> later = SpeakerAfterQuote(contexts, sentence_idx, coref)) {
         frames[0].source = later->source;
         frames[0].is_person = later->is_person;
@@ -456,7 +483,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     f.victims = ReadNamedVictims(s);
     if (!f.casualties.empty() || !f.attributions.empty()) f.attack = f.attack || !f.casualties.empty();
     for (const SourceFrame& frame : frames) {
-      if (frame.attributed && frame.frame != "quote-continues") coref.NoteSource(frame.source, frame.is_person);
+      if (frame.attributed && std::string_view(frame.frame) != "quote-continues") coref.NoteSource(frame.source, frame.is_person);
     }
     for (DateRange& date : ReadDates(s, date_context)) {
       bool report_date = false;
@@ -499,7 +526,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
       // Where the wounded were taken ("died in hospital in Kramatorsk") is not where the attack was.
-      if (place.place.relation == "treated_at") continue;
+      const std::string_view relation = place.place.relation;
+      if (SameWord(relation, "treated_at")) continue;
       // A place word inside a person's name ("Al-Safi") is not where anything happened.
       bool in_name = false;
       ByteSpan place_bytes{tokens.tokens[place.first_token].span.begin, tokens.tokens[place.end_token - 1].span.end};
@@ -524,8 +552,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           break;
         }
       }
-      if (names_party && (place.place.relation.empty() || place.place.relation == "demonym" || place.place.relation == "country" ||
-                          place.place.relation == "region")) {
+      if (names_party && (relation.empty() || SameWord(relation, "demonym") || SameWord(relation, "country") ||
+                          SameWord(relation, "region"))) {
         uint32_t before = place.first_token;
         while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsPunct(before - 1, "\""))) --before;
         bool locative = before > s.first() && (IsLocativeWord(s.folded(before - 1)) || s.At(before - 1, Cue::kAttackVerb));
@@ -603,7 +631,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         const IncidentPlace& a = view.places[f.places[i]].place;
         const IncidentPlace& b = view.places[f.places[j]].place;
         if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
-        if (a.relation == "between" || b.relation == "between") continue;
+        if (SameWord(a.relation, "between") || SameWord(b.relation, "between")) continue;
         if (DistanceKm(a.lat, a.lon, b.lat, b.lon) <= kRoundupKm) continue;
         // Two places far apart make a roundup only when a contrast joins two accounts:
         // "..., while in Zaporizhzhia ...", "...; in Kherson ...".

@@ -153,7 +153,47 @@ Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
   }
   lexicon.trie_.Pack();
   for (const CueEntry& entry : lexicon.entries_) lexicon.cue_of_entry_.push_back(entry.cue);
+  lexicon.PrepareOneWordCues();
   return lexicon;
+}
+
+template <typename Emit>
+void Lexicon::ChooseCues(const std::vector<PhraseTrie::Hit>& hits, uint64_t* marks, Emit emit) const {
+  // Longest phrase of each class wins at this token (hits come shortest first). A mask
+  // of the classes seen spares clearing and scanning every class at every tagged token.
+  std::array<uint32_t, static_cast<size_t>(Cue::kCount)> best;
+  uint64_t seen = 0;
+  for (size_t hit_idx = 0; hit_idx < hits.size(); ++hit_idx) {
+    const unsigned cls = static_cast<unsigned>(cue_of_entry_[hits[hit_idx].payload]);
+    best[cls] = static_cast<uint32_t>(hit_idx);
+    seen |= uint64_t{1} << cls;
+  }
+  for (; seen != 0; seen &= seen - 1) {  // classes in ascending order, lowest bit first
+    const uint64_t cls_bit = seen & -seen;
+    if ((kMarkCues & cls_bit) != 0) {
+      *marks |= cls_bit;
+      continue;
+    }
+    const PhraseTrie::Hit& hit = hits[best[std::countr_zero(seen)]];
+    emit(cue_of_entry_[hit.payload], hit.payload, hit.end_token);
+  }
+}
+
+void Lexicon::PrepareOneWordCues() {
+  one_word_cues_.assign(trie_.word_count(), OneWordCues{});
+  std::vector<PhraseTrie::Hit> hits;
+  for (uint32_t word = 0; word < trie_.word_count(); ++word) {
+    std::span<const uint32_t> payloads;
+    if (!trie_.OneWordOnly(word, &payloads)) continue;
+    OneWordCues& cues = one_word_cues_[word];
+    cues.one_word_only = true;
+    hits.clear();
+    for (uint32_t payload : payloads) hits.push_back(PhraseTrie::Hit{payload, 1});
+    cues.first_hit = static_cast<uint32_t>(one_word_hits_.size());
+    ChooseCues(hits, &cues.marks,
+               [&](Cue cue, uint32_t entry, uint32_t) { one_word_hits_.push_back(OneWordHit{cue, entry}); });
+    cues.end_hit = static_cast<uint32_t>(one_word_hits_.size());
+  }
 }
 
 void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<CueHit>* out,
@@ -164,28 +204,21 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
   trie_.WordIds(tokens, first, end, &ids);
   marks->assign(end - first, 0);
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
-    if (tokens[token_idx].kind == text::TokenKind::kPunct || ids[token_idx - first] == PhraseTrie::kUnknownWord) continue;
+    const uint32_t word = ids[token_idx - first];
+    if (tokens[token_idx].kind == text::TokenKind::kPunct || word == PhraseTrie::kUnknownWord) continue;
+    if (const OneWordCues& cues = one_word_cues_[word]; cues.one_word_only) {
+      (*marks)[token_idx - first] |= cues.marks;
+      for (uint32_t hit_idx = cues.first_hit; hit_idx < cues.end_hit; ++hit_idx) {
+        out->push_back(CueHit{one_word_hits_[hit_idx].cue, one_word_hits_[hit_idx].entry, token_idx, token_idx + 1});
+      }
+      continue;
+    }
     hits.clear();
     trie_.Match(tokens, ids, first, token_idx, end, &hits);
     if (hits.empty()) continue;  // most tokens start no cue
-    // Longest phrase of each class wins at this token (hits come shortest first). A mask
-    // of the classes seen spares clearing and scanning every class at every tagged token.
-    std::array<uint32_t, static_cast<size_t>(Cue::kCount)> best;
-    uint64_t seen = 0;
-    for (size_t hit_idx = 0; hit_idx < hits.size(); ++hit_idx) {
-      const unsigned cls = static_cast<unsigned>(cue_of_entry_[hits[hit_idx].payload]);
-      best[cls] = static_cast<uint32_t>(hit_idx);
-      seen |= uint64_t{1} << cls;
-    }
-    for (; seen != 0; seen &= seen - 1) {  // classes in ascending order, lowest bit first
-      const uint64_t cls_bit = seen & -seen;
-      if ((kMarkCues & cls_bit) != 0) {
-        (*marks)[token_idx - first] |= cls_bit;
-        continue;
-      }
-      const PhraseTrie::Hit& hit = hits[best[std::countr_zero(seen)]];
-      out->push_back(CueHit{cue_of_entry_[hit.payload], hit.payload, token_idx, hit.end_token});
-    }
+    ChooseCues(hits, &(*marks)[token_idx - first], [&](Cue cue, uint32_t entry, uint32_t end_token) {
+      out->push_back(CueHit{cue, entry, token_idx, end_token});
+    });
   }
 }
 

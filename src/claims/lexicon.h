@@ -70,13 +70,15 @@ enum class Cue : uint8_t {
 
 const char* CueName(Cue cue);
 
+// A class as its bit in the masks of classes (SentenceContext::StartsAny, kMarkCues).
+constexpr uint64_t CueBit(Cue cue) { return uint64_t{1} << static_cast<unsigned>(cue); }
+
 // Classes only ever asked whether a token is one (SentenceContext::Is): a bit on the token,
 // not a hit in the sentence's list. Stopwords and fillers ("the", "of") are half of all cues;
 // verb modifiers and bridge words are asked of single words only.
 inline constexpr uint64_t kMarkCues =
-    (uint64_t{1} << static_cast<unsigned>(Cue::kStopword)) | (uint64_t{1} << static_cast<unsigned>(Cue::kNegationFiller)) |
-    (uint64_t{1} << static_cast<unsigned>(Cue::kVerbModifier)) | (uint64_t{1} << static_cast<unsigned>(Cue::kBridgeWord)) |
-    (uint64_t{1} << static_cast<unsigned>(Cue::kThirdPerson));
+    CueBit(Cue::kStopword) | CueBit(Cue::kNegationFiller) | CueBit(Cue::kVerbModifier) | CueBit(Cue::kBridgeWord) |
+    CueBit(Cue::kThirdPerson);
 
 struct CueEntry {
   Cue cue;
@@ -109,9 +111,28 @@ class Lexicon {
   // `fixed_cue`: every row is of this class, read from (first column, second column).
   Status AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue = std::nullopt);
 
+  // What Tag makes of a word that starts no phrase longer than itself, worked out once per
+  // word id at load: most words of a sentence are such, and Tag spares them the trie walk.
+  struct OneWordCues {
+    bool one_word_only = false;  // false: a longer phrase may start here, walk the trie
+    uint64_t marks = 0;          // kMarkCues classes
+    uint32_t first_hit = 0;      // its other cues: one_word_hits_[first_hit, end_hit)
+    uint32_t end_hit = 0;
+  };
+  struct OneWordHit {
+    Cue cue;
+    uint32_t entry;
+  };
+  // `hits` as PhraseTrie::Match gives them at a token: the cues Tag keeps, in its order.
+  template <typename Emit>
+  void ChooseCues(const std::vector<PhraseTrie::Hit>& hits, uint64_t* marks, Emit emit) const;
+  void PrepareOneWordCues();
+
   std::vector<CueEntry> entries_;
   std::vector<Cue> cue_of_entry_;  // entries_[i].cue, packed: Tag reads it for every hit
   PhraseTrie trie_;
+  std::vector<OneWordCues> one_word_cues_;  // by word id
+  std::vector<OneWordHit> one_word_hits_;
   std::string version_;
 };
 

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "claims/same_word.h"
+
 namespace crosscheck::claims {
 namespace {
 
@@ -15,10 +17,13 @@ bool IsMeasureWord(std::string_view w) {
       "meter", "percent", "per", "%", "am", "pm", "gmt", "utc", "times", "brigade", "brigades", "battalion",
       "division", "am", "decades", "decade", "nights", "night", "storey", "floors", "kg", "tonnes", "tons"};
   for (std::string_view m : kMeasures) {
-    if (w == m) return true;
+    if (SameWord(w, m)) return true;
   }
   return false;
 }
+
+// The classes of words that give a count without digits.
+constexpr uint64_t kCountWordCues = CueBit(Cue::kCardinal) | CueBit(Cue::kVague) | CueBit(Cue::kSingular);
 
 bool IsAllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -35,6 +40,8 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
   const uint32_t end = sentence.end();
   for (uint32_t token_idx = sentence.first(); token_idx < end; ++token_idx) {
     const text::Token& token = sentence.token(token_idx);
+    // Only a number or a number word opens a count: most words are neither.
+    if (token.kind != text::TokenKind::kNumber && !sentence.StartsAny(token_idx, kCountWordCues)) continue;
     Count count;
     count.number_token = token_idx;
     uint32_t next = token_idx + 1;

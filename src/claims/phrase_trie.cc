@@ -6,7 +6,7 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
   if (words.empty()) return;
   uint32_t node = 0;
   for (const std::string& word : words) {
-    uint32_t id = words_.try_emplace(word, static_cast<uint32_t>(words_.size())).first->second;
+    uint32_t id = Intern(word);
     uint32_t child = Child(node, id);
     if (child == 0) {
       child = static_cast<uint32_t>(payloads_.size());
@@ -22,6 +22,40 @@ void PhraseTrie::Add(const std::vector<std::string>& words, uint32_t payload) {
   payloads_[node].push_back(payload);
 }
 
+uint32_t PhraseTrie::Intern(const std::string& word) {
+  if (word.size() == 1) {
+    uint32_t& id = one_byte_ids_[static_cast<unsigned char>(word[0])];
+    if (id == kUnknownWord) id = size_++;
+    return id;
+  }
+  if (word.size() <= kMaxPackedWordLength) {
+    auto [it, added] = short_ids_.try_emplace(PackShortWord(word), size_);
+    if (added) ++size_;
+    return it->second;
+  }
+  auto [it, added] = long_ids_.try_emplace(word, size_);
+  if (added) ++size_;
+  return it->second;
+}
+
+void PhraseTrie::PackShortWords() {
+  // At most half full, so that a miss (most words of a sentence that no phrase uses) ends
+  // after a probe or two.
+  size_t capacity = 2;
+  unsigned bits = 1;
+  while (capacity < 2 * short_ids_.size()) {
+    capacity *= 2;
+    ++bits;
+  }
+  short_slots_.assign(capacity, ShortSlot{});
+  short_shift_ = 64 - bits;
+  for (const auto& [packed, id] : short_ids_) {
+    size_t slot = (packed * kSlotMultiplier) >> short_shift_;
+    while (short_slots_[slot].packed != kEmptySlot) slot = (slot + 1) & (capacity - 1);
+    short_slots_[slot] = ShortSlot{packed, id};
+  }
+}
+
 void PhraseTrie::Pack() {
   payload_begin_.clear();
   packed_payloads_.clear();
@@ -30,6 +64,20 @@ void PhraseTrie::Pack() {
     packed_payloads_.insert(packed_payloads_.end(), payloads.begin(), payloads.end());
   }
   payload_begin_.push_back(static_cast<uint32_t>(packed_payloads_.size()));
+  PackShortWords();
+  has_children_.assign(payloads_.size(), 0);
+  for (const auto& [edge, child] : edges_) has_children_[edge >> 32] = 1;
+}
+
+bool PhraseTrie::OneWordOnly(uint32_t word, std::span<const uint32_t>* payloads) const {
+  const uint32_t node = Child(0, word);
+  if (node == 0) {
+    *payloads = {};
+    return true;
+  }
+  if (has_children_[node]) return false;
+  *payloads = std::span<const uint32_t>(packed_payloads_).subspan(payload_begin_[node], payload_begin_[node + 1] - payload_begin_[node]);
+  return true;
 }
 
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
@@ -40,11 +88,8 @@ uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
 
 void PhraseTrie::WordIds(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end,
                          std::vector<uint32_t>* ids) const {
-  ids->clear();
-  for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
-    auto it = words_.find(tokens[token_idx].folded);
-    ids->push_back(it == words_.end() ? kUnknownWord : it->second);
-  }
+  ids->resize(end - first);
+  for (uint32_t token_idx = first; token_idx < end; ++token_idx) (*ids)[token_idx - first] = WordId(tokens[token_idx].folded);
 }
 
 void PhraseTrie::Match(const std::vector<text::Token>& tokens, const std::vector<uint32_t>& ids, uint32_t ids_first,
@@ -59,6 +104,7 @@ void PhraseTrie::Match(const std::vector<text::Token>& tokens, const std::vector
     for (uint32_t at = payload_begin_[node]; at < payload_begin_[node + 1]; ++at) {
       hits->push_back(Hit{packed_payloads_[at], token_idx + 1});
     }
+    if (!has_children_[node]) return;
   }
 }
 

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>
 
+#include "core/packed_word.h"
 #include "core/string_table.h"
 #include "text/tokens.h"
 
@@ -26,8 +28,14 @@ class PhraseTrie {
   void Pack();
 
   // The word id of each token in [first, end), kUnknownWord for words no phrase uses;
-  // ids[0] is tokens[first]'s.
+  // ids[0] is tokens[first]'s. After Pack.
   void WordIds(const std::vector<text::Token>& tokens, uint32_t first, uint32_t end, std::vector<uint32_t>* ids) const;
+
+  // How many words have ids (ids are 0 .. word_count() - 1).
+  uint32_t word_count() const { return size_; }
+  // When no phrase of two words or more starts with `word`, the payloads of the one-word
+  // phrases it is (perhaps none), as Match would give them; else false. After Pack.
+  bool OneWordOnly(uint32_t word, std::span<const uint32_t>* payloads) const;
 
   struct Hit {
     uint32_t payload;
@@ -40,14 +48,48 @@ class PhraseTrie {
 
  private:
   uint32_t Child(uint32_t node, uint32_t word) const;
+  // The id of a folded word, kUnknownWord when no phrase uses it; after Pack. Every token
+  // of every sentence is looked up: one-byte words ("a", ",") by their byte, words of up to
+  // kMaxPackedWordLength bytes (most English words) as one packed integer in an
+  // open-addressing table (a multiply and mostly one probe), so that only long words pay a
+  // string hash and compare.
+  uint32_t WordId(std::string_view folded) const {
+    if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
+    if (folded.size() <= kMaxPackedWordLength) {
+      const uint64_t packed = PackShortWord(folded);
+      for (size_t slot = (packed * kSlotMultiplier) >> short_shift_;; slot = (slot + 1) & (short_slots_.size() - 1)) {
+        if (short_slots_[slot].packed == packed) return short_slots_[slot].id;
+        if (short_slots_[slot].packed == kEmptySlot) return kUnknownWord;
+      }
+    }
+    auto it = long_ids_.find(folded);
+    return it == long_ids_.end() ? kUnknownWord : it->second;
+  }
+  uint32_t Intern(const std::string& word);
+  void PackShortWords();
 
-  StringTable<uint32_t> words_;
+  uint32_t size_ = 0;  // words numbered so far
+  std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknownWord);
+  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // PackShortWord -> id, while adding
+  // After Pack: short_ids_ laid out for WordId. A packed word is never 0 (its length byte).
+  static constexpr uint64_t kEmptySlot = 0;
+  static constexpr uint64_t kSlotMultiplier = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
+  struct ShortSlot {
+    uint64_t packed = kEmptySlot;
+    uint32_t id = kUnknownWord;
+  };
+  std::vector<ShortSlot> short_slots_;
+  unsigned short_shift_ = 0;  // 64 - log2(short_slots_.size())
+  StringTable<uint32_t> long_ids_;
   std::vector<uint32_t> root_children_;              // word id -> child of the root, 0 for none
   absl::flat_hash_map<uint64_t, uint32_t> edges_;    // (node << 32 | word id) -> child node
   std::vector<std::vector<uint32_t>> payloads_{1};   // per node while adding; node 0 is the root
   // After Pack: node n's payloads are packed_payloads_[payload_begin_[n], payload_begin_[n + 1]).
   std::vector<uint32_t> payload_begin_;
   std::vector<uint32_t> packed_payloads_;
+  // After Pack: whether node n has a child. Most phrases are one word: Match stops at them
+  // without probing the edge table for the next token.
+  std::vector<uint8_t> has_children_;
 };
 
 }  // namespace crosscheck::claims

@@ -5,22 +5,31 @@
 namespace crosscheck::claims {
 static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "cue classes must fit a 64-bit mask");
 
-SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
+SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index,
+                                 TokenSlot* document_slots)
     : view_(&view), lexicon_(&lexicon), tokens_(&view.tokens->tokens), index_(sentence_index) {
   const text::Sentence& sentence = view.tokens->sentences[sentence_index];
   first_ = sentence.first_token;
   end_ = sentence.end_token;
   const uint32_t count = end_ - first_;
-  slots_.resize(count);
+  if (document_slots != nullptr) {
+    slots_ = document_slots + first_;
+  } else {
+    own_slots_.resize(count);
+    slots_ = own_slots_.data();
+  }
   // Mentions are sorted by first token: the sentence's run is found by binary search.
   auto first_at_or_after = [](const auto& spans, uint32_t token) {
     return std::lower_bound(spans.begin(), spans.end(), token,
                             [](const auto& span, uint32_t value) { return span.first_token < value; }) -
            spans.begin();
   };
-  for (size_t actor_idx = first_at_or_after(view.actors, first_); actor_idx < view.actors.size(); ++actor_idx) {
+  // Each list is allocated once, at its size: grown one push at a time, a sentence with
+  // five mentions allocated four times.
+  const size_t actors_end = first_at_or_after(view.actors, end_);
+  actors_.reserve(actors_end - first_at_or_after(view.actors, first_));
+  for (size_t actor_idx = first_at_or_after(view.actors, first_); actor_idx < actors_end; ++actor_idx) {
     const ActorSpan& actor = view.actors[actor_idx];
-    if (actor.first_token >= end_) break;
     actors_.push_back(static_cast<int>(actor_idx));
     for (uint32_t t = actor.first_token; t < actor.end_token && t < end_; ++t) slots_[t - first_].actor_at = static_cast<int>(actor_idx);
   }
@@ -64,9 +73,10 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     for (uint32_t t = actor.first_token; t < actor.end_token; ++t) slots_[t - first_].actor_at = -1;
     return true;
   });
-  for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < view.places.size(); ++place_idx) {
+  const size_t places_end = first_at_or_after(view.places, end_);
+  places_.reserve(places_end - first_at_or_after(view.places, first_));
+  for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < places_end; ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
-    if (place.first_token >= end_) break;
     places_.push_back(static_cast<int>(place_idx));
     for (uint32_t t = place.first_token; t < place.end_token && t < end_; ++t) slots_[t - first_].place_at = static_cast<int>(place_idx);
   }

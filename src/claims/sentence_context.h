@@ -2,18 +2,40 @@
 // mentions inside it, and small queries the frames share.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include "claims/document_view.h"
 #include "claims/lexicon.h"
+#include "claims/same_word.h"
 
 namespace crosscheck::claims {
 
 class SentenceContext {
  public:
-  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index);
+  // What At(), ActorAt() and PlaceAt() read for one token, kept together so that a
+  // sentence costs one allocation rather than one per table (sentences are many and short).
+  struct TokenSlot {
+    uint64_t cue_starts = 0;  // bit per Cue class starting there
+    uint64_t cue_covers = 0;  // bit per Cue class covering it
+    uint32_t first_cue = 0;   // index of its first cue in cues_
+    int actor_at = -1;
+    int place_at = -1;
+  };
+
+  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
+      : SentenceContext(view, lexicon, sentence_index, nullptr) {}
+  // `document_slots`: one default TokenSlot per token of the document, which its sentences
+  // share (their tokens do not overlap), so that a document's contexts make one allocation
+  // for their token tables instead of one each. It must outlive the context.
+  SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index,
+                  TokenSlot* document_slots);
+  SentenceContext(SentenceContext&&) = default;  // a moved vector keeps its buffer: slots_ stays valid
+  SentenceContext& operator=(SentenceContext&&) = default;
+  SentenceContext(const SentenceContext&) = delete;
+  SentenceContext& operator=(const SentenceContext&) = delete;
 
   uint32_t index() const { return index_; }
   uint32_t first() const { return first_; }
@@ -34,9 +56,14 @@ class SentenceContext {
   bool Is(uint32_t token_idx, Cue cue) const {
     return token_idx >= first_ && token_idx < end_ && (slots_[token_idx - first_].cue_starts & Bit(cue)) != 0;
   }
+  // Whether a cue of any class in `mask` (CueBit of each) starts at the token: one test for
+  // readers that ask several classes of every token, where most tokens start none.
+  bool StartsAny(uint32_t token_idx, uint64_t mask) const {
+    return token_idx >= first_ && token_idx < end_ && (slots_[token_idx - first_].cue_starts & mask) != 0;
+  }
   // The cue of this class starting at the token, or nullptr. The frames ask this of most
   // tokens and most answers are no: the slot's bit answers those inline.
-  const CueHit* At(uint32_t token_idx, Cue cue) const {
+  [[gnu::always_inline]] const CueHit* At(uint32_t token_idx, Cue cue) const {
     if (token_idx < first_ || token_idx >= end_ || (slots_[token_idx - first_].cue_starts & Bit(cue)) == 0) return nullptr;
     return FirstAt(token_idx, cue);
   }
@@ -67,15 +94,20 @@ class SentenceContext {
   const std::string& home_country() const { return view_->home_country; }
   const std::optional<Party>& home_military() const { return view_->home_military; }
 
-  bool IsPunct(uint32_t token_idx, std::string_view which) const {
+  [[gnu::always_inline]] bool IsPunct(uint32_t token_idx, std::string_view which) const {
     if (token_idx < first_ || token_idx >= end_) return false;
     const text::Token& t = (*tokens_)[token_idx];
-    return t.kind == text::TokenKind::kPunct && (which.empty() || which.find(t.folded) != std::string_view::npos);
+    if (t.kind != text::TokenKind::kPunct) return false;
+    if (which.empty()) return true;
+    // Most marks are one byte: a byte search instead of a substring search.
+    if (t.folded.size() == 1) return std::find(which.begin(), which.end(), t.folded[0]) != which.end();
+    return which.find(t.folded) != std::string_view::npos;
   }
-  // Inline: the frames call it with literals, and a literal's known length lets most
-  // tokens fail on their length without a call to memcmp.
-  bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
-    return token_idx >= first_ && token_idx < end_ && (*tokens_)[token_idx].folded == folded_word;
+  // Always inline, as At and IsPunct are: the frames call it with literals hundreds of
+  // thousands of times, and the compiler kept the long frame functions' calls out of line.
+  // Inline, the literal's length is known and its bytes are compared in place (SameWord).
+  [[gnu::always_inline]] bool IsWord(uint32_t token_idx, std::string_view folded_word) const {
+    return token_idx >= first_ && token_idx < end_ && SameWord((*tokens_)[token_idx].folded, folded_word);
   }
   // True when the token is a clause boundary for frames: ; : or a comma before a conjunction.
   bool IsClauseBreak(uint32_t token_idx) const;
@@ -92,21 +124,12 @@ class SentenceContext {
   uint32_t index_;
   uint32_t first_;
   uint32_t end_;
-  // What At(), ActorAt() and PlaceAt() read for one token, kept together so that a
-  // sentence costs one allocation rather than one per table (sentences are many and short).
-  struct TokenSlot {
-    uint64_t cue_starts = 0;  // bit per Cue class starting there
-    uint64_t cue_covers = 0;  // bit per Cue class covering it
-    uint32_t first_cue = 0;   // index of its first cue in cues_
-    int actor_at = -1;
-    int place_at = -1;
-  };
-
   uint64_t classes_ = 0;  // bit per Cue class found in the sentence
   std::vector<CueHit> cues_;
   std::vector<int> actors_;
   std::vector<int> places_;
-  std::vector<TokenSlot> slots_;  // per token of the sentence
+  std::vector<TokenSlot> own_slots_;  // when no document-wide table was given
+  TokenSlot* slots_ = nullptr;        // per token of the sentence: slots_[0] is token first_'s
 };
 
 }  // namespace crosscheck::claims

@@ -48,14 +48,18 @@ Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth
 }
 
 claims::Party Engine::PartyOf(int actor_index) const {
-  const actors::Actor& actor = actors_->actor(actor_index);
   claims::Party party;
-  party.name = actor.name;
-  party.type = actor.type;
+  FillParty(actor_index, &party);
+  return party;
+}
+
+void Engine::FillParty(int actor_index, claims::Party* party) const {
+  const actors::Actor& actor = actors_->actor(actor_index);
+  party->name = actor.name;
+  party->type = actor.type;
   // One side for comparisons: the state an organ belongs to, else the actor itself.
   int root = actors_->Root(actor_index);
-  party.party = actors_->actor(root).name;
-  return party;
+  party->party = actors_->actor(root).name;
 }
 
 namespace {
@@ -141,19 +145,24 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (added) it->second = ActorsSharingForm(surface);
     return it->second;
   };
-  for (const actors::ActorMention& mention : analyzed.actors) {
+  // Per mention, read again below: one table probe each rather than two.
+  std::vector<size_t> sharing_form(analyzed.actors.size(), 0);
+  for (size_t mention_idx = 0; mention_idx < analyzed.actors.size(); ++mention_idx) {
+    const actors::ActorMention& mention = analyzed.actors[mention_idx];
     if (mention.actor < 0) continue;
-    std::string_view surface = mention.actor_span.Of(analyzed.doc.text);
-    if (actors_sharing(surface) == 1 && !specific_by_type.count(mention.type)) {
+    sharing_form[mention_idx] = actors_sharing(mention.actor_span.Of(analyzed.doc.text));
+    if (sharing_form[mention_idx] == 1 && !specific_by_type.count(mention.type)) {
       specific_by_type[mention.type] = mention.actor;
     }
   }
   std::vector<bool> in_dateline = text::DatelineTokens(analyzed.tokens);
   view.actors.reserve(analyzed.actors.size());
-  for (const actors::ActorMention& mention : analyzed.actors) {
+  for (size_t mention_idx = 0; mention_idx < analyzed.actors.size(); ++mention_idx) {
+    const actors::ActorMention& mention = analyzed.actors[mention_idx];
     // "DAKAR, Senegal (CNS) -" names where the reporter filed from, not a party to anything.
     if (in_dateline[mention.first_token]) continue;
-    claims::ActorSpan span;
+    // Filled where it stays: moving a span's strings into the vector cost as much as filling them.
+    claims::ActorSpan& span = view.actors.emplace_back();
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
     span.adjective = mention.adjective;
@@ -161,11 +170,11 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.role = mention.role;
     if (mention.actor >= 0) {
       int actor = mention.actor;
-      if (actors_sharing(mention.actor_span.Of(analyzed.doc.text)) > 1) {
+      if (sharing_form[mention_idx] > 1) {
         auto it = specific_by_type.find(mention.type);
         if (it != specific_by_type.end()) actor = it->second;
       }
-      span.party = PartyOf(actor);
+      FillParty(actor, &span.party);
       // A spokesperson speaks as the organisation; an unnamed official keeps the
       // affiliation ("US official") and speaks for that side.
       if (mention.anonymous && !IsSpokespersonRole(mention.role)) {
@@ -179,14 +188,13 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
       span.party.type = mention.type;
     }
     span.party.person = mention.person;
-    view.actors.push_back(std::move(span));
   }
   const std::vector<bool> misread = MisreadPlaces(analyzed);
   view.places.reserve(analyzed.places.size());
   for (size_t place_idx = 0; place_idx < analyzed.places.size(); ++place_idx) {
     if (misread[place_idx]) continue;
     const places::PlaceMention& mention = analyzed.places[place_idx];
-    claims::PlaceSpan span;
+    claims::PlaceSpan& span = view.places.emplace_back();
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
     span.dateline = in_dateline[mention.first_token];
@@ -203,7 +211,6 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     place.precision = mention.precision;
     place.relation = mention.relation;
     place.population = mention.population;
-    view.places.push_back(std::move(span));
   }
   // The home country: the one most named towns lie in (datelines and parties included,
   // which only makes it surer).

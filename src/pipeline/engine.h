@@ -55,6 +55,8 @@ class Engine {
  private:
   Engine() = default;
   claims::Party PartyOf(int actor_index) const;
+  // The same into a party whose strings are still empty: the view's spans are filled in place.
+  void FillParty(int actor_index, claims::Party* party) const;
   claims::DocumentView BuildView(const AnalyzedDocument& analyzed) const;
   // How many actors a surface form may name. Remembered across documents: the same few
   // forms ("US", "the army") recur in every report, and each lookup tokenizes the form.
