@@ -542,7 +542,12 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (int actor_idx = s.ActorAt(place.first_token); actor_idx >= 0 && s.actor(actor_idx).first_token < place.first_token) {
         in_name = true;
       }
-      for (uint32_t t = place.end_token; t < std::min(s.end(), place.end_token + 3); ++t) {
+      // "a quadcopter dropped a bomb on the Khar police station": after a word of place the
+      // role's building is where it happened.
+      uint32_t opener = place.first_token;
+      while (opener > s.first() && s.IsWord(opener - 1, "the")) --opener;
+      const bool located = opener > s.first() && IsLocativeWord(s.folded(opener - 1)) && !s.IsWord(opener - 1, "of");
+      for (uint32_t t = place.end_token; t < std::min(s.end(), place.end_token + 3) && !located; ++t) {
         if (s.Covering(t, Cue::kRole) || s.Covering(t, Cue::kOrgHead)) {
           in_name = true;
           break;

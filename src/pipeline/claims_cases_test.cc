@@ -593,5 +593,17 @@ TEST_F(ClaimCases, ADistanceAndBearingFromATownPlaceTheScene) {
   EXPECT_GT(place.lon, 30.252);
 }
 
+// A town before a role's building after a word of place ("on the Khar police station") is
+// where the attack was, not part of a speaker's name; far from the first, it is a second incident.
+TEST_F(ClaimCases, ARolesBuildingInAnotherTownIsAnotherIncident) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("station", "2026-09-23",
+      "Six policemen were killed when militants stormed a police post on the outskirts of Mir Ali early on "
+      "Wednesday, police said.\n\n"
+      "In a separate incident late on Tuesday, a quadcopter dropped an explosive device on the Khar police station, "
+      "killing a constable, police said.");
+  EXPECT_EQ(Events(*analyzed).size(), 2u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
