@@ -598,10 +598,10 @@ TEST_F(ClaimCases, ADistanceAndBearingFromATownPlaceTheScene) {
 TEST_F(ClaimCases, ARolesBuildingInAnotherTownIsAnotherIncident) {
   if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
   std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("station", "2026-09-23",
-      "Six policemen were killed when militants stormed a police post on the outskirts of Mir Ali early on "
-      "Wednesday, police said.\n\n"
-      "In a separate incident late on Tuesday, a quadcopter dropped an explosive device on the Khar police station, "
-      "killing a constable, police said.");
+      "PESHAWAR: Six policemen were killed when militants stormed a police post on the outskirts of Mir Ali in "
+      "North Waziristan early on Wednesday, police said.\n\n"
+      "In a separate incident late on Tuesday, a quadcopter dropped an explosive device on the Khar police station "
+      "in Bajaur district, killing a constable, police said.");
   EXPECT_EQ(Events(*analyzed).size(), 2u);
 }
 
