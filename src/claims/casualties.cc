@@ -141,6 +141,9 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
   return false;
 }
 
+// How far after ", with" the count of that clause may stand ("with nearly 90 others wounded").
+constexpr uint32_t kWithClauseReach = 4;
+
 // How far after a source's words its relative pronoun may stand: past an appositive
 // ("Lieutenant X, the army spokesman in Ituri, who ...").
 constexpr uint32_t kRelativeReach = 10;
@@ -433,6 +436,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         if (hit.first_token > s.first() && s.IsPunct(hit.first_token - 1, ",") && verb.ends_with("ing")) {
           return frame.source;
         }
+      }
+      // "..., doctors said on Saturday, with nearly 90 others wounded": the same account.
+      for (uint32_t t = frame.verb_end; t + 1 < f.count.first_token; ++t) {
+        if (s.IsPunct(t, ",") && s.IsWord(t + 1, "with") && f.count.first_token - t <= kWithClauseReach) return frame.source;
+        if (s.At(t, Cue::kReport) && t >= frame.verb_end + 1) break;
       }
     }
     // '"...," said Zakhu's mayor, Azad Mustafa, who put the death toll at three': the
