@@ -96,6 +96,27 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
 
 // The subject of a verb at `verb`: walk left over modifiers and appositives to an
 // actor mention, an anaphor, or a bare noun phrase.
+// "Army spokesman Brigadier General Nabil Abdallah denied": a role whose first word ends a
+// description of a force ("army spokesman") speaks for that force, the report's own army when
+// none is named; the person keeps the name.
+Subject ForceOfRole(const SentenceContext& s, uint32_t first, uint32_t end, const std::string& person,
+                    const Coreference& coref) {
+  const CueHit* force = s.Covering(first, Cue::kAnaphor);
+  if (force == nullptr || force->first_token >= first) return {};
+  std::optional<Party> party = coref.Resolve(AnaphorTypes(s.Entry(*force).value));
+  if (!party && s.home_military()) party = s.home_military();
+  if (!party) return {};
+  Subject subject;
+  subject.found = true;
+  subject.party = *party;
+  if (!person.empty()) subject.party.person = person;
+  subject.is_person = true;
+  subject.first = force->first_token;
+  subject.end = end;
+  subject.how = "role-of-force";
+  return subject;
+}
+
 // How many words a phrase of place between a speaker and its verb may hold ("officials in
 // the occupied part of the Kherson region denied").
 constexpr uint32_t kPlacePhraseReach = 9;
@@ -107,6 +128,12 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     --t;
     ++steps;
     if (int actor_idx = s.ActorAt(t); actor_idx >= 0) {
+      const ActorSpan& span = s.actor(actor_idx);
+      if (!span.resolved) {
+        if (Subject force = ForceOfRole(s, span.first_token, span.end_token, span.party.person, coref); force.found) {
+          return force;
+        }
+      }
       // "The Arab coalition fighting in Yemen has denied": a party inside a prepositional
       // phrase modifies the subject; the subject is the party before it.
       uint32_t before = s.actor(actor_idx).first_token;
@@ -303,7 +330,10 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     }
     // Anything else: maybe a noun phrase the dictionary lacks, else no subject.
     Subject words = FromWords(s, t);
-    if (words.found) return words;
+    if (words.found) {
+      if (Subject force = ForceOfRole(s, words.first, words.end, std::string(), coref); force.found) return force;
+      return words;
+    }
     // "A commander representing Syrian president Bashar al-Assad's state alliance said": a role
     // noun opens the subject; the party inside it is who speaks.
     for (uint32_t back = t; back > s.first() && t - back < 10;) {
