@@ -58,8 +58,12 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
   subject.party.party = subject.party.name;
   // "the Egyptian Foreign Ministry", "an RSF adviser": a party named just before the words
   // gives the side; a role word makes the speaker its unnamed official.
+  // "the Rapid Support Forces-run civil administration": past the hyphen, the party that runs it.
+  const uint32_t owner_at = first > s.first() + 1 && s.IsPunct(first - 1, "-") && !s.token(first - 1).space_before
+                                ? first - 2
+                                : first - 1;
   if (first > s.first()) {
-    if (int actor_idx = s.ActorAt(first - 1); actor_idx >= 0) {
+    if (int actor_idx = s.ActorAt(owner_at); actor_idx >= 0) {
       const ActorSpan& owner = s.actor(actor_idx);
       if ((owner.adjective && owner.party.type == "state") || head_role) {
         subject.party.name = std::string(s.Text(owner.first_token, last + 1));
