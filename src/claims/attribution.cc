@@ -719,6 +719,15 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     for (size_t position = 0; position < in_sentence.size(); ++position) {
       const ActorSpan& actor = s.actor(in_sentence[position]);
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
+      // "accuses Afghanistan of letting the group operate from its soil": a charge of
+      // something else than the attack (no attack or killing in what follows "of").
+      if (actor.end_token + 1 < s.end() && s.IsWord(actor.end_token, "of") &&
+          s.folded(actor.end_token + 1).ends_with("ing") && !s.At(actor.end_token + 1, Cue::kAttackVerb) &&
+          !s.Find(Cue::kAttackNoun, actor.end_token + 1, s.end()) && !s.Find(Cue::kKill, actor.end_token + 1, s.end()) &&
+          !s.Find(Cue::kWeapon, actor.end_token + 1, s.end()) &&
+          !s.Find(Cue::kAttackVerb, actor.end_token + 1, s.end())) {
+        return claims;
+      }
       make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
       // "blamed "the Russian occupation and the Assad regime"": each party of the object.
       uint32_t last_end = actor.end_token;
