@@ -319,7 +319,11 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       uint32_t located = t + 1;
       for (uint32_t back = t; back > s.first() + 1 && t - back < kPlacePhraseReach;) {
         --back;
-        if (s.token(back).kind == text::TokenKind::kPunct || s.At(back, Cue::kReport) || s.At(back, Cue::kAttackVerb)) break;
+        const bool joining_hyphen = s.IsPunct(back, "-") && !s.token(back).space_before;  // "al-Awda hospital"
+        if ((s.token(back).kind == text::TokenKind::kPunct && !joining_hyphen) || s.At(back, Cue::kReport) ||
+            s.At(back, Cue::kAttackVerb)) {
+          break;
+        }
         const bool preposition = s.IsWord(back, "in") || s.IsWord(back, "at") || s.IsWord(back, "near") ||
                                  s.IsWord(back, "inside");
         if (preposition && (s.ActorAt(back - 1) >= 0 || s.Covering(back - 1, Cue::kRole) != nullptr)) {
