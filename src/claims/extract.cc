@@ -151,7 +151,11 @@ PlaceLevel LevelOf(const IncidentPlace& place) {
   if (SameWord(r, "country") || SameWord(r, "demonym") || SameWord(code.substr(0, 3), "PCL") || place.precision >= 6) {
     return PlaceLevel::kCountry;
   }
-  if (SameWord(r, "region") || SameWord(r, "province") || SameWord(r, "county") || SameWord(r, "district") ||
+  // "the Sperah district of Khost province": a district named by its seat, a populated place,
+  // is that town at district precision.
+  const bool seat_of_district = SameWord(r, "district") && SameWord(code.substr(0, 3), "PPL");
+  if (SameWord(r, "region") || SameWord(r, "province") || SameWord(r, "county") ||
+      (SameWord(r, "district") && !seat_of_district) ||
       SameWord(r, "border") || SameWord(code.substr(0, 3), "ADM") || SameWord(code, "RGN") || SameWord(code, "CONT") ||
       place.precision >= 4) {
     return PlaceLevel::kRegion;
@@ -187,6 +191,7 @@ struct SentenceFacts {
   std::optional<int> anchor;  // a town-level place index in the view
   std::optional<IncidentPlace> projected;  // the scene estimated from a distance to a town
   std::optional<int> speaker_place;        // where a speaker is ("an official in Ramadi said")
+  bool anchor_is_speakers = false;         // the anchor is only where the speaker is
   std::vector<int> places;
   std::vector<DateRange> dates;
   std::vector<AttributionClaim> attributions;
@@ -264,20 +269,6 @@ struct Builder {
   int weekday = -1;
   uint8_t night_mask = 0;
 };
-
-// The one incident whose town the sentence's speaker is in, or -1.
-int SpeakersIncident(const SentenceFacts& f, const DocumentView& view, const std::vector<Builder>& mains) {
-  if (!f.speaker_place) return -1;
-  const IncidentPlace& where = view.places[*f.speaker_place].place;
-  int found = -1;
-  for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
-    if (!mains[main_idx].place || LevelOf(*mains[main_idx].place) != PlaceLevel::kTown) continue;
-    if (!Compatible(where, *mains[main_idx].place)) continue;
-    if (found >= 0) return -1;  // two incidents there: no telling which
-    found = static_cast<int>(main_idx);
-  }
-  return found;
-}
 
 bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
@@ -572,8 +563,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         in_name = true;
       }
       // "A health official in Khost city, some 40 km to the east, said": between a speaker's
-      // words and the verb, a place says where the speaker is. It opens no incident; it only
-      // tells which one a sentence with no other place belongs to.
+      // words and the verb, a place says where the speaker is. It neither moves the sentence
+      // nor opens another incident; with no other place it is the best guess at the scene.
       bool speaker_place = false;
       for (const SourceFrame& frame : frames) {
         speaker_place |= frame.attributed && frame.source_end > frame.source_first &&
@@ -592,6 +583,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       }
       f.places.push_back(place_idx);
       if (!f.anchor && LevelOf(place.place) == PlaceLevel::kTown && !ContainerOfNext(s, place)) f.anchor = place_idx;
+    }
+    if (!f.anchor && !f.projected && f.speaker_place && LevelOf(view.places[*f.speaker_place].place) == PlaceLevel::kTown) {
+      f.anchor = f.speaker_place;
+      f.anchor_is_speakers = true;
     }
     // "QAMISHLO - ... a drone targeted his car in the city's Hilaliya neighbourhood": before
     // any town is named, the town an attack sentence points back to is the dateline's.
@@ -754,7 +749,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
         // "Hours later, an air strike destroyed a house in the city of Nabatieh": an attack
         // told in another town is another attack, however near.
-        bool other_town = names_an_attack && mains[main_idx].place && DistinctTowns(*anchor, *mains[main_idx].place);
+        bool other_town = names_an_attack && !f.anchor_is_speakers && mains[main_idx].place && DistinctTowns(*anchor, *mains[main_idx].place);
         if (mains[main_idx].place && Compatible(*anchor, *mains[main_idx].place) && !other_town &&
             !DatesConflict(mains[main_idx], f.dates)) {
           found = static_cast<int>(main_idx);
@@ -768,6 +763,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (found < 0 && current >= 0 && !names_an_attack) {
         found = current;
         trace.notes.push_back("a town named in passing: stays with the incident");
+      }
+      if (found < 0 && current >= 0 && f.anchor_is_speakers) {
+        found = current;
+        trace.notes.push_back("the town the speaker is in: stays with the incident");
       }
       // "the March 4 bombing in Bannu" in a report of March 19: an older attack recalled
       // beside this one is background, not a second incident.
@@ -800,11 +799,6 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     } else if (current >= 0 && mains.size() == 1) {
       add_sentence(&mains[current], sentence_idx);
       trace.incident = current;
-    } else if (int near_speaker = SpeakersIncident(f, view, mains); near_speaker >= 0) {
-      current = near_speaker;
-      add_sentence(&mains[current], sentence_idx);
-      trace.incident = current;
-      trace.notes.push_back("the incident of the town the speaker is in");
     } else {
       pending.push_back(sentence_idx);
       trace.notes.push_back("pending: no town named yet");

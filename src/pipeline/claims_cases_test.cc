@@ -605,5 +605,21 @@ TEST_F(ClaimCases, ARolesBuildingInAnotherTownIsAnotherIncident) {
   EXPECT_EQ(Events(*analyzed).size(), 2u);
 }
 
+// A district named by its seat places the incident at that town; the town a later speaker is
+// in ("a health official in Khost city, some 40 km to the east") opens no second incident.
+TEST_F(ClaimCases, ADistrictSeatPlacesItAndTheSpeakersTownOpensNothing) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("seat", "2026-11-02",
+      "Afghanistan's Taliban government accused Pakistan of carrying out air strikes late on Sunday on houses in "
+      "the Sperah district of Khost province, killing 12 civilians.\n\n"
+      "A health official in Khost city, some 40 km to the east of the area, said nine bodies and seven wounded "
+      "people had been brought to the provincial hospital overnight.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_NE(events[0]->place->name.find("rah"), std::string::npos) << events[0]->place->name;
+  EXPECT_EQ(events[0]->casualties.size(), 2u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
