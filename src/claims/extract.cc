@@ -576,6 +576,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         if (!f.speaker_place) f.speaker_place = place_idx;
         continue;
       }
+      // "the left bank of the Dnipro": the river, not the city ("the Dnipro region" stays one).
+      if (place.place.relation.empty() && s.Covering(place.first_token, Cue::kWaterway) != nullptr) continue;
       if (in_name || Elsewhere(s, place)) continue;
       if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kSamePlaceKm) {
         if (!f.projected) f.projected = Projected(place.place, *offset);

@@ -68,6 +68,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"verb_modifier", Cue::kVerbModifier},
     {"bridge_word", Cue::kBridgeWord},
     {"third_person", Cue::kThirdPerson},
+    {"waterway", Cue::kWaterway},
 }};
 
 constexpr int kLexiconVersion = 1;

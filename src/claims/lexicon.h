@@ -65,6 +65,7 @@ enum class Cue : uint8_t {
   kVerbModifier,    // "already", "later", "in a statement": between a subject and its reporting verb
   kBridgeWord,      // "people", "were", "reportedly": between a count and its casualty word
   kThirdPerson,     // "they": in a speaker's own quoted words, others than the speaker
+  kWaterway,        // "the Dnipro": a river named like a town is no town
   kCount,
 };
 

@@ -621,5 +621,16 @@ TEST_F(ClaimCases, ADistrictSeatPlacesItAndTheSpeakersTownOpensNothing) {
   EXPECT_EQ(events[0]->casualties.size(), 2u);
 }
 
+// A river with the article named like a town ("the left bank of the Dnipro") is no second scene.
+TEST_F(ClaimCases, ARiverNamedLikeATownIsNoTown) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("river", "2026-10-27",
+      "Russian artillery shelled a bus stop in Kherson this morning, killing four people, the regional "
+      "administration said.\n\n"
+      "\"The Russian army fired from the left bank of the Dnipro at people waiting for a bus,\" the "
+      "administration said.");
+  EXPECT_EQ(Events(*analyzed).size(), 1u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
