@@ -143,10 +143,46 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
 
 // How far after ", with" the count of that clause may stand ("with nearly 90 others wounded").
 constexpr uint32_t kWithClauseReach = 4;
+// How far after "the number of people killed" the attack it counts may be named.
+constexpr uint32_t kOneAttackReach = 8;
 
 // How far after a source's words its relative pronoun may stand: past an appositive
 // ("Lieutenant X, the army spokesman in Ituri, who ...").
 constexpr uint32_t kRelativeReach = 10;
+
+// Inside a frame's clause, the speaker of the last reporting verb between the frame's own
+// and the figure, when it has a subject of its own ("hours after Kurdish officials said a
+// strike had killed three"). "Local sources quoted by Sham FM said": a passive frame verb
+// leaves its subject the speaker.
+std::optional<Party> SpeakerReportedBefore(const SentenceContext& s, const SourceFrame& frame, uint32_t count_first,
+                                           const Coreference& coref) {
+  if (s.IsWord(frame.verb_end, "by")) return std::nullopt;
+  for (auto hit = s.cues().rbegin(); hit != s.cues().rend(); ++hit) {
+    if (hit->cue != Cue::kReport || hit->first_token <= frame.verb_end || hit->first_token < frame.clause_first ||
+        hit->end_token > count_first) {
+      continue;
+    }
+    if (s.Entry(*hit).value != "asserts") return std::nullopt;
+    std::optional<Party> speaker = SpeakerBefore(s, hit->first_token, coref);
+    if (speaker && speaker->name != frame.source.name) return speaker;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Past a frame's clause, words that are still the source's: "..., doctors said on Saturday,
+// with nearly 90 others wounded"; '"...," said Zakhu's mayor, Azad Mustafa, who put the
+// death toll at three'. (", adding that 12 were wounded" is a frame of its own.)
+bool SourcesWordsGoOn(const SentenceContext& s, const SourceFrame& frame, uint32_t count_first) {
+  for (uint32_t t = frame.verb_end; t + 1 < count_first; ++t) {
+    if (s.IsPunct(t, ",") && s.IsWord(t + 1, "with") && count_first - t <= kWithClauseReach) return true;
+    if (s.At(t, Cue::kReport) && t > frame.verb_end) break;
+  }
+  for (uint32_t t = frame.source_end; t < count_first && t < frame.source_end + kRelativeReach; ++t) {
+    if (s.IsWord(t, "who")) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -408,47 +444,15 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
   };
   auto source_for = [&](const Figure& f) {
     const SourceFrame& frame = frame_for(f);
-    bool asserted = (frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty()) &&
-                    frame.frame != "claimed-by";
-    bool inside = f.count.first_token >= frame.clause_first && f.count.first_token < frame.clause_end;
-    if (frame.attributed && asserted && inside) {
-      // The last reporting verb between the frame's own and the figure, with a subject of its own
-      // ("Local sources quoted by Sham FM said": a passive verb leaves its subject the speaker).
-      const bool passive_frame = s.IsWord(frame.verb_end, "by");
-      for (auto hit = s.cues().rbegin(); hit != s.cues().rend() && !passive_frame; ++hit) {
-        if (hit->cue != Cue::kReport || hit->first_token <= frame.verb_end || hit->first_token < frame.clause_first ||
-            hit->end_token > f.count.first_token) {
-          continue;
-        }
-        if (s.Entry(*hit).value != "asserts") break;
-        std::optional<Party> speaker = SpeakerBefore(s, hit->first_token, coref);
-        if (speaker && speaker->name != frame.source.name) return *speaker;
-        break;
+    const bool asserted =
+        (frame.verb_stance == "asserts" || frame.verb_stance == "blames" || frame.verb_stance.empty()) &&
+        frame.frame != "claimed-by";
+    const uint32_t count_first = f.count.first_token;
+    if (frame.attributed && asserted) {
+      if (count_first >= frame.clause_first && count_first < frame.clause_end) {
+        return SpeakerReportedBefore(s, frame, count_first, coref).value_or(frame.source);
       }
-      return frame.source;
-    }
-    // "..., the prosecutor's office said, adding that 12 people were wounded": the
-    // participle goes on with the same source's words.
-    if (frame.attributed && asserted && f.count.first_token >= frame.verb_end) {
-      for (const CueHit& hit : s.cues()) {
-        if (hit.cue != Cue::kReport || hit.first_token < frame.verb_end || hit.end_token > f.count.first_token) continue;
-        const std::string_view verb = s.folded(hit.first_token);
-        if (hit.first_token > s.first() && s.IsPunct(hit.first_token - 1, ",") && verb.ends_with("ing")) {
-          return frame.source;
-        }
-      }
-      // "..., doctors said on Saturday, with nearly 90 others wounded": the same account.
-      for (uint32_t t = frame.verb_end; t + 1 < f.count.first_token; ++t) {
-        if (s.IsPunct(t, ",") && s.IsWord(t + 1, "with") && f.count.first_token - t <= kWithClauseReach) return frame.source;
-        if (s.At(t, Cue::kReport) && t >= frame.verb_end + 1) break;
-      }
-    }
-    // '"...," said Zakhu's mayor, Azad Mustafa, who put the death toll at three': the
-    // source's relative clause is the source's word too.
-    if (frame.attributed && asserted && f.count.first_token >= frame.source_end) {
-      for (uint32_t t = frame.source_end; t < f.count.first_token && t < frame.source_end + kRelativeReach; ++t) {
-        if (s.IsWord(t, "who")) return frame.source;
-      }
+      if (SourcesWordsGoOn(s, frame, count_first)) return frame.source;
     }
     Party party;
     party.name = "unattributed";

@@ -14,9 +14,6 @@
 
 namespace crosscheck::claims {
 
-// How far after "the number of people killed" the attack it counts may be named.
-inline constexpr uint32_t kOneAttackReach = 8;
-
 // "The number of people killed in this morning's missile strike": a cumulative phrase that
 // counts the dead of one attack (a singular attack noun close after it), not of a war.
 bool CountsOneAttack(const SentenceContext& sentence, const CueHit& cumulative);

@@ -53,8 +53,7 @@ std::optional<Offset> OffsetBefore(const SentenceContext& s, const PlaceSpan& pl
     const CueHit* unit = s.At(t, Cue::kDistanceUnit);
     if (!unit || s.token(t - 1).kind != text::TokenKind::kNumber) continue;
     const CueHit* compass = s.Find(Cue::kCompass, unit->end_token, place.first_token);
-    const std::string& relation = place.place.relation;
-    const bool of_relation = relation.size() >= 3 && relation.compare(relation.size() - 3, 3, "_of") == 0;
+    const bool of_relation = std::string_view(place.place.relation).ends_with("_of");
     if (compass == nullptr && !of_relation) return std::nullopt;
     std::string digits;
     for (char c : s.folded(t - 1)) {
@@ -191,7 +190,6 @@ struct SentenceFacts {
   std::optional<int> anchor;  // a town-level place index in the view
   std::optional<IncidentPlace> projected;  // the scene estimated from a distance to a town
   std::optional<int> speaker_place;        // where a speaker is ("an official in Ramadi said")
-  bool anchor_is_speakers = false;         // the anchor is only where the speaker is
   std::vector<int> places;
   std::vector<DateRange> dates;
   std::vector<AttributionClaim> attributions;
@@ -210,6 +208,9 @@ struct SentenceFacts {
   bool victim_words = false;  // "civilians", "children": whom an attack hit
   bool later = false;         // "Hours later, ...": told from the attack just described
 };
+
+// The sentence's only town is where its speaker is.
+bool AnchorIsSpeakers(const SentenceFacts& f) { return f.anchor && f.speaker_place && *f.anchor == *f.speaker_place; }
 
 // A sentence's length and its first and last bytes tell it from the others of its report,
 // with a full compare only on a tie: hashing every byte of every sentence cost more than
@@ -588,7 +589,6 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     if (!f.anchor && !f.projected && f.speaker_place && LevelOf(view.places[*f.speaker_place].place) == PlaceLevel::kTown) {
       f.anchor = f.speaker_place;
-      f.anchor_is_speakers = true;
     }
     // "QAMISHLO - ... a drone targeted his car in the city's Hilaliya neighbourhood": before
     // any town is named, the town an attack sentence points back to is the dateline's.
@@ -751,7 +751,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
         // "Hours later, an air strike destroyed a house in the city of Nabatieh": an attack
         // told in another town is another attack, however near.
-        bool other_town = names_an_attack && !f.anchor_is_speakers && mains[main_idx].place && DistinctTowns(*anchor, *mains[main_idx].place);
+        bool other_town = names_an_attack && !AnchorIsSpeakers(f) && mains[main_idx].place && DistinctTowns(*anchor, *mains[main_idx].place);
         if (mains[main_idx].place && Compatible(*anchor, *mains[main_idx].place) && !other_town &&
             !DatesConflict(mains[main_idx], f.dates)) {
           found = static_cast<int>(main_idx);
@@ -766,7 +766,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         found = current;
         trace.notes.push_back("a town named in passing: stays with the incident");
       }
-      if (found < 0 && current >= 0 && f.anchor_is_speakers) {
+      if (found < 0 && current >= 0 && AnchorIsSpeakers(f)) {
         found = current;
         trace.notes.push_back("the town the speaker is in: stays with the incident");
       }
