@@ -278,7 +278,10 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     }
     // Forward: the casualty word after the count.
     uint32_t end_of_cue = 0;
-    for (uint32_t probe = t; figure.kind == Kind::kNone && probe < s.end() && probe - t < 9; ++probe) {
+    // Words of a party's name do not count against the reach: "three members of the Ground
+    // Force of the Islamic Revolution Guards Corps (IRGC) were martyred".
+    uint32_t name_words = 0;
+    for (uint32_t probe = t; figure.kind == Kind::kNone && probe < s.end() && probe - t < 9 + name_words; ++probe) {
       // "Two of the residents said seven people died": a count before a reporting verb
       // counts the speakers ("two people were reported killed" counts the dead).
       if (s.At(probe, Cue::kReport) && probe > t &&
@@ -325,8 +328,13 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       if (int actor_idx = s.ActorAt(party_at); actor_idx >= 0 && !s.At(party_at, Cue::kVictim)) {
         uint32_t after = s.actor(actor_idx).end_token;
         while (after < s.end() && s.Covering(after, Cue::kOrgHead) && !s.At(after, Cue::kVictim)) ++after;
+        // "the Islamic Revolution Guards Corps (IRGC)": the short form in brackets is the same name.
+        if (after + 2 < s.end() && s.IsPunct(after, "(") && s.ActorAt(after + 1) >= 0 && s.IsPunct(after + 2, ")")) {
+          after += 3;
+        }
         bool after_of = (party_at > s.first() && s.IsWord(party_at - 1, "of")) || party_at != probe;
         if (after < s.end() && (s.At(after, Cue::kVictim) || after_of)) {
+          name_words += after - 1 - probe;
           probe = after - 1;
           continue;
         }
@@ -495,6 +503,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     if (f.kind == Kind::kKilled) {
       target->killed = f.count.value;
       target->killed_qualifier = f.count.qualifier;
+      target->definite_count = f.count.first_token > s.first() && s.IsWord(f.count.first_token - 1, "the");
     } else {
       target->injured = f.count.value;
       target->injured_qualifier = f.count.qualifier;

@@ -49,6 +49,9 @@ struct CasualtyClaim {
   uint32_t sentence = 0;
   std::string frame;
   std::string number_words;
+  // The dead counted with the article ("the three martyrs"): a figure the report may
+  // already have given.
+  bool definite_count = false;
 };
 
 struct NamedVictim {

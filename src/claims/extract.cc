@@ -416,6 +416,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
   }
   bool town_named = false;
+  std::vector<int64_t> killed_read;
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     const SentenceContext& s = contexts[sentence_idx];
     SentenceFacts& f = facts[sentence_idx];
@@ -472,6 +473,16 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                             std::make_move_iterator(silent.end()));
     }
     if (!f.generic) f.casualties = ReadCasualties(s, frames, coref, &f.notes);
+    // "A funeral for the three martyrs will be held": a toll the report gave before, restated.
+    std::erase_if(f.casualties, [&](const CasualtyClaim& claim) {
+      const bool restated = claim.definite_count && !claim.injured && claim.killed &&
+                            std::ranges::find(killed_read, *claim.killed) != killed_read.end();
+      if (restated) f.notes.push_back("restated toll skipped: " + claim.number_words);
+      return restated;
+    });
+    for (const CasualtyClaim& claim : f.casualties) {
+      if (claim.killed) killed_read.push_back(*claim.killed);
+    }
     f.victims = ReadNamedVictims(s);
     if (!f.casualties.empty() || !f.attributions.empty()) f.attack = f.attack || !f.casualties.empty();
     for (const SourceFrame& frame : frames) {

@@ -1,5 +1,6 @@
 #include "claims/sources.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace crosscheck::claims {
@@ -124,6 +125,9 @@ Subject ForceOfRole(const SentenceContext& s, uint32_t first, uint32_t end, cons
 // How many words a phrase of place between a speaker and its verb may hold ("officials in
 // the occupied part of the Kherson region denied").
 constexpr uint32_t kPlacePhraseReach = 9;
+
+// How many words a role phrase before its verb may hold, role included.
+constexpr uint32_t kRolePhraseReach = 14;
 
 Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference& coref) {
   uint32_t t = verb;
@@ -344,10 +348,15 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
     }
     // "A commander representing Syrian president Bashar al-Assad's state alliance said": a role
     // noun opens the subject; the party inside it is who speaks.
-    for (uint32_t back = t; back > s.first() && t - back < 10;) {
+    // "the deputy governor-general of Kermanshah province for political and security affairs
+    // announced": a compound role and what it is in charge of.
+    for (uint32_t back = t; back > s.first() && t - back < kRolePhraseReach;) {
       --back;
-      if (s.token(back).kind == text::TokenKind::kPunct && !s.IsWord(back, "'s")) break;
-      if (!s.Covering(back, Cue::kRole)) continue;
+      const bool joining_hyphen = s.IsPunct(back, "-") && !s.token(back).space_before;
+      if (s.token(back).kind == text::TokenKind::kPunct && !s.IsWord(back, "'s") && !joining_hyphen) break;
+      const CueHit* role = s.Covering(back, Cue::kRole);
+      if (role == nullptr) continue;
+      back = std::max(role->first_token, s.first());
       if (!(back > s.first() && (s.IsWord(back - 1, "a") || s.IsWord(back - 1, "an") || s.IsWord(back - 1, "the")))) break;
       for (uint32_t inside = back + 1; inside <= t; ++inside) {
         if (int actor_idx = s.ActorAt(inside); actor_idx >= 0) {
