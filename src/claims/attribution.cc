@@ -519,8 +519,9 @@ bool QuotedThirdPerson(const SentenceContext& s, uint32_t token) {
 }
 
 // ", which usually claims such attacks,": a habit told of a party in passing, closed by a
-// comma, is no statement about attacks in general; nor is an appositive about a party that
-// closes the sentence: "..., the group that has killed thousands in the Far North since 2014."
+// comma or by the sentence's end, is no statement about attacks in general ("the work of
+// Boko Haram's JAS faction, which has repeatedly used women as suicide bombers."); nor is an
+// appositive about a party: "..., the group that has killed thousands in the Far North since 2014."
 bool InRelativeClause(const SentenceContext& s, uint32_t at) {
   uint32_t open = at;
   while (open > s.first() && !s.IsPunct(open - 1, ",;:")) --open;
@@ -536,9 +537,9 @@ bool InRelativeClause(const SentenceContext& s, uint32_t at) {
   for (uint32_t close = at; close < s.end(); ++close) {
     if (s.IsPunct(close, ",")) return true;
     if (s.IsPunct(close, ";:")) return false;
-    if (s.IsPunct(close, ".")) return appositive;
+    if (s.IsPunct(close, ".")) return true;
   }
-  return appositive;
+  return true;
 }
 
 // The party a source speaks for, as a perpetrator: "a US official" denying for the

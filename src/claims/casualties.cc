@@ -1,5 +1,6 @@
 #include "claims/casualties.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace crosscheck::claims {
@@ -25,6 +26,11 @@ bool IsBridgeWord(const SentenceContext& s, uint32_t t) {
   if (s.Is(t, Cue::kBridgeWord) || s.IsPunct(t, "-")) return true;
   // Nationality and other adjectives are capitalised words before the victim noun.
   return s.token(t).capitalized && s.ActorAt(t) < 0 && s.PlaceAt(t) < 0 && s.token(t).kind == text::TokenKind::kWord;
+}
+
+bool PassiveAuxiliary(const SentenceContext& s, uint32_t t) {
+  return s.IsWord(t, "were") || s.IsWord(t, "was") || s.IsWord(t, "been") || s.IsWord(t, "be") ||
+         s.IsWord(t, "being") || s.IsWord(t, "are") || s.IsWord(t, "is") || s.IsWord(t, "got");
 }
 
 Kind KindAt(const SentenceContext& s, uint32_t t, uint32_t* end) {
@@ -270,7 +276,7 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       if ((hit.cue == Cue::kKill || hit.cue == Cue::kInjure) && hit.end_token <= count.first_token &&
           count.first_token - hit.end_token <= 1 && (hit.end_token == count.first_token || s.IsWord(hit.end_token, "at") ||
                                                      s.IsWord(hit.end_token, "some") || s.IsWord(hit.end_token, "the") ||
-                                                     s.IsWord(hit.end_token, "of"))) {
+                                                     s.IsWord(hit.end_token, "of") || s.IsPunct(hit.end_token, "\""))) {
         figure.kind = hit.cue == Cue::kKill ? Kind::kKilled : Kind::kInjured;
         figure.first = hit.first_token;
         figure.end = count.end_token;
@@ -290,6 +296,16 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         break;
       }
       Kind kind = KindAt(s, probe, &end_of_cue);
+      // "Two gunmen killed five people", "one of its fighters had killed \"more than 50\"": a
+      // count before an active verb with a count after it counts the attackers.
+      if (kind != Kind::kNone && probe > t && !PassiveAuxiliary(s, probe - 1)) {
+        const uint32_t object = end_of_cue < s.end() && s.IsPunct(end_of_cue, "\"") ? end_of_cue + 1 : end_of_cue;
+        const bool counted_object = std::ranges::any_of(counts, [&](const Count& c) { return c.first_token == object; });
+        if (counted_object) {
+          notes->push_back("count of the attackers skipped: " + std::string(s.Text(count.first_token, count.end_token)));
+          break;
+        }
+      }
       if (kind != Kind::kNone) {
         figure.kind = kind;
         figure.first = count.first_token;
