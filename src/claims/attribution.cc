@@ -729,6 +729,9 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
           !s.Find(Cue::kAttackVerb, actor.end_token + 1, s.end())) {
         return claims;
       }
+      // "The group held the RSF fully responsible": nobody blames itself, so a speaker read
+      // as the blamed party is a misread antecedent.
+      if (frame.attributed && actor.party.party == frame.source.party) return claims;
       make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
       // "blamed "the Russian occupation and the Assad regime"": each party of the object.
       uint32_t last_end = actor.end_token;

@@ -371,6 +371,12 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
             probe = ahead;
             break;
           }
+          // A casualty phrase opening with its auxiliary: "were eliminated".
+          if (ahead > probe && (s.At(ahead, Cue::kKill) || s.At(ahead, Cue::kInjure))) {
+            passive_ahead = true;
+            probe = ahead - 1;
+            break;
+          }
         }
         if (!passive_ahead) break;
       }

@@ -71,8 +71,10 @@ uint8_t NightMask(const SentenceContext& s, uint32_t t, int weekday) {
 // "since the 2021 coup", "since 2014", "the 2020 ceasefire": a year that names an era or
 // a thing, not when the sentence's event happened.
 bool NamesAnEra(const SentenceContext& s, uint32_t t) {
-  // "since 2023", "since the 2021 coup", "since August 2023", "since early 2022".
-  for (uint32_t back = t; back > s.first() && t - back < 3;) {
+  // "since 2023", "since the 2021 coup", "since August 2023", "since early 2022"; but
+  // "since March 2025, when militias overran the garrison" dates the event told after it.
+  const bool dates_a_when_clause = t + 2 < s.end() && s.IsPunct(t + 1, ",") && s.IsWord(t + 2, "when");
+  for (uint32_t back = t; back > s.first() && t - back < 3 && !dates_a_when_clause;) {
     --back;
     if (s.IsWord(back, "since")) return true;
     if (!(s.IsWord(back, "the") || s.IsWord(back, "early") || s.IsWord(back, "late") || s.At(back, Cue::kMonth))) break;
