@@ -290,9 +290,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     for (uint32_t probe = t; figure.kind == Kind::kNone && probe < s.end() && probe - t < 9 + name_words; ++probe) {
       // "Two of the residents said seven people died": a count before a reporting verb
       // counts the speakers ("two people were reported killed" counts the dead).
+      // "nine people are now confirmed dead": an adverb may stand after the auxiliary.
+      const uint32_t before_verb = probe > t + 1 && s.IsWord(probe - 1, "now") ? probe - 2 : probe - 1;
       if (s.At(probe, Cue::kReport) && probe > t &&
-          !(s.IsWord(probe - 1, "were") || s.IsWord(probe - 1, "was") || s.IsWord(probe - 1, "been") ||
-            s.IsWord(probe - 1, "are") || s.IsWord(probe - 1, "is"))) {
+          !(s.IsWord(before_verb, "were") || s.IsWord(before_verb, "was") || s.IsWord(before_verb, "been") ||
+            s.IsWord(before_verb, "are") || s.IsWord(before_verb, "is"))) {
         break;
       }
       Kind kind = KindAt(s, probe, &end_of_cue);

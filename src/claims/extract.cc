@@ -542,8 +542,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // Inside a longer party's name, a place says where the speaker sits ("Investigators in
       // Kyiv said"); before a role or organisation word it is part of a name ("the Donetsk
       // regional military administration said").
+      bool authority_name = false;
       if (int actor_idx = s.ActorAt(place.first_token); actor_idx >= 0 && s.actor(actor_idx).first_token < place.first_token) {
         in_name = true;
+        authority_name = true;
       }
       // "a quadcopter dropped a bomb on the Khar police station": after a word of place the
       // role's building is where it happened.
@@ -553,6 +555,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       for (uint32_t t = place.end_token; t < std::min(s.end(), place.end_token + 3) && !located; ++t) {
         if (s.Covering(t, Cue::kRole) || s.Covering(t, Cue::kOrgHead)) {
           in_name = true;
+          authority_name = true;
           break;
         }
         if (!(s.IsWord(t, "regional") || s.IsWord(t, "provincial") || s.IsWord(t, "city") || s.IsWord(t, "local") ||
@@ -590,6 +593,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       }
       // "the left bank of the Dnipro": the river, not the city ("the Dnipro region" stays one).
       if (place.place.relation.empty() && s.Covering(place.first_token, Cue::kWaterway) != nullptr) continue;
+      // "The head of the Chernihiv regional military administration says nine are dead": the
+      // town an authority is named after is, like a speaker's town, the best guess at the scene.
+      if (authority_name && !f.speaker_place && !place.dateline && !Elsewhere(s, place)) f.speaker_place = place_idx;
       if (in_name || Elsewhere(s, place)) continue;
       if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kSamePlaceKm) {
         if (!f.projected) f.projected = Projected(place.place, *offset);
