@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/span.h"
@@ -73,6 +74,10 @@ struct DateRange {
   uint8_t night_mask = 0;
   uint32_t first_token = 0;         // where the expression starts
 };
+
+// The relation of a place that is only the town a report was filed from ("QUETTA: ..."),
+// taken as the scene of a report that names none.
+inline constexpr std::string_view kFiledFromRelation = "dateline";
 
 struct IncidentPlace {
   std::string name;

@@ -104,6 +104,19 @@ bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
+// "Nasir, a town in South Sudan's Upper Nile state": a town is named, one the gazetteer lacks.
+bool NamesUnknownTown(const SentenceContext& s) {
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kSettlement || hit.first_token < s.first() + 2 || !s.IsPunct(hit.first_token - 1, ",")) continue;
+    const uint32_t name = hit.first_token - 2;
+    if (s.token(name).kind == text::TokenKind::kWord && s.token(name).capitalized && s.PlaceAt(name) < 0 &&
+        s.ActorAt(name) < 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "central Gaza's Nuseirat camp", "Afghanistan's Paktika": the possessor contains the place
 // named next, which is the more precise one.
 bool ContainerOfNext(const SentenceContext& s, const PlaceSpan& place) {
@@ -416,6 +429,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
   }
   bool town_named = false;
+  bool unknown_town = false;  // a town the gazetteer lacks is named ("Nasir, a town in ...")
   std::vector<int64_t> killed_read;
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     const SentenceContext& s = contexts[sentence_idx];
@@ -609,7 +623,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     // "QAMISHLO - ... a drone targeted his car in the city's Hilaliya neighbourhood": before
     // any town is named, the town an attack sentence points back to is the dateline's.
-    if (!f.anchor && !town_named && dateline_town && f.attack_cue && s.Has(Cue::kThisPlace)) {
+    unknown_town |= NamesUnknownTown(s);
+    if (!f.anchor && !town_named && !unknown_town && dateline_town && f.attack_cue && s.Has(Cue::kThisPlace)) {
       bool other_town = false;
       for (int place_idx : f.places) other_town |= LevelOf(view.places[place_idx].place) == PlaceLevel::kTown;
       if (!other_town) {
@@ -834,6 +849,15 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
           mains[0].place = view.places[place_idx].place;
         }
       }
+    }
+    // "QUETTA: The death toll from yesterday's bombing at the bus terminal rose to 27": a
+    // report that names no town at all is filed from the scene, unless it names a town the
+    // gazetteer lacks or a country other than the dateline's.
+    const IncidentPlace* filed_from = dateline_town ? &view.places[*dateline_town].place : nullptr;
+    if (filed_from != nullptr && !unknown_town &&
+        (!mains[0].place || (LevelOf(*mains[0].place) == PlaceLevel::kCountry && mains[0].place->country == filed_from->country))) {
+      mains[0].place = *filed_from;
+      mains[0].place->relation = kFiledFromRelation;
     }
   }
   std::vector<DateRange> summary_dates;  // dates of sentences that sum up several incidents

@@ -69,6 +69,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"bridge_word", Cue::kBridgeWord},
     {"third_person", Cue::kThirdPerson},
     {"waterway", Cue::kWaterway},
+    {"settlement", Cue::kSettlement},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -66,6 +66,7 @@ enum class Cue : uint8_t {
   kBridgeWord,      // "people", "were", "reportedly": between a count and its casualty word
   kThirdPerson,     // "they": in a speaker's own quoted words, others than the speaker
   kWaterway,        // "the Dnipro": a river named like a town is no town
+  kSettlement,      // "a town", "a village" after a name and a comma: that name is a town
   kCount,
 };
 

@@ -234,9 +234,14 @@ Incident Reconcile(const std::vector<const claims::CandidateIncident*>& members)
     if (member->place) {
       int& count = place_count[member->place->name];
       ++count;
-      // The most reported place; among equals the most precise one.
-      if (!incident.place || count > place_count[incident.place->name] ||
-          (count == place_count[incident.place->name] && member->place->precision < incident.place->precision)) {
+      // The most reported place; among equals the most precise one. A report's filing town,
+      // taken for a scene it never named, yields to any place a report did name.
+      const bool guess = member->place->relation == claims::kFiledFromRelation;
+      const bool current_guess = incident.place && incident.place->relation == claims::kFiledFromRelation;
+      if (!incident.place || (current_guess && !guess) ||
+          (current_guess == guess && (count > place_count[incident.place->name] ||
+                                      (count == place_count[incident.place->name] &&
+                                       member->place->precision < incident.place->precision)))) {
         incident.place = member->place;
       }
     }

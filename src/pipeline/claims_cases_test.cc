@@ -632,5 +632,28 @@ TEST_F(ClaimCases, ARiverNamedLikeATownIsNoTown) {
   EXPECT_EQ(Events(*analyzed).size(), 1u);
 }
 
+// A report that names no town at all is filed from the scene: its dateline town is the
+// place, marked as only that. One that names a town the gazetteer lacks ("Sobat Bend, a
+// village in ...") keeps no place rather than the filing town.
+TEST_F(ClaimCases, AReportNamingNoTownTakesItsDatelineUnlessItNamesAnUnknownOne) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> filed = AnalyzeText("filed-from", "2026-10-20",
+      "PESHAWAR: The death toll from yesterday's suicide bombing at the main bus terminal rose to 19 on Tuesday, "
+      "officials said, as markets across the city stayed shut.");
+  std::vector<const claims::CandidateIncident*> events = Events(*filed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->geonameid, 1168197);  // Peshawar
+  EXPECT_EQ(events[0]->place->relation, claims::kFiledFromRelation);
+
+  std::unique_ptr<AnalyzedDocument> unknown = AnalyzeText("unknown-town", "2026-03-09",
+      "JUBA, March 9 - An air strike on the market in Sobat Bend, a village in South Sudan's Upper Nile state, "
+      "killed at least 12 people on Sunday, a local official said.\n\n"
+      "The village has changed hands several times, and residents fled the town after the strike.");
+  events = Events(*unknown);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(!events[0]->place.has_value() || events[0]->place->name != "Juba");
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
