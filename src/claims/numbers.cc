@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "absl/strings/ascii.h"
 #include "claims/same_word.h"
 
 namespace crosscheck::claims {
@@ -48,6 +49,12 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
     if (token.kind == text::TokenKind::kNumber) {
       // Times, dates and decimals keep their separators in the folded form.
       if (!IsAllDigits(token.folded)) continue;
+      // "Rs1.5 million": the tail of a number its currency split, not a count of its own.
+      if (token_idx > sentence.first() + 1 && !token.space_before && sentence.IsPunct(token_idx - 1, ".,") &&
+          !sentence.token(token_idx - 1).space_before && !sentence.token(token_idx - 2).folded.empty() &&
+          absl::ascii_isdigit(static_cast<unsigned char>(sentence.token(token_idx - 2).folded.back()))) {
+        continue;
+      }
       count.value = std::atoll(std::string(token.folded).c_str());
       if (token.folded.size() == 4 && count.value >= 1900 && count.value <= 2100) continue;  // a year
       if (const CueHit* multiplier = sentence.At(next, Cue::kMultiplier)) {
