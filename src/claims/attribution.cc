@@ -783,6 +783,13 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   // Responsibility phrases: "claimed responsibility", "denied any role", "not responsible".
   // "The BLA claimed responsibility.": the phrase may be the reporting verb itself.
   const CueHit* claim_resp = s.Find(Cue::kClaimResponsibility, scope_first, scope_end);
+  // "The BLA, which claimed the bombing on Monday, said ...": a claim told in passing about
+  // the speaker, between its name and its verb.
+  if (claim_resp == nullptr && frame.attributed && frame.source_end + 2 < frame.verb_first &&
+      s.IsPunct(frame.source_end, ",") && (s.IsWord(frame.source_end + 1, "which") || s.IsWord(frame.source_end + 1, "who"))) {
+    const CueHit* relative = s.At(frame.source_end + 2, Cue::kClaimResponsibility);  // "which claimed", not "which did not say who"
+    if (relative != nullptr && relative->end_token <= frame.verb_first) claim_resp = relative;
+  }
   const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, scope_first, scope_end);
   if (deny_resp != nullptr && QuotedThirdPerson(s, deny_resp->first_token)) deny_resp = nullptr;
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
