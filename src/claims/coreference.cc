@@ -41,7 +41,17 @@ std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types)
   }
   // Types in the order the cue lists them: "the army" is a named military, else the
   // home country's, and only then a state.
+  // A party of the report's own country first: in a report from Saada's towns "the Ministry
+  // of Health" is Yemen's, whatever foreign government the report names later.
   for (const std::string& type : types) {
+    if (view_->home_state) {
+      for (const ActorSpan& actor : view_->actors) {
+        if (actor.resolved && !actor.adjective && actor.party.type == type && actor.party.party == view_->home_state->party) {
+          return actor.party;
+        }
+      }
+      if (type == "government") return view_->home_state;
+    }
     for (const ActorSpan& actor : view_->actors) {
       if (actor.resolved && !actor.adjective && actor.party.type == type) return actor.party;
     }

@@ -655,5 +655,22 @@ TEST_F(ClaimCases, AReportNamingNoTownTakesItsDatelineUnlessItNamesAnUnknownOne)
   EXPECT_TRUE(!events[0]->place.has_value() || events[0]->place->name != "Juba");
 }
 
+// A place in a clause told in passing about a party ("which has struck targets in Sanaa")
+// opens no incident; a year other than the dated incident's is another time even in a town
+// near it, and "that year" points back to such a time.
+TEST_F(ClaimCases, PassingClausesAndOtherYearsOpenNoIncident) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("passing", "2026-08-23",
+      "Air strikes hit the weekly market in the town of Majz in Saada province late on Saturday, killing at least "
+      "14 people, the Houthi-run health ministry said.\n\n"
+      "The Israeli military, which has repeatedly struck Houthi targets in Sanaa and Hodeidah, declined to comment.\n\n"
+      "Saada was heavily bombed during the US campaign against the group from March to May 2025.\n\n"
+      "In April that year, a strike on a detention centre in Saada killed 68 migrants, according to the Houthis.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  for (const claims::CasualtyClaim& claim : events[0]->casualties) EXPECT_NE(claim.killed.value_or(0), 68);
+  EXPECT_EQ(events[0]->sentences.size(), 2u);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
