@@ -672,6 +672,9 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       about_victims |= s.At(t, Cue::kVictim) != nullptr && !attackers;
     }
     if (about_victims) continue;
+    // "was probably carried out by Israel, without offering evidence": the evidence is
+    // missing, not the attacker.
+    if (s.IsWord(hit.first_token, "without") && !FindPerpetrators(s, first, end).empty()) continue;
     bool single_word = hit.end_token - hit.first_token == 1;
     if (single_word) {
       // "unidentified"/"unknown" must qualify the attack or the attacker, not the victims.

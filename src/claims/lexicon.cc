@@ -70,6 +70,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"third_person", Cue::kThirdPerson},
     {"waterway", Cue::kWaterway},
     {"settlement", Cue::kSettlement},
+    {"ordinal", Cue::kOrdinal},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -67,6 +67,7 @@ enum class Cue : uint8_t {
   kThirdPerson,     // "they": in a speaker's own quoted words, others than the speaker
   kWaterway,        // "the Dnipro": a river named like a town is no town
   kSettlement,      // "a town", "a village" after a name and a comma: that name is a town
+  kOrdinal,         // "second", "fifth": "a fifth fighter died" adds one to a toll, it is none
   kCount,
 };
 

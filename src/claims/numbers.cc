@@ -101,6 +101,8 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
         if (!age_part) ++step;
       }
       if (!victim) continue;
+      // "A fifth fighter died of his wounds": one more death added to a toll, no toll.
+      if (sentence.At(singular->end_token, Cue::kOrdinal)) continue;
       // "after a wounded woman died in hospital": one of the wounded is now among the dead,
       // whom the toll beside it counts; no figure of its own.
       bool wounded_before = false;
