@@ -135,8 +135,16 @@ void AddPerpetrator(std::vector<Perpetrator>* out, Perpetrator p) {
   out->push_back(p);
 }
 
+// Every reading below needs one of these classes in the sentence: an attack noun or weapon
+// ("nominal", "weapon-owner", "negated-of"), an attack verb ("agent"), a claim of
+// responsibility ("responsible") or an agent marker ("passive": "the work of X").
+constexpr uint64_t kPerpetratorCues = CueBit(Cue::kAttackNoun) | CueBit(Cue::kWeapon) | CueBit(Cue::kAttackVerb) |
+                                      CueBit(Cue::kClaimResponsibility) | CueBit(Cue::kPassiveBy);
+
 std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t first, uint32_t end) {
   std::vector<Perpetrator> found;
+  // Most sentences name none: their parties are not walked at all.
+  if (!s.HasAny(kPerpetratorCues)) return found;
   for (int actor_idx : s.actors()) {
     const ActorSpan& actor = s.actor(actor_idx);
     if (actor.first_token < first || actor.end_token > end) continue;

@@ -51,6 +51,8 @@ class SentenceContext {
   const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
 
   bool Has(Cue cue) const { return (classes_ & Bit(cue)) != 0; }
+  // Whether a cue of any class in `mask` (CueBit of each) is in the sentence.
+  bool HasAny(uint64_t mask) const { return (classes_ & mask) != 0; }
   // Whether a cue of this class starts at the token: the only question for kMarkCues
   // classes, which At(), Find(), Covering() and cues() leave out.
   bool Is(uint32_t token_idx, Cue cue) const {
