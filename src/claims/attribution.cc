@@ -723,7 +723,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // Blame verbs: the object is the perpetrator ("SANA blamed the coalition", "pointed to the US").
   if (stance_of_verb == "blames") {
-    const std::vector<int>& in_sentence = s.actors();
+    const auto& in_sentence = s.actors();
     for (size_t position = 0; position < in_sentence.size(); ++position) {
       const ActorSpan& actor = s.actor(in_sentence[position]);
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;

@@ -67,12 +67,19 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   }
   // "the Iran-aligned Houthi movement": the backer qualifies the party after it and is
   // itself no party to the sentence.
-  std::erase_if(actors_, [&](int actor_idx) {
-    const ActorSpan& actor = view.actors[actor_idx];
-    if (actor.end_token + 1 >= end_ || !IsPunct(actor.end_token, "-") || !At(actor.end_token + 1, Cue::kPatron)) return false;
-    for (uint32_t t = actor.first_token; t < actor.end_token; ++t) slots_[t - first_].actor_at = -1;
-    return true;
-  });
+  actors_.erase(std::remove_if(actors_.begin(), actors_.end(),
+                               [&](int actor_idx) {
+                                 const ActorSpan& actor = view.actors[actor_idx];
+                                 if (actor.end_token + 1 >= end_ || !IsPunct(actor.end_token, "-") ||
+                                     !At(actor.end_token + 1, Cue::kPatron)) {
+                                   return false;
+                                 }
+                                 for (uint32_t t = actor.first_token; t < actor.end_token; ++t) {
+                                   slots_[t - first_].actor_at = -1;
+                                 }
+                                 return true;
+                               }),
+                actors_.end());
   const size_t places_end = first_at_or_after(view.places, end_);
   places_.reserve(places_end - first_at_or_after(view.places, first_));
   for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < places_end; ++place_idx) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <absl/container/inlined_vector.h>
+
 #include "claims/document_view.h"
 #include "claims/lexicon.h"
 #include "claims/same_word.h"
@@ -46,7 +48,11 @@ class SentenceContext {
   std::string_view SentenceText() const;
   ByteSpan Span() const;
 
-  const std::vector<CueHit>& cues() const { return cues_; }
+  // Most sentences hold a few cues and mentions: kept inline, a context allocates nothing.
+  using CueList = absl::InlinedVector<CueHit, 16>;
+  using MentionList = absl::InlinedVector<int, 8>;
+
+  const CueList& cues() const { return cues_; }
   const Lexicon& lexicon() const { return *lexicon_; }
   const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
 
@@ -80,8 +86,8 @@ class SentenceContext {
   }
 
   // Actor mentions (indices into view.actors) inside the sentence.
-  const std::vector<int>& actors() const { return actors_; }
-  const std::vector<int>& places() const { return places_; }
+  const MentionList& actors() const { return actors_; }
+  const MentionList& places() const { return places_; }
   const ActorSpan& actor(int actor_idx) const { return view_->actors[actor_idx]; }
   const PlaceSpan& place(int place_idx) const { return view_->places[place_idx]; }
   // The actor mention covering the token, or -1.
@@ -127,9 +133,9 @@ class SentenceContext {
   uint32_t first_;
   uint32_t end_;
   uint64_t classes_ = 0;  // bit per Cue class found in the sentence
-  std::vector<CueHit> cues_;
-  std::vector<int> actors_;
-  std::vector<int> places_;
+  CueList cues_;
+  MentionList actors_;
+  MentionList places_;
   std::vector<TokenSlot> own_slots_;  // when no document-wide table was given
   TokenSlot* slots_ = nullptr;        // per token of the sentence: slots_[0] is token first_'s
 };
