@@ -91,27 +91,41 @@ bool IsSpokespersonRole(const std::string& role) {
 // - a village alone in a country the report never names (Arbat in Iraqi Kurdistan read as
 //   Arbat, Armenia, because the gazetteer lacks the Iraqi one) is a wrong reading.
 std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
-  absl::flat_hash_set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  // Per document a few dozen mentions and a few countries: sorted spans and short lists
+  // searched in order cost less than the three hash tables they replaced.
+  std::vector<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  party_names.reserve(analyzed.actors.size());
   for (const actors::ActorMention& mention : analyzed.actors) {
-    if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
+    if (mention.actor >= 0) party_names.emplace_back(mention.actor_span.begin, mention.actor_span.end);
   }
-  ViewSet named_countries;
-  ViewTable<TownsSeen> towns_of_country;
+  if (!std::is_sorted(party_names.begin(), party_names.end())) std::sort(party_names.begin(), party_names.end());
+  std::vector<std::string_view> named_countries;
+  std::vector<std::pair<std::string_view, TownsSeen>> towns_of_country;
+  auto towns_in = [&](std::string_view country) {
+    return std::find_if(towns_of_country.begin(), towns_of_country.end(),
+                        [&](const auto& entry) { return entry.first == country; });
+  };
+  auto named = [&](std::string_view country) {
+    return std::find(named_countries.begin(), named_countries.end(), country) != named_countries.end();
+  };
   for (const places::PlaceMention& mention : analyzed.places) {
     if (mention.precision >= places::kPrecisionCountry) {
-      named_countries.insert(mention.country);
-    } else {
-      auto [towns, added] = towns_of_country.try_emplace(mention.country, TownsSeen{mention.geonameid});
-      if (!added && towns->second.first != mention.geonameid) towns->second.several = true;
+      if (!named(mention.country)) named_countries.push_back(mention.country);
+    } else if (auto towns = towns_in(mention.country); towns == towns_of_country.end()) {
+      towns_of_country.emplace_back(mention.country, TownsSeen{mention.geonameid});
+    } else if (towns->second.first != mention.geonameid) {
+      towns->second.several = true;
     }
   }
   std::vector<bool> misread(analyzed.places.size(), false);
   for (size_t place_idx = 0; place_idx < analyzed.places.size(); ++place_idx) {
     const places::PlaceMention& mention = analyzed.places[place_idx];
-    if (mention.precision >= places::kPrecisionCountry || named_countries.count(mention.country)) continue;
-    const bool party = party_names.count({mention.span.begin, mention.span.end}) > 0;
+    if (mention.precision >= places::kPrecisionCountry || named(mention.country)) continue;
+    const bool party = std::binary_search(party_names.begin(), party_names.end(),
+                                          std::make_pair(mention.span.begin, mention.span.end));
+    // Every town's country is in towns_of_country (added above).
     const bool lone_abroad = mention.population < kLoneForeignTownPopulation && !named_countries.empty() &&
-                             !towns_of_country.at(mention.country).several;
+                             !towns_in(mention.country)->second.several;
     misread[place_idx] = party || lone_abroad;
   }
   return misread;
