@@ -590,9 +590,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   const bool hedged = s.Find(Cue::kHedge, scope_first, scope_end) != nullptr;
   const bool has_attack = s.Find(Cue::kAttackNoun, s.first(), s.end()) || s.Find(Cue::kWeapon, s.first(), s.end()) ||
                           s.Find(Cue::kAttackVerb, s.first(), s.end());
+  // Built where it stays: a claim holds a dozen strings, and each move costs them all.
   auto make = [&](const std::string& stance, std::optional<Party> actor, const std::string& how,
-                  const std::string& actor_words) {
-    AttributionClaim claim;
+                  std::string actor_words) {
+    AttributionClaim& claim = claims.emplace_back();
     claim.source = frame.source;
     claim.actor = std::move(actor);
     claim.stance = stance;
@@ -603,8 +604,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     claim.frame = frame.frame + "+" + how;
     claim.source_words = frame.source_first < frame.source_end ? std::string(s.Text(frame.source_first, frame.source_end))
                                                                : std::string();
-    claim.actor_words = actor_words;
-    claims.push_back(std::move(claim));
+    claim.actor_words = std::move(actor_words);
   };
   const Party* self = frame.attributed ? &frame.source : nullptr;
 

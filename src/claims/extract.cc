@@ -267,6 +267,18 @@ struct Builder {
   uint8_t night_mask = 0;
 };
 
+// Appends `from`'s elements to `to`, leaving `from` empty. Claims hold a dozen strings each
+// and most lists are empty when the first ones come: then the vector itself is taken.
+template <typename T>
+void MoveAppend(std::vector<T>* from, std::vector<T>* to) {
+  if (to->empty()) {
+    std::swap(*from, *to);
+  } else {
+    to->insert(to->end(), std::make_move_iterator(from->begin()), std::make_move_iterator(from->end()));
+  }
+  from->clear();
+}
+
 bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
     if (d.earliest && b.date && d.precision <= 1 &&
@@ -508,13 +520,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     for (const SourceFrame& frame : frames) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
-      f.attributions.insert(f.attributions.end(), std::make_move_iterator(claims.begin()),
-                            std::make_move_iterator(claims.end()));
+      MoveAppend(&claims, &f.attributions);
     }
     if (!f.generic) {
       std::vector<AttributionClaim> silent = ReadStrayNoComments(s, frames);
-      f.attributions.insert(f.attributions.end(), std::make_move_iterator(silent.begin()),
-                            std::make_move_iterator(silent.end()));
+      MoveAppend(&silent, &f.attributions);
     }
     if (!f.generic) f.casualties = ReadCasualties(s, frames, coref, &f.notes);
     f.victims = ReadNamedVictims(s);
@@ -669,9 +679,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     CandidateIncident& inc = b->incident;
     AppendContentWords(contexts[sentence_idx], &inc.details);
     inc.sentences.push_back(sentence_idx);
-    for (auto& claim : f.attributions) inc.attributions.push_back(std::move(claim));
-    for (auto& claim : f.casualties) inc.casualties.push_back(std::move(claim));
-    for (auto& victim : f.victims) inc.victims.push_back(std::move(victim));
+    MoveAppend(&f.attributions, &inc.attributions);
+    MoveAppend(&f.casualties, &inc.casualties);
+    MoveAppend(&f.victims, &inc.victims);
     for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
     for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
     if (f.projected) inc.place_mentions.push_back(f.projected->text);
