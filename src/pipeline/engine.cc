@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include <absl/container/flat_hash_map.h>
-#include <absl/container/flat_hash_set.h>
 
 #include "claims/extract.h"
 #include "text/dateline.h"
@@ -72,7 +71,6 @@ constexpr size_t kMaxRememberedForms = 1 << 16;
 // Per-document tables keyed by views into the analysed document, which outlives them.
 template <typename V>
 using ViewTable = absl::flat_hash_map<std::string_view, V, StringViewHash, StringViewEq>;
-using ViewSet = absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq>;
 
 // Whether a country has two distinct towns or more: the first town's id, and whether another came.
 struct TownsSeen {
@@ -150,8 +148,12 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   view.doc = &analyzed.doc;
   view.tokens = &analyzed.tokens;
   // An ambiguous short form ("the coalition") takes the specific actor of the same
-  // type that the document names.
-  ViewTable<int> specific_by_type;
+  // type that the document names. A document names a few types: a short list.
+  std::vector<std::pair<std::string_view, int>> specific_by_type;
+  auto specific_of_type = [&](std::string_view type) {
+    return std::find_if(specific_by_type.begin(), specific_by_type.end(),
+                        [&](const auto& entry) { return entry.first == type; });
+  };
   // How many actors share a surface form, once per distinct form (forms repeat: "US").
   ViewTable<size_t> actors_of_form;
   auto actors_sharing = [&](std::string_view surface) {
@@ -165,8 +167,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     const actors::ActorMention& mention = analyzed.actors[mention_idx];
     if (mention.actor < 0) continue;
     sharing_form[mention_idx] = actors_sharing(mention.actor_span.Of(analyzed.doc.text));
-    if (sharing_form[mention_idx] == 1 && !specific_by_type.count(mention.type)) {
-      specific_by_type[mention.type] = mention.actor;
+    if (sharing_form[mention_idx] == 1 && specific_of_type(mention.type) == specific_by_type.end()) {
+      specific_by_type.emplace_back(mention.type, mention.actor);
     }
   }
   std::vector<bool> in_dateline = text::DatelineTokens(analyzed.tokens);
@@ -185,7 +187,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (mention.actor >= 0) {
       int actor = mention.actor;
       if (sharing_form[mention_idx] > 1) {
-        auto it = specific_by_type.find(mention.type);
+        auto it = specific_of_type(mention.type);
         if (it != specific_by_type.end()) actor = it->second;
       }
       FillParty(actor, &span.party);
@@ -228,12 +230,20 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   }
   // The home country: the one most named towns lie in (datelines and parties included,
   // which only makes it surer).
-  ViewTable<int> towns_by_country;
+  // A document's towns lie in a few countries: a short list.
+  std::vector<std::pair<std::string_view, int>> towns_by_country;
   for (const claims::PlaceSpan& span : view.places) {
     // Datelines ("DAKAR, Senegal -") say where the reporter was, not where things happened.
     if (span.dateline || analyzed.tokens.tokens[span.first_token].all_caps) continue;
     if (span.place.resolved && span.place.precision <= 3 && !span.place.country.empty()) {
-      ++towns_by_country[span.place.country];
+      const std::string_view country = span.place.country;
+      auto it = std::find_if(towns_by_country.begin(), towns_by_country.end(),
+                             [&](const auto& entry) { return entry.first == country; });
+      if (it == towns_by_country.end()) {
+        towns_by_country.emplace_back(country, 1);
+      } else {
+        ++it->second;
+      }
     }
   }
   // Ties go to the country first in alphabetical order.
