@@ -223,11 +223,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         ++skipped;
       }
       // A weapon alone ("Syrian artillery deployed ...") is no attack: it needs an attack
-      // word or a death in the clause.
-      bool weapon_only = t < end && !s.At(t, Cue::kAttackNoun) &&
-                         !(s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
-                           s.Find(Cue::kInjure, first, end));
-      if (t < end && IsAttackHead(s, t) && !target && !weapon_only) {
+      // word or a death in the clause. Asked last: it scans the clause's cues.
+      auto weapon_only = [&] {
+        return !s.At(t, Cue::kAttackNoun) && !(s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
+                                                s.Find(Cue::kInjure, first, end));
+      };
+      if (t < end && IsAttackHead(s, t) && !target && !weapon_only()) {
         AddPerpetrator(&found, {actor_idx, false, NegatedAround(s, first, end, actor.first_token, t + 1), "nominal"});
         continue;
       }
