@@ -457,12 +457,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   // Each sentence is tagged once; the contexts serve every pass below.
   // One token table for all of them (SentenceContext::TokenSlot), before the contexts that point into it.
   std::vector<SentenceContext::TokenSlot> token_slots(tokens.tokens.size());
+  std::vector<CueHit> document_cues;  // every context's, one after another
+  document_cues.reserve(tokens.tokens.size() / 2);  // so that it seldom moves while it grows
   std::vector<SentenceContext> contexts;
   contexts.reserve(tokens.sentences.size());
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     // Each token is in one sentence (text::Token::sentence), in text order: each context
     // writes only its own slots.
-    contexts.emplace_back(view, lexicon, sentence_idx, token_slots.data());
+    contexts.emplace_back(view, lexicon, sentence_idx, token_slots.data(), &document_cues);
   }
   // A year the document names anchors "June 17" when there is no publication date.
   if (!date_context.published) {
