@@ -48,6 +48,7 @@ struct Offset {
 constexpr uint32_t kOffsetLookBack = 10;
 
 std::optional<Offset> OffsetBefore(const SentenceContext& s, const PlaceSpan& place) {
+  if (!s.Has(Cue::kDistanceUnit)) return std::nullopt;  // most sentences: no words walked back
   for (uint32_t t = place.first_token; t > s.first() + 1 && place.first_token - t < kOffsetLookBack;) {
     --t;
     const CueHit* unit = s.At(t, Cue::kDistanceUnit);
@@ -94,6 +95,7 @@ std::optional<IncidentPlace> Projected(const IncidentPlace& reference, const Off
 constexpr uint32_t kMaxWordsAfterDestinationCue = 3;
 
 bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
+  if (!s.HasAny(CueBit(Cue::kDestination) | CueBit(Cue::kVantage))) return false;  // most sentences: no words walked back
   for (uint32_t t = place.first_token; t > s.first() && place.first_token - t <= kMaxWordsAfterDestinationCue + 1;) {
     --t;
     for (Cue cue_kind : {Cue::kDestination, Cue::kVantage}) {
