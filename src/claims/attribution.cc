@@ -135,8 +135,16 @@ void AddPerpetrator(std::vector<Perpetrator>* out, Perpetrator p) {
   out->push_back(p);
 }
 
+// Every reading below needs one of these classes in the sentence: an attack noun or weapon
+// ("nominal", "weapon-owner", "negated-of"), an attack verb ("agent"), a claim of
+// responsibility ("responsible") or an agent marker ("passive": "the work of X").
+constexpr uint64_t kPerpetratorCues = CueBit(Cue::kAttackNoun) | CueBit(Cue::kWeapon) | CueBit(Cue::kAttackVerb) |
+                                      CueBit(Cue::kClaimResponsibility) | CueBit(Cue::kPassiveBy);
+
 std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t first, uint32_t end) {
   std::vector<Perpetrator> found;
+  // Most sentences name none: their parties are not walked at all.
+  if (!s.HasAny(kPerpetratorCues)) return found;
   for (int actor_idx : s.actors()) {
     const ActorSpan& actor = s.actor(actor_idx);
     if (actor.first_token < first || actor.end_token > end) continue;
@@ -215,11 +223,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         ++skipped;
       }
       // A weapon alone ("Syrian artillery deployed ...") is no attack: it needs an attack
-      // word or a death in the clause.
-      bool weapon_only = t < end && !s.At(t, Cue::kAttackNoun) &&
-                         !(s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
-                           s.Find(Cue::kInjure, first, end));
-      if (t < end && IsAttackHead(s, t) && !target && !weapon_only) {
+      // word or a death in the clause. Asked last: it scans the clause's cues.
+      auto weapon_only = [&] {
+        return !s.At(t, Cue::kAttackNoun) && !(s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
+                                                s.Find(Cue::kInjure, first, end));
+      };
+      if (t < end && IsAttackHead(s, t) && !target && !weapon_only()) {
         AddPerpetrator(&found, {actor_idx, false, NegatedAround(s, first, end, actor.first_token, t + 1), "nominal"});
         continue;
       }
@@ -583,9 +592,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   const bool hedged = s.Find(Cue::kHedge, scope_first, scope_end) != nullptr;
   const bool has_attack = s.Find(Cue::kAttackNoun, s.first(), s.end()) || s.Find(Cue::kWeapon, s.first(), s.end()) ||
                           s.Find(Cue::kAttackVerb, s.first(), s.end());
+  // Built where it stays: a claim holds a dozen strings, and each move costs them all.
   auto make = [&](const std::string& stance, std::optional<Party> actor, const std::string& how,
-                  const std::string& actor_words) {
-    AttributionClaim claim;
+                  std::string actor_words) {
+    AttributionClaim& claim = claims.emplace_back();
     claim.source = frame.source;
     claim.actor = std::move(actor);
     claim.stance = stance;
@@ -596,8 +606,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     claim.frame = frame.frame + "+" + how;
     claim.source_words = frame.source_first < frame.source_end ? std::string(s.Text(frame.source_first, frame.source_end))
                                                                : std::string();
-    claim.actor_words = actor_words;
-    claims.push_back(std::move(claim));
+    claim.actor_words = std::move(actor_words);
   };
   const Party* self = frame.attributed ? &frame.source : nullptr;
 
@@ -719,7 +728,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
 
   // Blame verbs: the object is the perpetrator ("SANA blamed the coalition", "pointed to the US").
   if (stance_of_verb == "blames") {
-    const std::vector<int>& in_sentence = s.actors();
+    const auto& in_sentence = s.actors();
     for (size_t position = 0; position < in_sentence.size(); ++position) {
       const ActorSpan& actor = s.actor(in_sentence[position]);
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;

@@ -19,21 +19,17 @@ std::vector<std::string> AnaphorTypes(const std::string& value) {
 Coreference::Coreference(const DocumentView& view) : view_(&view) {}
 
 void Coreference::NoteSource(const Party& party, bool is_person) {
-  last_source_ = party;
-  if (is_person) {
-    last_person_ = party;
-  } else {
-    last_organisation_ = party;
-  }
   sources_.push_back(party);
+  (is_person ? last_person_ : last_organisation_) = static_cast<int>(sources_.size() - 1);
 }
 
 std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types) const {
   auto allows = [&](std::string_view type) { return std::find(types.begin(), types.end(), type) != types.end(); };
-  if (allows("any")) return last_source_;
-  if (allows("person") && last_person_) return last_person_;
-  if (allows("organisation") && last_organisation_) return last_organisation_;
-  if (allows("organisation") || allows("person")) return last_source_;
+  const int last_source = static_cast<int>(sources_.size()) - 1;
+  if (allows("any")) return SourceAt(last_source);
+  if (allows("person") && last_person_ >= 0) return SourceAt(last_person_);
+  if (allows("organisation") && last_organisation_ >= 0) return SourceAt(last_organisation_);
+  if (allows("organisation") || allows("person")) return SourceAt(last_source);
   // Typed descriptions ("the observatory"): the last source of that type, else any
   // actor of that type named anywhere in the document.
   for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {

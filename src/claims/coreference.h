@@ -28,15 +28,23 @@ class Coreference {
   // `organisation`, `any`, or actor types such as `monitor`).
   std::optional<Party> Resolve(const std::vector<std::string>& types) const;
 
-  // The last source, for quotations that continue the previous sentence's speaker.
-  const std::optional<Party>& last_source() const { return last_source_; }
+  // The last source, for quotations that continue the previous sentence's speaker; null
+  // before the first.
+  const Party* last_source() const { return sources_.empty() ? nullptr : &sources_.back(); }
 
  private:
+  // A party of sources_, or nothing.
+  std::optional<Party> SourceAt(int source_idx) const {
+    if (source_idx < 0) return std::nullopt;
+    return sources_[static_cast<size_t>(source_idx)];
+  }
+
   const DocumentView* view_;
-  std::optional<Party> last_source_;
-  std::optional<Party> last_person_;
-  std::optional<Party> last_organisation_;
-  std::vector<Party> sources_;  // in order, most recent last
+  // Every source in order, most recent last; the last person and organisation are indices
+  // into it, so that noting a source copies its party once.
+  std::vector<Party> sources_;
+  int last_person_ = -1;
+  int last_organisation_ = -1;
 };
 
 }  // namespace crosscheck::claims

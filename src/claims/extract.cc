@@ -48,6 +48,7 @@ struct Offset {
 constexpr uint32_t kOffsetLookBack = 10;
 
 std::optional<Offset> OffsetBefore(const SentenceContext& s, const PlaceSpan& place) {
+  if (!s.Has(Cue::kDistanceUnit)) return std::nullopt;  // most sentences: no words walked back
   for (uint32_t t = place.first_token; t > s.first() + 1 && place.first_token - t < kOffsetLookBack;) {
     --t;
     const CueHit* unit = s.At(t, Cue::kDistanceUnit);
@@ -94,6 +95,7 @@ std::optional<IncidentPlace> Projected(const IncidentPlace& reference, const Off
 constexpr uint32_t kMaxWordsAfterDestinationCue = 3;
 
 bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
+  if (!s.HasAny(CueBit(Cue::kDestination) | CueBit(Cue::kVantage))) return false;  // most sentences: no words walked back
   for (uint32_t t = place.first_token; t > s.first() && place.first_token - t <= kMaxWordsAfterDestinationCue + 1;) {
     --t;
     for (Cue cue_kind : {Cue::kDestination, Cue::kVantage}) {
@@ -224,10 +226,6 @@ struct SentenceFacts {
   std::vector<NamedVictim> victims;
   std::vector<std::string_view> attack_types;  // the type each attack cue names, views into the lexicon
   std::vector<std::string> notes;
-  // Content words, for comparing accounts across reports. Views into the token stream:
-  // only the sentences an incident takes are copied into its details.
-  uint32_t words_begin = 0;  // [words_begin, words_end) in the document's content_words
-  uint32_t words_end = 0;
   bool duplicate = false;
   bool attack_cue = false;  // an attack noun, verb or weapon is named
   bool roundup = false;     // names attacks in places far apart
@@ -297,6 +295,18 @@ struct Builder {
   int weekday = -1;
   uint8_t night_mask = 0;
 };
+
+// Appends `from`'s elements to `to`, leaving `from` empty. Claims hold a dozen strings each
+// and most lists are empty when the first ones come: then the vector itself is taken.
+template <typename T>
+void MoveAppend(std::vector<T>* from, std::vector<T>* to) {
+  if (to->empty()) {
+    std::swap(*from, *to);
+  } else {
+    to->insert(to->end(), std::make_move_iterator(from->begin()), std::make_move_iterator(from->end()));
+  }
+  from->clear();
+}
 
 bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
@@ -391,6 +401,66 @@ bool HasOtherEventCue(const SentenceContext& s) {
   return false;
 }
 
+// When a sentence's attack was: its dates (those of its report left out), a year it writes,
+// and words that tell it from the attack before. Read only for the sentences that may join
+// an incident (AssignsToIncident); the others are never asked.
+void ReadWhen(const SentenceContext& s, const DateContext& date_context, SentenceFacts* facts) {
+  SentenceFacts& f = *facts;
+  for (DateRange& date : ReadDates(s, date_context)) {
+    bool report_date = false;
+    for (const CueHit& hit : s.cues()) {
+      if (hit.cue != Cue::kReport && hit.cue != Cue::kReportNoun) continue;
+      // "said on Saturday", "confirmed, on Saturday,", "on Friday rejected": the day of
+      // the report. Only small words may stand between ("says nine dead after Sunday's
+      // car bomb" dates the bomb).
+      auto only_small_words = [&](uint32_t from, uint32_t to) {
+        for (uint32_t t = from; t < to; ++t) {
+          if (!(s.IsWord(t, "on") || s.IsWord(t, "late") || s.IsWord(t, "early") || s.IsWord(t, "this") ||
+                s.IsWord(t, "last") || s.IsPunct(t, ","))) {
+            return false;
+          }
+        }
+        return true;
+      };
+      // Before the verb, a comma with a new subject after it closes the event's clause:
+      // "killed 12 in Kidal on Saturday, residents said" dates the attack.
+      auto new_subject_between = [&](uint32_t from, uint32_t to) {
+        for (uint32_t t = from; t + 1 < to; ++t) {
+          if (s.IsPunct(t, ",") && !s.IsPunct(t + 1, ",")) return true;
+        }
+        return false;
+      };
+      if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow &&
+           only_small_words(hit.end_token, date.first_token)) ||
+          (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1 &&
+           !new_subject_between(date.first_token, hit.first_token))) {
+        report_date = true;
+      }
+    }
+    if (!report_date) f.dates.push_back(std::move(date));
+  }
+  f.year = YearIn(s, /*event_years_only=*/true);
+  f.later = LaterThatDay(s);
+  f.shift = HasOtherEventCue(s);
+}
+
+// Whether the assignment below takes the sentence at all (it skips duplicates too).
+bool AssignsToIncident(const SentenceFacts& f) {
+  const bool has_claims = !f.attributions.empty() || !f.casualties.empty();
+  return !(f.duplicate || f.generic || f.roundup || (!f.attack && !has_claims));
+}
+
+// A sentence's content words, for comparing accounts across reports: read only for the
+// sentences an incident takes.
+void AppendContentWords(const SentenceContext& s, std::vector<std::string>* details) {
+  for (uint32_t t = s.first(); t < s.end(); ++t) {
+    const text::Token& token = s.token(t);
+    bool content = token.kind == text::TokenKind::kNumber ||
+                   (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
+    if (content && !s.Is(t, Cue::kStopword)) details->emplace_back(token.folded);
+  }
+}
+
 }  // namespace
 
 std::vector<uint64_t> HashDetails(const std::vector<std::string>& details) {
@@ -416,12 +486,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   // Each sentence is tagged once; the contexts serve every pass below.
   // One token table for all of them (SentenceContext::TokenSlot), before the contexts that point into it.
   std::vector<SentenceContext::TokenSlot> token_slots(tokens.tokens.size());
+  std::vector<CueHit> document_cues;  // every context's, one after another
+  document_cues.reserve(tokens.tokens.size() / 2);  // so that it seldom moves while it grows
   std::vector<SentenceContext> contexts;
   contexts.reserve(tokens.sentences.size());
   for (uint32_t sentence_idx = 0; sentence_idx < tokens.sentences.size(); ++sentence_idx) {
     // Each token is in one sentence (text::Token::sentence), in text order: each context
     // writes only its own slots.
-    contexts.emplace_back(view, lexicon, sentence_idx, token_slots.data());
+    contexts.emplace_back(view, lexicon, sentence_idx, token_slots.data(), &document_cues);
   }
   // A year the document names anchors "June 17" when there is no publication date.
   if (!date_context.published) {
@@ -432,8 +504,6 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   }
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
-  // Every sentence's content words in one vector, so that a sentence costs no allocation of its own.
-  std::vector<std::string_view> content_words;
   absl::flat_hash_set<std::string_view, SentenceEndsHash, StringViewEq> seen_sentences;
   std::optional<int> dateline_town;
   for (size_t place_idx = 0; place_idx < view.places.size() && !dateline_town; ++place_idx) {
@@ -456,14 +526,6 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     f.generic = IsGenericStatement(s, s.first(), s.end());
     // "They have also accused ..." after a general statement continues it.
     if (sentence_idx > 0 && facts[sentence_idx - 1].generic && s.At(s.first(), Cue::kAnaphor)) f.generic = true;
-    f.words_begin = static_cast<uint32_t>(content_words.size());
-    for (uint32_t t = s.first(); t < s.end(); ++t) {
-      const text::Token& token = s.token(t);
-      bool content = token.kind == text::TokenKind::kNumber ||
-                     (token.kind == text::TokenKind::kWord && token.folded.size() >= kMinDetailWordBytes);
-      if (content && !s.Is(t, Cue::kStopword)) content_words.push_back(token.folded);
-    }
-    f.words_end = static_cast<uint32_t>(content_words.size());
     // "a roadside bomb": the phrase's type, not that of the verb "bomb" inside it.
     const CueHit* phrase = nullptr;
     for (const CueHit& hit : s.cues()) {
@@ -481,7 +543,6 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     bool attack_verb = s.Has(Cue::kAttackVerb);
     f.attack = attack_noun || (weapon && (attack_verb || s.Has(Cue::kKill))) ||
                (attack_verb && (s.Has(Cue::kKill) || !s.actors().empty())) || s.Has(Cue::kClaimResponsibility);
-    f.shift = HasOtherEventCue(s);
     std::vector<SourceFrame> frames = FindSources(s, coref);
     if (frames.size() == 1 && SameWord(frames[0].frame, "quote-continues")) {
       if (std::optional<SourceFrame> later = SpeakerAfterQuote(contexts, sentence_idx, coref)) {
@@ -492,13 +553,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     for (const SourceFrame& frame : frames) {
       std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
-      f.attributions.insert(f.attributions.end(), std::make_move_iterator(claims.begin()),
-                            std::make_move_iterator(claims.end()));
+      MoveAppend(&claims, &f.attributions);
     }
     if (!f.generic) {
       std::vector<AttributionClaim> silent = ReadStrayNoComments(s, frames);
-      f.attributions.insert(f.attributions.end(), std::make_move_iterator(silent.begin()),
-                            std::make_move_iterator(silent.end()));
+      MoveAppend(&silent, &f.attributions);
     }
     if (!f.generic) f.casualties = ReadCasualties(s, frames, coref, &f.notes);
     // "A funeral for the three martyrs will be held": a toll the report gave before, restated.
@@ -516,43 +575,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (const SourceFrame& frame : frames) {
       if (frame.attributed && std::string_view(frame.frame) != "quote-continues") coref.NoteSource(frame.source, frame.is_person);
     }
-    for (DateRange& date : ReadDates(s, date_context)) {
-      bool report_date = false;
-      for (const CueHit& hit : s.cues()) {
-        if (hit.cue != Cue::kReport && hit.cue != Cue::kReportNoun) continue;
-        // "said on Saturday", "confirmed, on Saturday,", "on Friday rejected": the day of
-        // the report. Only small words may stand between ("says nine dead after Sunday's
-        // car bomb" dates the bomb).
-        auto only_small_words = [&](uint32_t from, uint32_t to) {
-          for (uint32_t t = from; t < to; ++t) {
-            if (!(s.IsWord(t, "on") || s.IsWord(t, "late") || s.IsWord(t, "early") || s.IsWord(t, "this") ||
-                  s.IsWord(t, "last") || s.IsPunct(t, ","))) {
-              return false;
-            }
-          }
-          return true;
-        };
-        // Before the verb, a comma with a new subject after it closes the event's clause:
-        // "killed 12 in Kidal on Saturday, residents said" dates the attack.
-        auto new_subject_between = [&](uint32_t from, uint32_t to) {
-          for (uint32_t t = from; t + 1 < to; ++t) {
-            if (s.IsPunct(t, ",") && !s.IsPunct(t + 1, ",")) return true;
-          }
-          return false;
-        };
-        if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow &&
-             only_small_words(hit.end_token, date.first_token)) ||
-            (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1 &&
-             !new_subject_between(date.first_token, hit.first_token))) {
-          report_date = true;
-        }
-      }
-      if (!report_date) f.dates.push_back(std::move(date));
-    }
     if (!f.victims.empty()) f.attack = true;
-    f.year = YearIn(s, /*event_years_only=*/true);
     f.victim_words = s.Has(Cue::kVictim);
-    f.later = LaterThatDay(s);
     for (int place_idx : s.places()) {
       const PlaceSpan& place = view.places[place_idx];
       if (!place.place.resolved) continue;
@@ -691,6 +715,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         if (f.roundup) break;
       }
     }
+    if (AssignsToIncident(f)) ReadWhen(s, date_context, &f);
   }
 
   // Assign sentences to incidents.
@@ -702,11 +727,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
     CandidateIncident& inc = b->incident;
-    inc.details.insert(inc.details.end(), content_words.begin() + f.words_begin, content_words.begin() + f.words_end);
+    AppendContentWords(contexts[sentence_idx], &inc.details);
     inc.sentences.push_back(sentence_idx);
-    for (auto& claim : f.attributions) inc.attributions.push_back(std::move(claim));
-    for (auto& claim : f.casualties) inc.casualties.push_back(std::move(claim));
-    for (auto& victim : f.victims) inc.victims.push_back(std::move(victim));
+    MoveAppend(&f.attributions, &inc.attributions);
+    MoveAppend(&f.casualties, &inc.casualties);
+    MoveAppend(&f.victims, &inc.victims);
     for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
     for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
     if (f.projected) inc.place_mentions.push_back(f.projected->text);
@@ -741,9 +766,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     trace.sentence = sentence_idx;
     trace.attack = f.attack;
     trace.notes = std::move(f.notes);
-    bool has_claims = !f.attributions.empty() || !f.casualties.empty();
     if (f.roundup) trace.notes.push_back("dropped: a roundup of attacks in places far apart");
-    if (f.duplicate || f.generic || f.roundup || (!f.attack && !has_claims)) {
+    if (!AssignsToIncident(f)) {
       out.trace.push_back(std::move(trace));
       continue;
     }

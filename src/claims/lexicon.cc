@@ -187,9 +187,9 @@ void Lexicon::PrepareOneWordCues() {
   std::vector<PhraseTrie::Hit> hits;
   for (uint32_t word = 0; word < trie_.word_count(); ++word) {
     std::span<const uint32_t> payloads;
-    if (!trie_.OneWordOnly(word, &payloads)) continue;
     OneWordCues& cues = one_word_cues_[word];
-    cues.one_word_only = true;
+    cues.one_word_only = trie_.OneWordOnly(word, &payloads);
+    cues.node = trie_.FirstWordNode(word, &payloads);
     hits.clear();
     for (uint32_t payload : payloads) hits.push_back(PhraseTrie::Hit{payload, 1});
     cues.first_hit = static_cast<uint32_t>(one_word_hits_.size());
@@ -209,7 +209,8 @@ void Lexicon::Tag(const std::vector<text::Token>& tokens, uint32_t first, uint32
   for (uint32_t token_idx = first; token_idx < end; ++token_idx) {
     const uint32_t word = ids[token_idx - first];
     if (tokens[token_idx].kind == text::TokenKind::kPunct || word == PhraseTrie::kUnknownWord) continue;
-    if (const OneWordCues& cues = one_word_cues_[word]; cues.one_word_only) {
+    if (const OneWordCues& cues = one_word_cues_[word];
+        cues.one_word_only || !trie_.ContinuesAt(tokens, ids, first, cues.node, token_idx + 1, end)) {
       (*marks)[token_idx - first] |= cues.marks;
       for (uint32_t hit_idx = cues.first_hit; hit_idx < cues.end_hit; ++hit_idx) {
         out->push_back(CueHit{one_word_hits_[hit_idx].cue, one_word_hits_[hit_idx].entry, token_idx, token_idx + 1});

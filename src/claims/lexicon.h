@@ -114,10 +114,13 @@ class Lexicon {
   // `fixed_cue`: every row is of this class, read from (first column, second column).
   Status AddFile(const std::string& path, const char* format, std::optional<Cue> fixed_cue = std::nullopt);
 
-  // What Tag makes of a word that starts no phrase longer than itself, worked out once per
-  // word id at load: most words of a sentence are such, and Tag spares them the trie walk.
+  // What Tag makes of a word where no phrase longer than itself goes on, worked out once
+  // per word id at load: most words of a sentence are such, and Tag spares them the trie
+  // walk. A word that starts longer phrases ("the", "air") is such wherever the next word
+  // does not go on with one (PhraseTrie::ContinuesAt).
   struct OneWordCues {
-    bool one_word_only = false;  // false: a longer phrase may start here, walk the trie
+    bool one_word_only = false;  // false: a longer phrase may start here
+    uint32_t node = 0;           // the trie node after the word (PhraseTrie::FirstWordNode)
     uint64_t marks = 0;          // kMarkCues classes
     uint32_t first_hit = 0;      // its other cues: one_word_hits_[first_hit, end_hit)
     uint32_t end_hit = 0;

@@ -80,6 +80,25 @@ bool PhraseTrie::OneWordOnly(uint32_t word, std::span<const uint32_t>* payloads)
   return true;
 }
 
+uint32_t PhraseTrie::FirstWordNode(uint32_t word, std::span<const uint32_t>* payloads) const {
+  const uint32_t node = Child(0, word);
+  *payloads = node == 0 ? std::span<const uint32_t>()
+                        : std::span<const uint32_t>(packed_payloads_)
+                              .subspan(payload_begin_[node], payload_begin_[node + 1] - payload_begin_[node]);
+  return node;
+}
+
+bool PhraseTrie::ContinuesAt(const std::vector<text::Token>& tokens, const std::vector<uint32_t>& ids,
+                             uint32_t ids_first, uint32_t node, uint32_t next, uint32_t limit) const {
+  if (node == 0 || !has_children_[node]) return false;
+  for (uint32_t token_idx = next; token_idx < limit; ++token_idx) {
+    if (tokens[token_idx].folded == "-") continue;
+    const uint32_t word = ids[token_idx - ids_first];
+    return word != kUnknownWord && Child(node, word) != 0;
+  }
+  return false;
+}
+
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return word < root_children_.size() ? root_children_[word] : 0;
   auto it = edges_.find((static_cast<uint64_t>(node) << 32) | word);

@@ -36,6 +36,13 @@ class PhraseTrie {
   // When no phrase of two words or more starts with `word`, the payloads of the one-word
   // phrases it is (perhaps none), as Match would give them; else false. After Pack.
   bool OneWordOnly(uint32_t word, std::span<const uint32_t>* payloads) const;
+  // The payloads of the one-word phrase `word` is (perhaps none) and the node it leads to (0
+  // when no phrase starts with it), whether or not longer phrases start with it. After Pack.
+  uint32_t FirstWordNode(uint32_t word, std::span<const uint32_t>* payloads) const;
+  // Whether a phrase goes on from `node` (a FirstWordNode) at tokens[next], hyphens skipped as
+  // Match skips them: when not, Match from the word before gives only the word's own phrases.
+  bool ContinuesAt(const std::vector<text::Token>& tokens, const std::vector<uint32_t>& ids, uint32_t ids_first,
+                   uint32_t node, uint32_t next, uint32_t limit) const;
 
   struct Hit {
     uint32_t payload;

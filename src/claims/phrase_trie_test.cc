@@ -72,6 +72,31 @@ TEST(PhraseTrieTest, OneWordOnlyTellsWordsThatStartNoLongerPhrase) {
   EXPECT_TRUE(payloads.empty());
 }
 
+TEST(PhraseTrieTest, FirstWordNodeAndContinuesAtTellWhereALongerPhraseGoesOn) {
+  PhraseTrie trie;
+  trie.Add({"claimed"}, 3);
+  trie.Add({"claimed", "responsibility"}, 4);
+  trie.Add({"twenty", "two"}, 7);
+  trie.Pack();
+  text::TokenStream stream = text::Tokenize("claimed responsibility, claimed it, twenty-two, twenty");
+  const uint32_t end = static_cast<uint32_t>(stream.tokens.size());
+  std::vector<uint32_t> ids;
+  trie.WordIds(stream.tokens, 0, end, &ids);
+  std::span<const uint32_t> payloads;
+  const uint32_t claimed = trie.FirstWordNode(ids[0], &payloads);  // a phrase of its own and the start of another
+  ASSERT_NE(claimed, 0u);
+  EXPECT_EQ(std::vector<uint32_t>(payloads.begin(), payloads.end()), (std::vector<uint32_t>{3}));
+  EXPECT_TRUE(trie.ContinuesAt(stream.tokens, ids, 0, claimed, 1, end));   // "responsibility"
+  EXPECT_FALSE(trie.ContinuesAt(stream.tokens, ids, 0, claimed, 4, end));  // "it"
+  const uint32_t twenty = trie.FirstWordNode(ids[6], &payloads);
+  ASSERT_NE(twenty, 0u);
+  EXPECT_TRUE(payloads.empty());
+  EXPECT_TRUE(trie.ContinuesAt(stream.tokens, ids, 0, twenty, 7, end));        // past the hyphen to "two"
+  EXPECT_FALSE(trie.ContinuesAt(stream.tokens, ids, 0, twenty, end, end));     // nothing after the last word
+  EXPECT_EQ(trie.FirstWordNode(ids[1], &payloads), 0u);                        // only ever a second word
+  EXPECT_TRUE(payloads.empty());
+}
+
 TEST(PhraseTrieTest, HyphensInsideAPhraseAreSkipped) {
   PhraseTrie trie;
   trie.Add({"twenty", "two"}, 7);

@@ -6,7 +6,7 @@ namespace crosscheck::claims {
 static_assert(static_cast<unsigned>(Cue::kCount) <= 64, "cue classes must fit a 64-bit mask");
 
 SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index,
-                                 TokenSlot* document_slots)
+                                 TokenSlot* document_slots, std::vector<CueHit>* document_cues)
     : view_(&view), lexicon_(&lexicon), tokens_(&view.tokens->tokens), index_(sentence_index) {
   const text::Sentence& sentence = view.tokens->sentences[sentence_index];
   first_ = sentence.first_token;
@@ -35,21 +35,21 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   }
   // Words inside a party's name are not cues: "United States" is not "states", "Islamic
   // State" not a state, "Rapid Support Forces" not a reporting verb.
-  // Tagged into per-thread scratch, then copied once at the sentence's size.
-  thread_local std::vector<CueHit> tagged;
+  // Tagged straight into the store, then those left out are dropped there.
   thread_local std::vector<uint64_t> marks;
-  tagged.clear();
-  lexicon.Tag(*tokens_, first_, end_, &tagged, &marks);
+  cue_store_ = document_cues;
+  std::vector<CueHit>& store = document_cues != nullptr ? *document_cues : own_cues_;
+  cue_begin_ = static_cast<uint32_t>(store.size());
+  lexicon.Tag(*tokens_, first_, end_, &store, &marks);
   // Weapons stay: "Israeli jets" is a party and a sign of an air attack.
   // Victim nouns stay too: "70 villagers were killed" names unnamed people, not a party.
   auto in_party_name = [&](const CueHit& hit) {
     return slots_[hit.first_token - first_].actor_at >= 0 && hit.cue != Cue::kSelfReference &&
            hit.cue != Cue::kWeapon && hit.cue != Cue::kVictim;
   };
-  cues_.reserve(tagged.size());
-  for (const CueHit& hit : tagged) {
-    if (!in_party_name(hit)) cues_.push_back(hit);
-  }
+  store.erase(std::remove_if(store.begin() + cue_begin_, store.end(), in_party_name), store.end());
+  cue_end_ = static_cast<uint32_t>(store.size());
+  const std::span<const CueHit> hits = cues();
   for (uint32_t t = first_; t < end_; ++t) {
     TokenSlot& slot = slots_[t - first_];
     if (slot.actor_at >= 0) continue;
@@ -57,8 +57,8 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
     classes_ |= slot.cue_starts;
   }
   // Cues come in token order: the first cue of each token is where At() starts looking.
-  for (size_t hit_idx = cues_.size(); hit_idx-- > 0;) {
-    const CueHit& hit = cues_[hit_idx];
+  for (size_t hit_idx = hits.size(); hit_idx-- > 0;) {
+    const CueHit& hit = hits[hit_idx];
     TokenSlot& slot = slots_[hit.first_token - first_];
     slot.cue_starts |= Bit(hit.cue);
     slot.first_cue = static_cast<uint32_t>(hit_idx);
@@ -67,12 +67,19 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   }
   // "the Iran-aligned Houthi movement": the backer qualifies the party after it and is
   // itself no party to the sentence.
-  std::erase_if(actors_, [&](int actor_idx) {
-    const ActorSpan& actor = view.actors[actor_idx];
-    if (actor.end_token + 1 >= end_ || !IsPunct(actor.end_token, "-") || !At(actor.end_token + 1, Cue::kPatron)) return false;
-    for (uint32_t t = actor.first_token; t < actor.end_token; ++t) slots_[t - first_].actor_at = -1;
-    return true;
-  });
+  actors_.erase(std::remove_if(actors_.begin(), actors_.end(),
+                               [&](int actor_idx) {
+                                 const ActorSpan& actor = view.actors[actor_idx];
+                                 if (actor.end_token + 1 >= end_ || !IsPunct(actor.end_token, "-") ||
+                                     !At(actor.end_token + 1, Cue::kPatron)) {
+                                   return false;
+                                 }
+                                 for (uint32_t t = actor.first_token; t < actor.end_token; ++t) {
+                                   slots_[t - first_].actor_at = -1;
+                                 }
+                                 return true;
+                               }),
+                actors_.end());
   const size_t places_end = first_at_or_after(view.places, end_);
   places_.reserve(places_end - first_at_or_after(view.places, first_));
   for (size_t place_idx = first_at_or_after(view.places, first_); place_idx < places_end; ++place_idx) {
@@ -95,8 +102,9 @@ std::string_view SentenceContext::SentenceText() const { return Span().Of(view_-
 ByteSpan SentenceContext::Span() const { return view_->tokens->sentences[index_].span; }
 
 const CueHit* SentenceContext::FirstAt(uint32_t token_idx, Cue cue) const {
-  for (size_t hit_idx = slots_[token_idx - first_].first_cue; hit_idx < cues_.size(); ++hit_idx) {
-    const CueHit& hit = cues_[hit_idx];
+  const std::span<const CueHit> hits = cues();
+  for (size_t hit_idx = slots_[token_idx - first_].first_cue; hit_idx < hits.size(); ++hit_idx) {
+    const CueHit& hit = hits[hit_idx];
     if (hit.first_token != token_idx) break;
     if (hit.cue == cue) return &hit;
   }
@@ -104,14 +112,14 @@ const CueHit* SentenceContext::FirstAt(uint32_t token_idx, Cue cue) const {
 }
 
 const CueHit* SentenceContext::FirstIn(Cue cue, uint32_t from, uint32_t to) const {
-  for (const CueHit& hit : cues_) {
+  for (const CueHit& hit : cues()) {
     if (hit.cue == cue && hit.first_token >= from && hit.first_token < to) return &hit;
   }
   return nullptr;
 }
 
 const CueHit* SentenceContext::FirstCovering(uint32_t token_idx, Cue cue) const {
-  for (const CueHit& hit : cues_) {
+  for (const CueHit& hit : cues()) {
     if (hit.cue == cue && hit.first_token <= token_idx && token_idx < hit.end_token) return &hit;
   }
   return nullptr;

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
+
+#include <absl/container/inlined_vector.h>
 
 #include "claims/document_view.h"
 #include "claims/lexicon.h"
@@ -20,18 +23,21 @@ class SentenceContext {
   struct TokenSlot {
     uint64_t cue_starts = 0;  // bit per Cue class starting there
     uint64_t cue_covers = 0;  // bit per Cue class covering it
-    uint32_t first_cue = 0;   // index of its first cue in cues_
+    uint32_t first_cue = 0;   // index of its first cue in cues()
     int actor_at = -1;
     int place_at = -1;
   };
 
   SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index)
-      : SentenceContext(view, lexicon, sentence_index, nullptr) {}
+      : SentenceContext(view, lexicon, sentence_index, nullptr, nullptr) {}
   // `document_slots`: one default TokenSlot per token of the document, which its sentences
   // share (their tokens do not overlap), so that a document's contexts make one allocation
-  // for their token tables instead of one each. It must outlive the context.
+  // for their token tables instead of one each. `document_cues`: where the document's
+  // contexts keep their cues, one sentence after another, so that a sentence allocates none
+  // (the tagger appends there). Both must outlive the context, and `document_cues` grow only
+  // while the contexts are built.
   SentenceContext(const DocumentView& view, const Lexicon& lexicon, uint32_t sentence_index,
-                  TokenSlot* document_slots);
+                  TokenSlot* document_slots, std::vector<CueHit>* document_cues);
   SentenceContext(SentenceContext&&) = default;  // a moved vector keeps its buffer: slots_ stays valid
   SentenceContext& operator=(SentenceContext&&) = default;
   SentenceContext(const SentenceContext&) = delete;
@@ -46,11 +52,20 @@ class SentenceContext {
   std::string_view SentenceText() const;
   ByteSpan Span() const;
 
-  const std::vector<CueHit>& cues() const { return cues_; }
+  // Most sentences hold a few mentions: kept inline, a context allocates nothing.
+  using MentionList = absl::InlinedVector<int, 8>;
+
+  // The sentence's cues in token order.
+  std::span<const CueHit> cues() const {
+    const std::vector<CueHit>& store = cue_store_ != nullptr ? *cue_store_ : own_cues_;
+    return {store.data() + cue_begin_, cue_end_ - cue_begin_};
+  }
   const Lexicon& lexicon() const { return *lexicon_; }
   const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
 
   bool Has(Cue cue) const { return (classes_ & Bit(cue)) != 0; }
+  // Whether a cue of any class in `mask` (CueBit of each) is in the sentence.
+  bool HasAny(uint64_t mask) const { return (classes_ & mask) != 0; }
   // Whether a cue of this class starts at the token: the only question for kMarkCues
   // classes, which At(), Find(), Covering() and cues() leave out.
   bool Is(uint32_t token_idx, Cue cue) const {
@@ -78,8 +93,8 @@ class SentenceContext {
   }
 
   // Actor mentions (indices into view.actors) inside the sentence.
-  const std::vector<int>& actors() const { return actors_; }
-  const std::vector<int>& places() const { return places_; }
+  const MentionList& actors() const { return actors_; }
+  const MentionList& places() const { return places_; }
   const ActorSpan& actor(int actor_idx) const { return view_->actors[actor_idx]; }
   const PlaceSpan& place(int place_idx) const { return view_->places[place_idx]; }
   // The actor mention covering the token, or -1.
@@ -125,9 +140,12 @@ class SentenceContext {
   uint32_t first_;
   uint32_t end_;
   uint64_t classes_ = 0;  // bit per Cue class found in the sentence
-  std::vector<CueHit> cues_;
-  std::vector<int> actors_;
-  std::vector<int> places_;
+  const std::vector<CueHit>* cue_store_ = nullptr;  // the document's cues; own_cues_ when null
+  std::vector<CueHit> own_cues_;
+  uint32_t cue_begin_ = 0;  // this sentence's: [cue_begin_, cue_end_) of the store
+  uint32_t cue_end_ = 0;
+  MentionList actors_;
+  MentionList places_;
   std::vector<TokenSlot> own_slots_;  // when no document-wide table was given
   TokenSlot* slots_ = nullptr;        // per token of the sentence: slots_[0] is token first_'s
 };

@@ -11,6 +11,10 @@ constexpr uint32_t kMinNameWords = 2;
 constexpr uint32_t kMaxDescriptionWords = 4;
 constexpr uint32_t kMaxDescriptionTokens = 8;  // "a 64-year-old woman," is eight tokens
 constexpr uint32_t kMaxWordsBeforeAs = 4;
+// The words other than kill and reaction words that open a frame of ReadNamedVictims.
+constexpr std::string_view kAmong = "among";
+constexpr std::string_view kIdentified = "identified";
+constexpr std::string_view kNamed = "named";
 
 bool IsNameConnector(std::string_view w) {
   return w == "al" || w == "el" || w == "bin" || w == "bint" || w == "ibn" || w == "abu" || w == "abd" || w == "-" ||
@@ -84,6 +88,14 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
   };
   const bool has_kill = s.Has(Cue::kKill);
   for (uint32_t t = s.first(); t < s.end(); ++t) {
+    // Every frame below opens at a kill or reaction word, at kAmong, kIdentified or kNamed,
+    // or at a capitalised word of a sentence that kills: most words are none, and a test of
+    // the cue bits, the case and the length passes them by.
+    const size_t length = s.folded(t).size();
+    if (!s.StartsAny(t, CueBit(Cue::kKill) | CueBit(Cue::kReaction)) && !(has_kill && s.token(t).capitalized) &&
+        length != kAmong.size() && length != kIdentified.size() && length != kNamed.size()) {
+      continue;
+    }
     // Asked once: three frames open at a kill word, and most words are none.
     const bool kill_word = s.StartsAny(t, CueBit(Cue::kKill));
     // "the martyrdom of NAME", "the death of NAME", "the killing of NAME"
@@ -114,13 +126,13 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       if (end > first) add(first, end);
     }
     // "Among them was NAME, a cattle dealer": "them" are the dead of the sentence before.
-    if (s.IsWord(t, "among") && s.IsWord(t + 1, "them") && (s.IsWord(t + 2, "was") || s.IsWord(t + 2, "were"))) {
+    if (s.IsWord(t, kAmong) && s.IsWord(t + 1, "them") && (s.IsWord(t + 2, "was") || s.IsWord(t + 2, "were"))) {
       uint32_t first = AfterDescription(s, t + 3);
       uint32_t end = NameEnd(s, first);
       if (end > first) add(first, end);
     }
     // "identified as NAME", "named one of them as NAME"
-    if (s.IsWord(t, "identified") || s.IsWord(t, "named")) {
+    if (s.IsWord(t, kIdentified) || s.IsWord(t, kNamed)) {
       uint32_t as = t + 1;
       while (as < s.end() && as - t <= kMaxWordsBeforeAs && s.token(as).kind == text::TokenKind::kWord &&
              !s.IsWord(as, "as")) {

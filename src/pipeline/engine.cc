@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include <absl/container/flat_hash_map.h>
-#include <absl/container/flat_hash_set.h>
 
 #include "claims/extract.h"
 #include "text/dateline.h"
@@ -72,7 +71,6 @@ constexpr size_t kMaxRememberedForms = 1 << 16;
 // Per-document tables keyed by views into the analysed document, which outlives them.
 template <typename V>
 using ViewTable = absl::flat_hash_map<std::string_view, V, StringViewHash, StringViewEq>;
-using ViewSet = absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq>;
 
 // Whether a country has two distinct towns or more: the first town's id, and whether another came.
 struct TownsSeen {
@@ -91,27 +89,41 @@ bool IsSpokespersonRole(const std::string& role) {
 // - a village alone in a country the report never names (Arbat in Iraqi Kurdistan read as
 //   Arbat, Armenia, because the gazetteer lacks the Iraqi one) is a wrong reading.
 std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
-  absl::flat_hash_set<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  // Per document a few dozen mentions and a few countries: sorted spans and short lists
+  // searched in order cost less than the three hash tables they replaced.
+  std::vector<std::pair<uint32_t, uint32_t>> party_names;  // byte spans of the parties' own words
+  party_names.reserve(analyzed.actors.size());
   for (const actors::ActorMention& mention : analyzed.actors) {
-    if (mention.actor >= 0) party_names.insert({mention.actor_span.begin, mention.actor_span.end});
+    if (mention.actor >= 0) party_names.emplace_back(mention.actor_span.begin, mention.actor_span.end);
   }
-  ViewSet named_countries;
-  ViewTable<TownsSeen> towns_of_country;
+  if (!std::is_sorted(party_names.begin(), party_names.end())) std::sort(party_names.begin(), party_names.end());
+  std::vector<std::string_view> named_countries;
+  std::vector<std::pair<std::string_view, TownsSeen>> towns_of_country;
+  auto towns_in = [&](std::string_view country) {
+    return std::find_if(towns_of_country.begin(), towns_of_country.end(),
+                        [&](const auto& entry) { return entry.first == country; });
+  };
+  auto named = [&](std::string_view country) {
+    return std::find(named_countries.begin(), named_countries.end(), country) != named_countries.end();
+  };
   for (const places::PlaceMention& mention : analyzed.places) {
     if (mention.precision >= places::kPrecisionCountry) {
-      named_countries.insert(mention.country);
-    } else {
-      auto [towns, added] = towns_of_country.try_emplace(mention.country, TownsSeen{mention.geonameid});
-      if (!added && towns->second.first != mention.geonameid) towns->second.several = true;
+      if (!named(mention.country)) named_countries.push_back(mention.country);
+    } else if (auto towns = towns_in(mention.country); towns == towns_of_country.end()) {
+      towns_of_country.emplace_back(mention.country, TownsSeen{mention.geonameid});
+    } else if (towns->second.first != mention.geonameid) {
+      towns->second.several = true;
     }
   }
   std::vector<bool> misread(analyzed.places.size(), false);
   for (size_t place_idx = 0; place_idx < analyzed.places.size(); ++place_idx) {
     const places::PlaceMention& mention = analyzed.places[place_idx];
-    if (mention.precision >= places::kPrecisionCountry || named_countries.count(mention.country)) continue;
-    const bool party = party_names.count({mention.span.begin, mention.span.end}) > 0;
+    if (mention.precision >= places::kPrecisionCountry || named(mention.country)) continue;
+    const bool party = std::binary_search(party_names.begin(), party_names.end(),
+                                          std::make_pair(mention.span.begin, mention.span.end));
+    // Every town's country is in towns_of_country (added above).
     const bool lone_abroad = mention.population < kLoneForeignTownPopulation && !named_countries.empty() &&
-                             !towns_of_country.at(mention.country).several;
+                             !towns_in(mention.country)->second.several;
     misread[place_idx] = party || lone_abroad;
   }
   return misread;
@@ -136,8 +148,12 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   view.doc = &analyzed.doc;
   view.tokens = &analyzed.tokens;
   // An ambiguous short form ("the coalition") takes the specific actor of the same
-  // type that the document names.
-  ViewTable<int> specific_by_type;
+  // type that the document names. A document names a few types: a short list.
+  std::vector<std::pair<std::string_view, int>> specific_by_type;
+  auto specific_of_type = [&](std::string_view type) {
+    return std::find_if(specific_by_type.begin(), specific_by_type.end(),
+                        [&](const auto& entry) { return entry.first == type; });
+  };
   // How many actors share a surface form, once per distinct form (forms repeat: "US").
   ViewTable<size_t> actors_of_form;
   auto actors_sharing = [&](std::string_view surface) {
@@ -151,8 +167,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     const actors::ActorMention& mention = analyzed.actors[mention_idx];
     if (mention.actor < 0) continue;
     sharing_form[mention_idx] = actors_sharing(mention.actor_span.Of(analyzed.doc.text));
-    if (sharing_form[mention_idx] == 1 && !specific_by_type.count(mention.type)) {
-      specific_by_type[mention.type] = mention.actor;
+    if (sharing_form[mention_idx] == 1 && specific_of_type(mention.type) == specific_by_type.end()) {
+      specific_by_type.emplace_back(mention.type, mention.actor);
     }
   }
   std::vector<bool> in_dateline = text::DatelineTokens(analyzed.tokens);
@@ -171,7 +187,7 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (mention.actor >= 0) {
       int actor = mention.actor;
       if (sharing_form[mention_idx] > 1) {
-        auto it = specific_by_type.find(mention.type);
+        auto it = specific_of_type(mention.type);
         if (it != specific_by_type.end()) actor = it->second;
       }
       FillParty(actor, &span.party);
@@ -214,12 +230,20 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
   }
   // The home country: the one most named towns lie in (datelines and parties included,
   // which only makes it surer).
-  ViewTable<int> towns_by_country;
+  // A document's towns lie in a few countries: a short list.
+  std::vector<std::pair<std::string_view, int>> towns_by_country;
   for (const claims::PlaceSpan& span : view.places) {
     // Datelines ("DAKAR, Senegal -") say where the reporter was, not where things happened.
     if (span.dateline || analyzed.tokens.tokens[span.first_token].all_caps) continue;
     if (span.place.resolved && span.place.precision <= 3 && !span.place.country.empty()) {
-      ++towns_by_country[span.place.country];
+      const std::string_view country = span.place.country;
+      auto it = std::find_if(towns_by_country.begin(), towns_by_country.end(),
+                             [&](const auto& entry) { return entry.first == country; });
+      if (it == towns_by_country.end()) {
+        towns_by_country.emplace_back(country, 1);
+      } else {
+        ++it->second;
+      }
     }
   }
   // Ties go to the country first in alphabetical order.
