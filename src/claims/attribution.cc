@@ -536,8 +536,9 @@ bool InRelativeClause(const SentenceContext& s, uint32_t at) {
   while (open > s.first() && !s.IsPunct(open - 1, ",;:")) --open;
   if (open == s.first()) return false;
   const bool relative = s.IsWord(open, "which") || s.IsWord(open, "who");
-  bool appositive = false;
-  if (!relative && (s.IsWord(open, "the") || s.IsWord(open, "a") || s.IsWord(open, "an"))) {
+  // ", one of the deadliest such strikes in the region this year.": a comment on the attack.
+  bool appositive = s.IsWord(open, "one") && s.IsWord(open + 1, "of");
+  if (!relative && !appositive && (s.IsWord(open, "the") || s.IsWord(open, "a") || s.IsWord(open, "an"))) {
     for (uint32_t t = open + 1; t < at && t - open <= 4 && !appositive; ++t) {
       appositive = s.IsWord(t, "that") || s.IsWord(t, "which") || s.IsWord(t, "who");
     }

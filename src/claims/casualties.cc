@@ -316,7 +316,10 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       }
       // "44 people and wounding 130": a new casualty phrase, not this count's.
       if (s.IsWord(probe, "and") && probe + 1 < s.end() && (s.At(probe + 1, Cue::kKill) || s.At(probe + 1, Cue::kInjure))) break;
-      if (s.token(probe).kind == text::TokenKind::kPunct && !s.IsPunct(probe, "-,")) break;
+      // A quotation mark may open the words that say how they died: 'had been "martyred by ...'.
+      const bool quoted_participle = s.IsPunct(probe, "\"") && probe > t && PassiveAuxiliary(s, probe - 1);
+      if (s.token(probe).kind == text::TokenKind::kPunct && !s.IsPunct(probe, "-,") && !quoted_participle) break;
+      if (quoted_participle) continue;
       if (s.IsPunct(probe, ",")) {
         // ", including seven children," / ", all of them civilians," / ", most of them
         // traders,": a parenthesis, when the casualty verb follows the closing comma.
