@@ -555,7 +555,9 @@ bool InRelativeClause(const SentenceContext& s, uint32_t at) {
 // The party a source speaks for, as a perpetrator: "a US official" denying for the
 // United States, a ministry for its state's side as written.
 Party SideOf(const Party& source) {
-  if (!source.anonymous) return source;
+  // "Moscow says it hit mercenaries", "the ministry said its strike ...": a government
+  // speaks of what its state's forces did.
+  if (!source.anonymous && source.type != "government") return source;
   Party side;
   side.name = source.party;
   side.party = source.party;
