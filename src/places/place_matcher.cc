@@ -56,6 +56,10 @@ constexpr std::string_view kHonorific = "honorific";
 constexpr std::string_view kListed = "manual";
 // Relation of the cues.tsv rows that are reporting verbs ("Kirby said"): no relation of a place.
 constexpr std::string_view kSpeaker = "speaker";
+// "the town of X": the words before name X a settlement, even a dictionary word ("Sake").
+// The cue writes no relation of its own.
+constexpr std::string_view kSettlement = "settlement";
+constexpr std::string_view kDictionary = "dictionary";
 constexpr uint32_t kNoReason = 0xFFFFFFFFu;  // PlacesData::short_stop_words: not a stop word
 // Feature codes and cue relations the matcher tests (GeoNames, cues.tsv): views, so that a
 // string of another length is refused on its length.
@@ -383,7 +387,9 @@ class Matcher {
       next_capital = true;
     }
     c->embedded = prev_capital || next_capital || after_title;
-    const bool stop = single && !StopReason(first.folded).empty();
+    const std::string_view stop_reason = single ? StopReason(first.folded) : std::string_view();
+    const bool stop = !stop_reason.empty() &&
+                      !(stop_reason == kDictionary && first.capitalized && !first.all_caps && AfterSettlementCue(c->first));
     const bool short_caps = single && first.all_caps && first.folded.size() < kMinAllCapsTownLength;
     // A single candidate's key is its one word (candidates start on a word).
     const bool known_person = single && !person_words_.empty() && person_words_.count(first.folded) != 0;
@@ -433,6 +439,18 @@ class Matcher {
       if (it != g_.data.after_cues_by_first_word.end()) out->insert(out->end(), it->second.begin(), it->second.end());
     }
     std::sort(out->begin(), out->end());
+  }
+
+  // Whether a settlement cue ("the town of") ends right before token i.
+  bool AfterSettlementCue(size_t i) const {
+    if (i == 0 || !IsWord(i - 1)) return false;
+    auto it = g_.data.before_cues_by_last_word.find(tokens_[i - 1].folded);
+    if (it == g_.data.before_cues_by_last_word.end()) return false;
+    for (uint32_t cue_idx : it->second) {
+      const Cue& cue = g_.data.cues[cue_idx];
+      if (cue.relation == kSettlement && MatchWordsBefore(i, cue.words) != SIZE_MAX) return true;
+    }
+    return false;
   }
 
   // Whether an after-cue starts at token i; with a relation, only a cue of that relation.
@@ -641,7 +659,7 @@ class Matcher {
         start = MatchWordsBefore(m->first_token - 1, cue.words);
       }
       if (start == SIZE_MAX) continue;
-      if (!cue.relation.empty()) m->relation = cue.relation;
+      if (!cue.relation.empty() && cue.relation != kSettlement) m->relation = cue.relation;
       m->precision = std::max(m->precision, cue.precision);
       size_t last = start + cue.words.size() - 1;
       m->relation_span = ByteSpan{tokens_[start].span.begin, tokens_[last].span.end};
