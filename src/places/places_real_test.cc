@@ -81,6 +81,15 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
     ASSERT_FALSE(places.empty()) << text;
     EXPECT_EQ(places.back().country, country) << text;
   }
+  // A dictionary word is a town after "the town of", and only there.
+  {
+    std::string s("Shells hit the town of Sake in North Kivu.");
+    bool found = false;
+    for (const auto& p : FindPlaces(*g, s, text::Tokenize(s))) found |= p.geonameid == 205970 && p.relation.empty();
+    EXPECT_TRUE(found) << s;
+    std::string idiom("For the sake of Sake's people, the shelling must stop.");
+    for (const auto& p : FindPlaces(*g, idiom, text::Tokenize(idiom))) EXPECT_NE(p.text, "sake") << idiom;
+  }
 }
 
 }  // namespace
