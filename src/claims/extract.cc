@@ -71,6 +71,9 @@ std::optional<Offset> OffsetBefore(const SentenceContext& s, const PlaceSpan& pl
 // How many words a speaker's own whereabouts may take between its name and its verb.
 constexpr uint32_t kSpeakerPlaceReach = 14;
 
+// Closer than this, a town with a distance and bearing ("5 km east of X") is the scene itself;
+// "about 25 km west of Goma" is a place of its own.
+constexpr double kMinProjectionKm = 5.0;
 // A distance beyond this is no estimate of the scene worth giving.
 constexpr double kMaxProjectionKm = 150.0;
 // UCDP's where_prec for a scene estimated from a distance and bearing ("district").
@@ -649,7 +652,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // town an authority is named after is, like a speaker's town, the best guess at the scene.
       if (authority_name && !f.speaker_place && !place.dateline && !Elsewhere(s, place)) f.speaker_place = place_idx;
       if (in_name || Elsewhere(s, place) || InPassingClause(s, place)) continue;
-      if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kSamePlaceKm) {
+      if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kMinProjectionKm) {
         if (!f.projected) f.projected = Projected(place.place, *offset);
         continue;
       }
@@ -694,6 +697,23 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       if (two_towns) {
         f.notes.push_back("toll skipped: the sum of separate attacks in two towns");
         f.casualties.clear();
+      }
+    }
+    // "25 civilians have been killed in two attacks ... as shelling hit the town of Sake and
+    // rebels raided a village in Beni territory": a count of attacks over two places that
+    // are not one is a summary of incidents.
+    bool counted_attacks = false;
+    for (uint32_t t = s.first() + 1; t + 1 < s.end() && !counted_attacks; ++t) {
+      const CueHit* cardinal = s.At(t, Cue::kCardinal);
+      counted_attacks = s.IsWord(t - 1, "in") && cardinal != nullptr && s.Entry(*cardinal).number >= 2 &&
+                        s.At(cardinal->end_token, Cue::kAttackNoun) != nullptr;
+    }
+    for (size_t i = 0; i < f.places.size() && counted_attacks && !f.roundup; ++i) {
+      for (size_t j = i + 1; j < f.places.size(); ++j) {
+        const IncidentPlace& a = view.places[f.places[i]].place;
+        const IncidentPlace& b = view.places[f.places[j]].place;
+        if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
+        if (!Compatible(a, b) && !Compatible(b, a)) f.roundup = true;
       }
     }
     // A roundup names attacks in places far apart ("In Donetsk, two deaths ..., while in
@@ -795,7 +815,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // this week told with its own town and day is news of its own, not background.
     // "About two hours later, a second drone hit a checkpoint in Amuda": the same day's.
     const bool later_that_day = current >= 0 && f.later;
-    bool news_of_its_own = f.shift && anchor && attack_words && !f.casualties.empty() &&
+    // "Separately, in Beni territory, ... late on Sunday, killing at least 18": another
+    // day in another town, this week, with its own toll, is news of its own too.
+    const bool other_town_other_day = date_conflict && anchor && current >= 0 && mains[current].place &&
+                                      !Compatible(*anchor, *mains[current].place);
+    bool news_of_its_own = (f.shift || other_town_other_day) && anchor && attack_words && !f.casualties.empty() &&
                            (DatedThisWeek(f.dates, date_context.published) || later_that_day);
     const bool own_town_and_day = anchor && current >= 0 && mains[current].place &&
                                   Compatible(*anchor, *mains[current].place) && !DatesConflict(mains[current], f.dates);

@@ -672,5 +672,26 @@ TEST_F(ClaimCases, PassingClausesAndOtherYearsOpenNoIncident) {
   EXPECT_EQ(events[0]->sentences.size(), 2u);
 }
 
+// A lead counting attacks over two places far apart sums up incidents and dates neither;
+// each is told after it, the second on another day in another town; a town with a distance
+// and bearing under the same-place radius still moves the scene.
+TEST_F(ClaimCases, ALeadCountingAttacksInTwoPlacesSumsThemUp) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("two-attacks", "2026-09-09",
+      "At least 20 civilians have been killed in two attacks since Sunday, officials said on Wednesday, as "
+      "shelling hit Rutshuru and rebels raided a village near Butembo.\n\n"
+      "In Kiwanja, about 20 km east of Rutshuru, shells struck the central market on Tuesday afternoon, killing "
+      "at least seven civilians, a local official said.\n\n"
+      "Separately, rebels attacked a village about 15 km north of Butembo late on Sunday, killing at least 13 "
+      "people, the territory's administrator said.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 2u);
+  for (const claims::CandidateIncident* event : events) {
+    ASSERT_TRUE(event->place.has_value());
+    EXPECT_GT(event->place->offset_km, 0.0);
+    for (uint32_t sentence : event->sentences) EXPECT_NE(sentence, 0u);
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
