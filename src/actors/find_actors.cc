@@ -73,7 +73,7 @@ class Recognizer {
         owner_(tokens_.size(), -1) {
     // Drafts are large (strings, an inline vector): growing the vector moves them all.
     drafts_.reserve(tokens_.size() / kTokensPerDraftGuess + 1);
-    MarkOneWordCues();
+    MarkTokens();
   }
 
   std::vector<ActorMention> Run() {
@@ -104,13 +104,20 @@ class Recognizer {
   // True when a one-token cue of `kind` stands at idx (case rules of cues.tsv apply).
   bool CueAt(uint32_t idx, CueKind kind) const { return (one_word_cues_[idx] >> static_cast<unsigned>(kind)) & 1u; }
 
-  // The grammar asks "is this word a cue of kind K?" many times per token: one trie
-  // lookup per token answers all of them.
-  void MarkOneWordCues() {
+  // One pass over the token ids answers what the later passes ask of every token: the
+  // grammar asks "is this word a cue of kind K?" many times per token (one trie look-up per
+  // token answers all of them), and each pass lists the few tokens where it can start, so
+  // that it visits those instead of rescanning the whole stream.
+  void MarkTokens() {
     one_word_cues_.resize(tokens_.size());
     for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
       // Cue kinds are below 16, so their value bits are the CueKind bits.
       one_word_cues_[idx] = static_cast<uint16_t>(dict_.cues().OneWordValues(Tok(idx), ids_[idx]));
+      if (IsWord(idx)) {
+        if (dict_.forms().MayStartAt(ids_, idx)) form_starts_.push_back(idx);
+        if (MayStartRole(idx)) role_starts_.push_back(idx);
+      }
+      if (MayStartOrganisation(idx)) organisation_starts_.push_back(idx);
     }
   }
   // End of the longest cue of `kind` starting at idx, or 0.
@@ -296,19 +303,11 @@ class Recognizer {
   }
 
   void FindDictionaryForms() {
-    uint32_t idx = 0;
-    const uint32_t size = static_cast<uint32_t>(tokens_.size());
+    uint32_t next = 0;  // tokens before it belong to the last form found
     PhraseTrie::Match match;
-    while (idx < size) {
-      if (!IsWord(idx) || !dict_.forms().MayStartAt(ids_, idx) ||
-          !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) {
-        ++idx;
-        continue;
-      }
-      if (IsBareCommonNoun(idx, match)) {
-        ++idx;
-        continue;
-      }
+    for (const uint32_t idx : form_starts_) {
+      if (idx < next || !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) continue;
+      if (IsBareCommonNoun(idx, match)) continue;
       // Built in place: a draft's strings and inline vector are not moved again.
       Draft& draft = drafts_.emplace_back();
       draft.first = draft.actor_first = idx;
@@ -322,7 +321,7 @@ class Recognizer {
       }
       draft.actor = draft.candidates.front();
       Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
-      idx = match.end_token;
+      next = match.end_token;
     }
   }
 
@@ -555,9 +554,9 @@ class Recognizer {
   // Sources without an organisation: "residents", "a local official", "medics", and
   // people known only by their role: "regional governor Vadym Filaskhin".
   void FindStandaloneRoles() {
-    const uint32_t size = static_cast<uint32_t>(tokens_.size());
-    for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !IsWord(idx) || !MayStartRole(idx)) continue;
+    uint32_t next = 0;  // tokens before it belong to the last role read
+    for (const uint32_t idx : role_starts_) {
+      if (idx < next || owner_[idx] >= 0) continue;
       const uint32_t limit = SentenceEnd(idx);
       RoleMatch role;
       if (!RoleAt(idx, limit, &role)) continue;
@@ -568,7 +567,7 @@ class Recognizer {
                          role.kind == RoleKind::kWitness || role.kind == RoleKind::kAnonymous ||
                          (role.kind == RoleKind::kOfficial && role.plural);
       if (!named && !source_kind) {
-        idx = role.end - 1;
+        next = role.end;
         continue;
       }
       Draft& draft = drafts_.emplace_back();
@@ -586,7 +585,7 @@ class Recognizer {
         draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin);
       }
       Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
-      idx = draft.end - 1;
+      next = draft.end;
     }
   }
 
@@ -631,9 +630,9 @@ class Recognizer {
 
   // "the so-called X", "the X group", "X, a militia", "X Brigade": kept unresolved.
   void FindUnknownOrganisations() {
-    const uint32_t size = static_cast<uint32_t>(tokens_.size());
-    for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !MayStartOrganisation(idx)) continue;
+    uint32_t next = 0;  // tokens before it belong to the last run read
+    for (const uint32_t idx : organisation_starts_) {
+      if (idx < next || owner_[idx] >= 0) continue;
       const uint32_t limit = SentenceEnd(idx);
       if (uint32_t after = CueEnd(idx, limit, CueKind::kIntroducer)) {
         uint32_t start = after;
@@ -641,7 +640,7 @@ class Recognizer {
         uint32_t run_end = CapitalRun(start, limit);
         if (run_end > start) {
           AddUnresolved(start, run_end, start, run_end);
-          idx = run_end - 1;
+          next = run_end;
         }
         continue;
       }
@@ -650,7 +649,7 @@ class Recognizer {
         if (run_end > idx + 1 && run_end < limit && !Tok(run_end).capitalized) {
           if (uint32_t head_end = CueEnd(run_end, limit, CueKind::kOrgHead); head_end && !FollowedByRole(head_end, limit)) {
             AddUnresolved(idx + 1, head_end, idx + 1, run_end);
-            idx = head_end - 1;
+            next = head_end;
             continue;
           }
         }
@@ -660,7 +659,7 @@ class Recognizer {
       // "X Brigade", "X Front": the run itself closes on an organisation word.
       if (run_end - idx >= 2 && CueAt(run_end - 1, CueKind::kOrgSuffix)) {
         AddUnresolved(idx, run_end, idx, run_end);
-        idx = run_end - 1;
+        next = run_end;
         continue;
       }
       // "X, a militia", "X, an armed group".
@@ -674,7 +673,7 @@ class Recognizer {
           }
         }
       }
-      idx = run_end - 1;
+      next = run_end;
     }
   }
 
@@ -699,7 +698,8 @@ class Recognizer {
     }
     if (by_surname.empty()) return;
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
-    for (uint32_t idx = 0; idx < size; ++idx) {
+    // A name word is capitalised, so it is among the organisation starts.
+    for (const uint32_t idx : organisation_starts_) {
       if (owner_[idx] >= 0 || !IsNameWord(idx) || !first_bytes.test(first_byte(Tok(idx).folded))) continue;
       auto it = by_surname.find(Tok(idx).folded);
       if (it == by_surname.end()) continue;
@@ -800,6 +800,8 @@ class Recognizer {
   std::vector<int> owner_;  // token -> draft covering it, or -1
   static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
   std::vector<uint16_t> one_word_cues_;  // token -> bit per CueKind of the one-word cues there
+  // The tokens where each pass may start, in order (MarkTokens).
+  std::vector<uint32_t> form_starts_, role_starts_, organisation_starts_;
   std::vector<Draft> drafts_;
   absl::flat_hash_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
 };
