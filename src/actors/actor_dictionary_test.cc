@@ -51,6 +51,32 @@ TEST(ActorDictionaryTest, CueWordsMayStartTheirKinds) {
   EXPECT_TRUE(cues.MayStartValue(ids, so, static_cast<int32_t>(CueKind::kIntroducer)));
 }
 
+// A word's facts are what the tries answer of it, token by token.
+TEST(ActorDictionaryTest, WordFactsAreTheTriesAnswers) {
+  text::TokenStream stream = text::Tokenize(
+      "The so-called AL group of the al-Shabaab Brigade, a SENIOR senior Senior official of the US army, "
+      "Prime Minister Netanyahu said; Several troops, BIN bin Bin, zzyzx.");
+  std::vector<uint32_t> ids = Dict().vocabulary().Encode(stream);
+  const std::vector<WordFacts>& facts = Dict().word_facts();
+  ASSERT_EQ(facts.size(), Dict().vocabulary().size());
+  size_t starts_seen = 0;
+  for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+    const uint32_t id = ids[token_idx];
+    const text::Token& token = stream.tokens[token_idx];
+    const WordFacts word = id < facts.size() ? facts[id] : WordFacts{};
+    EXPECT_EQ(word.Cues(token), Dict().cues().OneWordValues(token, id)) << token.folded;
+    EXPECT_EQ((word.starts & WordFacts::kStartsForm) != 0, Dict().forms().MayStartAt(ids, token_idx)) << token.folded;
+    EXPECT_EQ((word.starts & WordFacts::kStartsRole) != 0,
+              Dict().roles().MayStartAt(ids, token_idx) || Dict().titles().MayStartAt(ids, token_idx))
+        << token.folded;
+    EXPECT_EQ((word.starts & WordFacts::kStartsIntroducer) != 0,
+              Dict().cues().MayStartValue(ids, token_idx, static_cast<int32_t>(CueKind::kIntroducer)))
+        << token.folded;
+    if (word.starts != 0) ++starts_seen;
+  }
+  EXPECT_GE(starts_seen, 5u);  // the sentence does start phrases of each kind
+}
+
 // OneWordValues is LongestAt over one token without the walk, case rules included.
 TEST(ActorDictionaryTest, OneWordValuesAreTheOneTokenMatches) {
   text::TokenStream stream = text::Tokenize(

@@ -109,17 +109,28 @@ class Recognizer {
   // token answers all of them), and each pass lists the few tokens where it can start, so
   // that it visits those instead of rescanning the whole stream.
   void MarkTokens() {
+    const std::vector<WordFacts>& facts = dict_.word_facts();
+    const uint16_t modifier_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kModifier);
+    const uint16_t definite_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kDefinite);
     one_word_cues_.resize(tokens_.size());
     for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
-      // Cue kinds are below 16, so their value bits are the CueKind bits.
-      one_word_cues_[idx] = static_cast<uint16_t>(dict_.cues().OneWordValues(Tok(idx), ids_[idx]));
-      if (IsWord(idx)) {
-        if (dict_.forms().MayStartAt(ids_, idx)) form_starts_.push_back(idx);
-        if (MayStartRole(idx)) role_starts_.push_back(idx);
+      const Token& token = Tok(idx);
+      const uint32_t id = ids_[idx];
+      const WordFacts word = id < facts.size() ? facts[id] : WordFacts{};
+      const uint16_t cues = word.Cues(token);
+      one_word_cues_[idx] = cues;
+      const bool is_word = token.kind == TokenKind::kWord;
+      if (is_word && (word.starts & WordFacts::kStartsForm)) form_starts_.push_back(idx);
+      // RoleAt fails where no modifier, role or office title starts.
+      if (is_word && ((cues & modifier_bit) || (word.starts & WordFacts::kStartsRole))) role_starts_.push_back(idx);
+      // FindUnknownOrganisations finds nothing without an introducer, a "the" or a capital.
+      if ((is_word && (token.capitalized || token.all_caps)) || (cues & definite_bit) ||
+          (word.starts & WordFacts::kStartsIntroducer)) {
+        organisation_starts_.push_back(idx);
       }
-      if (MayStartOrganisation(idx)) organisation_starts_.push_back(idx);
     }
   }
+
   // End of the longest cue of `kind` starting at idx, or 0.
   uint32_t CueEnd(uint32_t idx, uint32_t limit, CueKind kind) const {
     PhraseTrie::Match match;
@@ -174,20 +185,6 @@ class Recognizer {
       }
     }
     return false;
-  }
-
-  // False when RoleAt(idx, ...) must fail: no modifier, role or office title starts here.
-  // Most words start none, and the pass then skips working out their sentence's end.
-  bool MayStartRole(uint32_t idx) const {
-    return CueAt(idx, CueKind::kModifier) || dict_.roles().MayStartAt(ids_, idx) || dict_.titles().MayStartAt(ids_, idx);
-  }
-
-  // False when FindUnknownOrganisations can find nothing at idx: no introducer, no "the" and
-  // no capital to open a run there.
-  bool MayStartOrganisation(uint32_t idx) const {
-    const Token& token = Tok(idx);
-    return (token.kind == TokenKind::kWord && (token.capitalized || token.all_caps)) || CueAt(idx, CueKind::kDefinite) ||
-           dict_.cues().MayStartValue(ids_, idx, static_cast<int32_t>(CueKind::kIntroducer));
   }
 
   bool IsNameWord(uint32_t idx) const {

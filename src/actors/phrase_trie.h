@@ -35,6 +35,8 @@ class Vocabulary {
   }
   // One id per token of the stream (kUnknown for words no phrase uses).
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
+  // Ids run from 0 to size() - 1.
+  uint32_t size() const { return size_; }
 
  private:
   // Every token of every article is looked up: most are short, and a short word packed into
@@ -91,29 +93,37 @@ class PhraseTrie {
 
   // False when no phrase starts with token `start`'s word: lets a caller skip working out
   // the limit of a walk that would stop at once.
-  bool MayStartAt(const std::vector<uint32_t>& ids, uint32_t start) const {
-    uint32_t id = ids[start];
-    return id < root_children_.size() && root_children_[id] != 0;
-  }
+  bool MayStartAt(const std::vector<uint32_t>& ids, uint32_t start) const { return WordMayStart(ids[start]); }
+  // The same of a word id.
+  bool WordMayStart(uint32_t id) const { return id < root_children_.size() && root_children_[id] != 0; }
 
   // False when no phrase starting with token `start`'s word carries `value`, so that a caller
   // after one kind of phrase skips the walk at words that only start other kinds. Values of
   // kValueBits - 1 and above share one bit, which then answers true.
   bool MayStartValue(const std::vector<uint32_t>& ids, uint32_t start, int32_t value) const {
-    uint32_t id = ids[start];
+    return WordMayStartValue(ids[start], value);
+  }
+  // The same of a word id.
+  bool WordMayStartValue(uint32_t id, int32_t value) const {
     return id < root_values_.size() && (root_values_[id] & ValueBit(value)) != 0;
   }
 
   // ValueBit of every one-word phrase at token `start` whose case rule the token satisfies:
   // the value bits of the entries LongestAt(start, start + 1) would return, without the walk.
   uint64_t OneWordValues(const text::Token& token, uint32_t id) const {
-    if (id >= one_word_.size()) return 0;
-    const OneWordValueBits& bits = one_word_[id];
+    const OneWordValueBits bits = OneWordValuesOf(id);
     uint64_t values = bits.any_case;
     if (token.capitalized || token.all_caps) values |= bits.capital;
     if (token.all_caps) values |= bits.all_caps;
     return values;
   }
+
+  // The one-word phrases of a word by the case they ask of the token: none, a capital
+  // (capitalized or all caps), all caps.
+  struct OneWordValueBits {
+    uint64_t any_case = 0, capital = 0, all_caps = 0;
+  };
+  OneWordValueBits OneWordValuesOf(uint32_t id) const { return id < one_word_.size() ? one_word_[id] : OneWordValueBits{}; }
 
   size_t node_count() const { return entries_.size(); }
 
@@ -131,11 +141,6 @@ class PhraseTrie {
   // common miss costs one load. Deeper edges are hashed.
   std::vector<uint32_t> root_children_;                // word id -> child node, 0 for none
   std::vector<uint64_t> root_values_;                  // word id -> ValueBit of every phrase it starts
-  // The one-word phrases of a word by the case they ask of the token: none, a capital
-  // (capitalized or all caps), all caps.
-  struct OneWordValueBits {
-    uint64_t any_case = 0, capital = 0, all_caps = 0;
-  };
   std::vector<OneWordValueBits> one_word_;             // word id -> its one-word phrases' ValueBits
   PackedWordMap edges_;                                // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root
