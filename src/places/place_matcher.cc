@@ -242,7 +242,7 @@ class Matcher {
   void FindCandidates() {
     const size_t max_words = std::max<uint32_t>(1, g_.index.max_key_words());
     // Reused across candidates: no allocation per token once they have grown.
-    std::vector<std::string_view> words;
+    GrowingName words(g_.data);
     std::string key, variant;
     std::span<const uint32_t> best_hits;
     for (size_t i = 0; i < tokens_.size();) {
@@ -251,7 +251,7 @@ class Matcher {
         continue;
       }
       const bool variant_allowed = VariantAllowed(i);
-      words.clear();
+      words.Clear();
       key.clear();
       uint64_t key_hash = kKeyHashSeed;
       // The variant key, when VariantKeyInto leaves the words as they are, is the mark and
@@ -265,7 +265,7 @@ class Matcher {
         const bool name_word = NameWord(k);
         bool connector = !name_word && w.folded.size() <= kMaxConnectorLength;
         if (!name_word && !connector && !(k == i)) break;
-        words.push_back(w.folded);
+        words.Add(w.folded);
         if (!key.empty()) {
           key.push_back(' ');
           key_hash = ExtendKeyHash(key_hash, " ");
@@ -277,16 +277,16 @@ class Matcher {
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
-            if (VariantKeyIsPlain(words, g_.data)) {
+            if (words.VariantKeyIsPlain()) {
               // Most words: the variant key is the mark and the words, hashed as they came, and
               // the index's filter turns most away before the key is written out.
               if (g_.index.MayContain(variant_hash)) {
                 variant.assign(1, kVariantMark);
-                for (std::string_view word : words) variant.append(word);
+                for (std::string_view word : words.words()) variant.append(word);
                 hits = g_.index.Lookup(variant, variant_hash);
               }
             } else {
-              const bool transformed = VariantKeyInto(words, g_.data, &variant);
+              const bool transformed = VariantKeyInto(words.words(), g_.data, &variant);
               if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
             }
           }
