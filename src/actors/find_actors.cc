@@ -69,7 +69,7 @@ struct Draft {
 class Recognizer {
  public:
   Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream)
-      : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(dict.vocabulary().Encode(stream)),
+      : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens),
         owner_(tokens_.size(), -1) {
     // Drafts are large (strings, an inline vector): growing the vector moves them all.
     drafts_.reserve(tokens_.size() / kTokensPerDraftGuess + 1);
@@ -109,13 +109,15 @@ class Recognizer {
   // token answers all of them), and each pass lists the few tokens where it can start, so
   // that it visits those instead of rescanning the whole stream.
   void MarkTokens() {
+    const Vocabulary& vocabulary = dict_.vocabulary();
     const std::vector<WordFacts>& facts = dict_.word_facts();
     const uint16_t modifier_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kModifier);
     const uint16_t definite_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kDefinite);
+    ids_.resize(tokens_.size());
     one_word_cues_.resize(tokens_.size());
     for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
       const Token& token = Tok(idx);
-      const uint32_t id = ids_[idx];
+      const uint32_t id = ids_[idx] = vocabulary.IdOf(tokens_, idx);  // Vocabulary::Encode, in the same pass
       const WordFacts word = id < facts.size() ? facts[id] : WordFacts{};
       const uint16_t cues = word.Cues(token);
       one_word_cues_[idx] = cues;

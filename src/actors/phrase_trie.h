@@ -35,6 +35,9 @@ class Vocabulary {
   }
   // One id per token of the stream (kUnknown for words no phrase uses).
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
+  // Encode's id of one token. Only a bare "s" reads differently as a possessive: "'s" is the
+  // possessive's own form.
+  uint32_t IdOf(const std::vector<text::Token>& tokens, size_t token_idx) const;
   // Ids run from 0 to size() - 1.
   uint32_t size() const { return size_; }
 
@@ -60,6 +63,13 @@ inline bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx
   if (token.kind != text::TokenKind::kWord || token.folded.size() > 2) return false;
   if (token.folded == "'s") return true;
   return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
+}
+
+inline uint32_t Vocabulary::IdOf(const std::vector<text::Token>& tokens, size_t token_idx) const {
+  static constexpr std::string_view kPossessive = "'s";
+  const std::string_view folded = tokens[token_idx].folded;
+  const bool possessive = folded.size() == 1 && folded[0] == 's' && IsPossessiveToken(tokens, token_idx);
+  return Find(possessive ? kPossessive : folded);
 }
 
 class PhraseTrie {
