@@ -22,6 +22,16 @@ uint32_t Vocabulary::Intern(std::string_view folded) {
     short_ids_.Insert(PackShortWord(folded), id);
   } else {
     long_ids_.emplace(std::string(folded), id);
+    if (folded.size() <= kMaxMediumWordLength) {
+      const MediumWord word = PackMediumWord(folded);
+      const uint32_t slot = medium_slots_.Find(word.Key(), kUnknown);
+      if (slot == kUnknown) {
+        medium_slots_.Insert(word.Key(), static_cast<uint32_t>(medium_words_.size()));
+        medium_words_.push_back(MediumEntry{word, id});
+      } else {
+        medium_slots_.Insert(word.Key(), kSharedKey);  // another word has this key
+      }
+    }
   }
   return id;
 }

@@ -31,6 +31,7 @@ class Vocabulary {
     if (folded.size() <= kMaxPackedWordLength) {
       return short_ids_.Find(PackShortWord(folded), kUnknown);
     }
+    if (folded.size() <= kMaxMediumWordLength) return FindMedium(folded);
     return FindLong(folded);
   }
   // One id per token of the stream (kUnknown for words no phrase uses).
@@ -46,12 +47,31 @@ class Vocabulary {
   // an integer (core/packed_word.h) is hashed and compared in a few instructions instead of a
   // string hash and a memcmp call.
 
-  // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
+  // Most of the longer words are medium words (core/packed_word.h), likewise looked up by
+  // integers; the few whose keys collide, and longer words, by the string table.
+  uint32_t FindMedium(std::string_view folded) const {
+    const MediumWord word = PackMediumWord(folded);
+    const uint32_t slot = medium_slots_.Find(word.Key(), kUnknown);
+    if (slot == kUnknown) return kUnknown;
+    if (slot == kSharedKey) return FindLong(folded);
+    const MediumEntry& entry = medium_words_[slot];
+    return entry.word == word ? entry.id : kUnknown;
+  }
   uint32_t FindLong(std::string_view folded) const;
 
+  // A medium key two interned words share: both are then found in long_ids_.
+  static constexpr uint32_t kSharedKey = kUnknown - 1;
+  struct MediumEntry {
+    MediumWord word;
+    uint32_t id = kUnknown;
+  };
+
+  // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
   PackedWordMap short_ids_;  // words of up to kMaxPackedWordLength bytes but one
-  StringTable<uint32_t> long_ids_;                     // the longer ones
+  PackedWordMap medium_slots_;  // MediumWord::Key() -> index into medium_words_, or kSharedKey
+  std::vector<MediumEntry> medium_words_;
+  StringTable<uint32_t> long_ids_;  // every word longer than kMaxPackedWordLength
   uint32_t size_ = 0;
 };
 
