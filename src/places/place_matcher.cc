@@ -233,13 +233,13 @@ class Matcher {
   }
 
   // Whether token i may open a candidate: a name word, or an article before a name word.
-  // The cheap tests come first: most tokens are lower-case words that are not articles.
+  // The cheap tests come first: most tokens are lower-case words before another lower-case
+  // word, which is quicker to see than whether the word is an article.
   bool StartsCandidate(size_t i) const {
     if (!IsWord(i)) return false;
     if (NameWord(i)) return true;
-    if (!IsArticle(tokens_[i].folded)) return false;
-    size_t next = NextNameToken(i);
-    return next != kNone && NameWord(next) && VariantAllowed(i);
+    const size_t next = NextNameToken(i);
+    return next != kNone && NameWord(next) && IsArticle(tokens_[i].folded) && VariantAllowed(i);
   }
 
   void FindCandidates() {
