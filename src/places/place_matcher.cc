@@ -255,7 +255,9 @@ class Matcher {
       }
       const bool variant_allowed = VariantAllowed(i);
       words.Clear();
-      key.clear();
+      // The key (the words joined by spaces) is hashed as the words come and written out only
+      // when the index's filter may hold its hash: most probes end at the filter.
+      size_t key_size = 0;
       uint64_t key_hash = kKeyHashSeed;
       // The variant key, when VariantKeyInto leaves the words as they are, is the mark and
       // the words run together: its hash grows alongside the key's.
@@ -269,14 +271,18 @@ class Matcher {
         bool connector = !name_word && w.folded.size() <= kMaxConnectorLength;
         if (!name_word && !connector && !(k == i)) break;
         words.Add(w.folded);
-        if (!key.empty()) {
-          key.push_back(' ');
+        if (key_size != 0) {
+          ++key_size;
           key_hash = ExtendKeyHash(key_hash, " ");
         }
-        key.append(w.folded);
+        key_size += w.folded.size();
         ExtendKeyHashes(w.folded, &key_hash, &variant_hash);
         if (name_word) {
-          std::span<const uint32_t> hits = g_.index.Lookup(key, key_hash);
+          std::span<const uint32_t> hits;
+          if (g_.index.MayContain(key_hash)) {
+            JoinWords(words.words(), &key);
+            hits = g_.index.Lookup(key, key_hash);
+          }
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
@@ -327,6 +333,15 @@ class Matcher {
       best.name_hash = NameHash(best);
       candidates_.push_back(std::move(best));
       i = candidates_.back().end;
+    }
+  }
+
+  // The words joined as the key grew: a space before each word but when the key is still empty.
+  static void JoinWords(std::span<const std::string_view> words, std::string* key) {
+    key->clear();
+    for (std::string_view word : words) {
+      if (!key->empty()) key->push_back(' ');
+      key->append(word);
     }
   }
 
