@@ -642,22 +642,29 @@ class Matcher {
       m->relation_span = ByteSpan{tokens_[m->end_token].span.begin, tokens_[m->end_token + n - 1].span.end};
       return;
     }
-    // Before-cues end right before the place or right before a "the" that precedes it.
-    std::vector<uint32_t>& before = cue_buffer_;
-    before.clear();
-    for (size_t end : {static_cast<size_t>(m->first_token), static_cast<size_t>(m->first_token) - 1}) {
-      if (end == 0 || end > m->first_token || !IsWord(end - 1)) continue;
-      auto it = g_.data.before_cues_by_last_word.find(tokens_[end - 1].folded);
-      if (it != g_.data.before_cues_by_last_word.end()) before.insert(before.end(), it->second.begin(), it->second.end());
+    // Before-cues end right before the place or right before a "the" that precedes it. The
+    // cues listed under the word two before the place can only match across such a "the"
+    // (or are listed under the word right before it too), so that list is read only then.
+    const size_t first = m->first_token;
+    const bool after_the = first > 0 && tokens_[first - 1].folded == "the";
+    const std::vector<uint32_t>* right_before = first > 0 && IsWord(first - 1) ? BeforeCuesEndingWith(first - 1) : nullptr;
+    const std::vector<uint32_t>* before_the = after_the && first > 1 && IsWord(first - 2) ? BeforeCuesEndingWith(first - 2) : nullptr;
+    // Each list is in file order; two are merged into it.
+    std::span<const uint32_t> before;
+    if (right_before != nullptr && before_the != nullptr) {
+      std::vector<uint32_t>& merged = cue_buffer_;
+      merged.assign(right_before->begin(), right_before->end());
+      merged.insert(merged.end(), before_the->begin(), before_the->end());
+      std::sort(merged.begin(), merged.end());
+      merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+      before = merged;
+    } else if (right_before != nullptr || before_the != nullptr) {
+      before = right_before != nullptr ? *right_before : *before_the;
     }
-    std::sort(before.begin(), before.end());
-    before.erase(std::unique(before.begin(), before.end()), before.end());
     for (uint32_t cue_idx : before) {
       const Cue& cue = g_.data.cues[cue_idx];
-      size_t start = MatchWordsBefore(m->first_token, cue.words);
-      if (start == SIZE_MAX && m->first_token > 0 && tokens_[m->first_token - 1].folded == "the") {
-        start = MatchWordsBefore(m->first_token - 1, cue.words);
-      }
+      size_t start = MatchWordsBefore(first, cue.words);
+      if (start == SIZE_MAX && after_the) start = MatchWordsBefore(first - 1, cue.words);
       if (start == SIZE_MAX) continue;
       if (!cue.relation.empty()) m->relation = cue.relation;
       m->precision = std::max(m->precision, cue.precision);
@@ -665,6 +672,12 @@ class Matcher {
       m->relation_span = ByteSpan{tokens_[start].span.begin, tokens_[last].span.end};
       return;
     }
+  }
+
+  // The before-cues whose last word is token i's, in file order, or null.
+  const std::vector<uint32_t>* BeforeCuesEndingWith(size_t i) const {
+    auto it = g_.data.before_cues_by_last_word.find(tokens_[i].folded);
+    return it == g_.data.before_cues_by_last_word.end() ? nullptr : &it->second;
   }
 
   std::vector<PlaceMention> BuildMentions() {
