@@ -441,23 +441,19 @@ class Matcher {
     return true;
   }
 
-  // The after-cues that may start at token i (a hyphen may come first), in file order.
-  void AfterCuesAt(size_t i, std::vector<uint32_t>* out) const {
-    out->clear();
-    for (size_t k : {i, i + 1}) {
-      if (k == i + 1 && !IsPunct(i, '-')) break;
-      if (!IsWord(k)) continue;
-      auto it = g_.data.after_cues_by_first_word.find(tokens_[k].folded);
-      if (it != g_.data.after_cues_by_first_word.end()) out->insert(out->end(), it->second.begin(), it->second.end());
-    }
-    std::sort(out->begin(), out->end());
+  // The after-cues that may start at token i (a hyphen may come first), in file order: the
+  // list of the first word, read in place.
+  std::span<const uint32_t> AfterCuesAt(size_t i) const {
+    const size_t first_word = IsPunct(i, '-') ? i + 1 : i;
+    if (!IsWord(first_word)) return {};
+    auto it = g_.data.after_cues_by_first_word.find(tokens_[first_word].folded);
+    if (it == g_.data.after_cues_by_first_word.end()) return {};
+    return it->second;
   }
 
   // Whether an after-cue starts at token i; with a relation, only a cue of that relation.
   bool IsAfterCue(size_t i, std::optional<std::string_view> relation = std::nullopt) const {
-    std::vector<uint32_t>& cues = cue_buffer_;
-    AfterCuesAt(i, &cues);
-    for (uint32_t cue_idx : cues) {
+    for (uint32_t cue_idx : AfterCuesAt(i)) {
       const Cue& cue = g_.data.cues[cue_idx];
       if ((!relation || cue.relation == *relation) && MatchWords(i, cue.words) != 0) return true;
     }
@@ -630,9 +626,7 @@ class Matcher {
   }
 
   void ApplyCues(PlaceMention* m) const {
-    std::vector<uint32_t>& after = cue_buffer_;
-    AfterCuesAt(m->end_token, &after);
-    for (uint32_t cue_idx : after) {
+    for (uint32_t cue_idx : AfterCuesAt(m->end_token)) {
       const Cue& cue = g_.data.cues[cue_idx];
       if (cue.relation == kSpeaker) continue;
       size_t n = MatchWords(m->end_token, cue.words);
