@@ -66,11 +66,32 @@ struct Draft {
   std::string modifier;
 };
 
+// The recogniser's per-token tables, kept per thread: their capacity carries over to the next
+// document, which then allocates none of them again.
+struct TokenTables {
+  std::vector<uint32_t> ids;
+  std::vector<int> owner;
+  std::vector<uint16_t> one_word_cues;
+  std::vector<uint32_t> form_starts, role_starts, organisation_starts;
+};
+
+TokenTables& ThreadTokenTables() {
+  thread_local TokenTables tables;
+  return tables;
+}
+
 class Recognizer {
  public:
-  Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream)
-      : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens),
-        owner_(tokens_.size(), -1) {
+  Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream, TokenTables& tables)
+      : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(tables.ids), owner_(tables.owner),
+        one_word_cues_(tables.one_word_cues), form_starts_(tables.form_starts), role_starts_(tables.role_starts),
+        organisation_starts_(tables.organisation_starts) {
+    owner_.assign(tokens_.size(), -1);
+    ids_.clear();
+    one_word_cues_.clear();
+    form_starts_.clear();
+    role_starts_.clear();
+    organisation_starts_.clear();
     // Drafts are large (strings, an inline vector): growing the vector moves them all.
     drafts_.reserve(tokens_.size() / kTokensPerDraftGuess + 1);
     MarkTokens();
@@ -795,12 +816,14 @@ class Recognizer {
   std::string_view text_;
   const text::TokenStream& stream_;
   const std::vector<Token>& tokens_;
-  std::vector<uint32_t> ids_;
-  std::vector<int> owner_;  // token -> draft covering it, or -1
+  std::vector<uint32_t>& ids_;
+  std::vector<int>& owner_;  // token -> draft covering it, or -1
   static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
-  std::vector<uint16_t> one_word_cues_;  // token -> bit per CueKind of the one-word cues there
+  std::vector<uint16_t>& one_word_cues_;  // token -> bit per CueKind of the one-word cues there
   // The tokens where each pass may start, in order (MarkTokens).
-  std::vector<uint32_t> form_starts_, role_starts_, organisation_starts_;
+  std::vector<uint32_t>& form_starts_;
+  std::vector<uint32_t>& role_starts_;
+  std::vector<uint32_t>& organisation_starts_;
   std::vector<Draft> drafts_;
   absl::flat_hash_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
 };
@@ -809,7 +832,7 @@ class Recognizer {
 
 std::vector<ActorMention> FindActors(const ActorDictionary& dictionary, std::string_view text,
                                      const text::TokenStream& tokens) {
-  return Recognizer(dictionary, text, tokens).Run();
+  return Recognizer(dictionary, text, tokens, ThreadTokenTables()).Run();
 }
 
 }  // namespace crosscheck::actors
