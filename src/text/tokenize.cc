@@ -239,7 +239,9 @@ bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) 
           const uint32_t fold_begin = arena.size();
           arena.Commit(end - pos);
           push(token, fold_begin);
-          pos = end;
+          // Most words end at a space: step over it here rather than in a turn of the loop.
+          space_before = end < size && stop == ' ';
+          pos = end + (space_before ? 1 : 0);
           continue;
         }
       } else if (!IsAsciiAlnum(first) && first != '\'') {
