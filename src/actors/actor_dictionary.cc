@@ -342,8 +342,26 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& dir) {
       }
     }
   }
+  dict.BuildWordFacts();
   dict.version_ = ReadVersion(dir + "/MANIFEST");
   return dict;
+}
+
+void ActorDictionary::BuildWordFacts() {
+  static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
+  word_facts_.assign(vocabulary_.size(), WordFacts{});
+  for (uint32_t id = 0; id < vocabulary_.size(); ++id) {
+    WordFacts& facts = word_facts_[id];
+    const PhraseTrie::OneWordValueBits cues = cues_.OneWordValuesOf(id);
+    facts.cues_any_case = static_cast<uint16_t>(cues.any_case);
+    facts.cues_capital = static_cast<uint16_t>(cues.capital);
+    facts.cues_all_caps = static_cast<uint16_t>(cues.all_caps);
+    if (forms_.WordMayStart(id)) facts.starts |= WordFacts::kStartsForm;
+    if (roles_.WordMayStart(id) || titles_.WordMayStart(id)) facts.starts |= WordFacts::kStartsRole;
+    if (cues_.WordMayStartValue(id, static_cast<int32_t>(CueKind::kIntroducer))) {
+      facts.starts |= WordFacts::kStartsIntroducer;
+    }
+  }
 }
 
 int ActorDictionary::FindById(std::string_view id) const {

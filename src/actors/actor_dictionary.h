@@ -47,6 +47,24 @@ inline constexpr size_t kCueKindCount = static_cast<size_t>(CueKind::kStateForce
 // What a form in actors.tsv is: a name for the actor or an adjective of it.
 enum class FormKind : uint8_t { kAlias = 1, kAdjective = 2 };
 
+// What the recogniser asks of every token, answered once per vocabulary word at load: its
+// one-word cues (a bit per CueKind) by the case they ask of the token, as
+// PhraseTrie::OneWordValues reads them, and which phrases may start with it.
+struct WordFacts {
+  static constexpr uint8_t kStartsForm = 1;        // forms().WordMayStart
+  static constexpr uint8_t kStartsRole = 2;        // roles() or titles().WordMayStart
+  static constexpr uint8_t kStartsIntroducer = 4;  // cues().WordMayStartValue(kIntroducer)
+  uint16_t cues_any_case = 0, cues_capital = 0, cues_all_caps = 0;
+  uint8_t starts = 0;
+  // The cue bits a token of this word carries, by its case.
+  uint16_t Cues(const text::Token& token) const {
+    uint16_t cues = cues_any_case;
+    if (token.capitalized || token.all_caps) cues |= cues_capital;
+    if (token.all_caps) cues |= cues_all_caps;
+    return cues;
+  }
+};
+
 class ActorDictionary {
  public:
   // Reads actors.tsv, titles.tsv, roles.tsv and cues.tsv from `dir` and MANIFEST's
@@ -76,8 +94,11 @@ class ActorDictionary {
   const PhraseTrie& titles() const { return titles_; }  // value = TitleKind
   const PhraseTrie& roles() const { return roles_; }    // value = RoleKind
   const PhraseTrie& cues() const { return cues_; }      // value = CueKind (a word may have several)
+  // By word id, for every id of vocabulary(); a token of an unknown word has none.
+  const std::vector<WordFacts>& word_facts() const { return word_facts_; }
 
  private:
+  void BuildWordFacts();
   Status AddStateBodies(const std::string& path, std::vector<std::string>* parent_ids, std::vector<size_t>* line_nos);
 
   std::vector<Actor> actors_;
@@ -88,6 +109,7 @@ class ActorDictionary {
   PhraseTrie titles_;
   PhraseTrie roles_;
   PhraseTrie cues_;
+  std::vector<WordFacts> word_facts_;
 };
 
 const char* RoleKindName(RoleKind kind);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -49,6 +50,73 @@ TEST(ActorDictionaryTest, CueWordsMayStartTheirKinds) {
   EXPECT_TRUE(cues.MayStartValue(ids, the, static_cast<int32_t>(CueKind::kDefinite)));
   EXPECT_FALSE(cues.MayStartValue(ids, the, static_cast<int32_t>(CueKind::kIntroducer)));
   EXPECT_TRUE(cues.MayStartValue(ids, so, static_cast<int32_t>(CueKind::kIntroducer)));
+}
+
+// Words of every length class (one byte, packed, medium, long) are found with their own id,
+// and a word differing from an interned one in any byte or in length is not found.
+TEST(VocabularyTest, FindsEveryInternedWordAndNoOther) {
+  Vocabulary vocabulary;
+  std::vector<std::string> words;
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t length = 1; length <= 20; ++length) {
+    words.push_back(letters.substr(0, length));
+    words.push_back(letters.substr(26 - length));
+  }
+  words.push_back("abcdefghXbcdefgh");  // same head and tail as other medium words of other lengths
+  words.push_back("abcdefghabcdefgh");
+  std::vector<uint32_t> ids;
+  for (const std::string& word : words) ids.push_back(vocabulary.Intern(word));
+  for (size_t word_idx = 0; word_idx < words.size(); ++word_idx) {
+    EXPECT_EQ(vocabulary.Find(words[word_idx]), ids[word_idx]) << words[word_idx];
+    EXPECT_EQ(vocabulary.Intern(words[word_idx]), ids[word_idx]) << words[word_idx];
+  }
+  const auto interned = [&](const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  size_t misses = 0;
+  for (const std::string& word : words) {
+    for (size_t byte_idx = 0; byte_idx < word.size(); ++byte_idx) {
+      std::string changed = word;
+      changed[byte_idx] = '_';
+      if (interned(changed)) continue;
+      EXPECT_EQ(vocabulary.Find(changed), Vocabulary::kUnknown) << changed;
+      ++misses;
+    }
+    std::string longer = word;
+    longer.push_back('a');
+    for (const std::string& other : {longer, word.substr(1)}) {
+      if (!interned(other)) {
+        EXPECT_EQ(vocabulary.Find(other), Vocabulary::kUnknown) << other;
+      }
+    }
+  }
+  EXPECT_GT(misses, 300u);
+}
+
+// A word's facts are what the tries answer of it, token by token.
+TEST(ActorDictionaryTest, WordFactsAreTheTriesAnswers) {
+  text::TokenStream stream = text::Tokenize(
+      "The so-called AL group of the al-Shabaab Brigade, a SENIOR senior Senior official of the US army, "
+      "Prime Minister Netanyahu said; Several troops, BIN bin Bin, zzyzx.");
+  std::vector<uint32_t> ids = Dict().vocabulary().Encode(stream);
+  const std::vector<WordFacts>& facts = Dict().word_facts();
+  ASSERT_EQ(facts.size(), Dict().vocabulary().size());
+  size_t starts_seen = 0;
+  for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
+    const uint32_t id = ids[token_idx];
+    const text::Token& token = stream.tokens[token_idx];
+    const WordFacts word = id < facts.size() ? facts[id] : WordFacts{};
+    EXPECT_EQ(word.Cues(token), Dict().cues().OneWordValues(token, id)) << token.folded;
+    EXPECT_EQ((word.starts & WordFacts::kStartsForm) != 0, Dict().forms().MayStartAt(ids, token_idx)) << token.folded;
+    EXPECT_EQ((word.starts & WordFacts::kStartsRole) != 0,
+              Dict().roles().MayStartAt(ids, token_idx) || Dict().titles().MayStartAt(ids, token_idx))
+        << token.folded;
+    EXPECT_EQ((word.starts & WordFacts::kStartsIntroducer) != 0,
+              Dict().cues().MayStartValue(ids, token_idx, static_cast<int32_t>(CueKind::kIntroducer)))
+        << token.folded;
+    if (word.starts != 0) ++starts_seen;
+  }
+  EXPECT_GE(starts_seen, 5u);  // the sentence does start phrases of each kind
 }
 
 // OneWordValues is LongestAt over one token without the walk, case rules included.

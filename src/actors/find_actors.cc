@@ -66,14 +66,35 @@ struct Draft {
   std::string modifier;
 };
 
+// The recogniser's per-token tables, kept per thread: their capacity carries over to the next
+// document, which then allocates none of them again.
+struct TokenTables {
+  std::vector<uint32_t> ids;
+  std::vector<int> owner;
+  std::vector<uint16_t> one_word_cues;
+  std::vector<uint32_t> form_starts, role_starts, organisation_starts;
+};
+
+TokenTables& ThreadTokenTables() {
+  thread_local TokenTables tables;
+  return tables;
+}
+
 class Recognizer {
  public:
-  Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream)
-      : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(dict.vocabulary().Encode(stream)),
-        owner_(tokens_.size(), -1) {
+  Recognizer(const ActorDictionary& dict, std::string_view text, const text::TokenStream& stream, TokenTables& tables)
+      : dict_(dict), text_(text), stream_(stream), tokens_(stream.tokens), ids_(tables.ids), owner_(tables.owner),
+        one_word_cues_(tables.one_word_cues), form_starts_(tables.form_starts), role_starts_(tables.role_starts),
+        organisation_starts_(tables.organisation_starts) {
+    owner_.assign(tokens_.size(), -1);
+    ids_.clear();
+    one_word_cues_.clear();
+    form_starts_.clear();
+    role_starts_.clear();
+    organisation_starts_.clear();
     // Drafts are large (strings, an inline vector): growing the vector moves them all.
     drafts_.reserve(tokens_.size() / kTokensPerDraftGuess + 1);
-    MarkOneWordCues();
+    MarkTokens();
   }
 
   std::vector<ActorMention> Run() {
@@ -104,15 +125,35 @@ class Recognizer {
   // True when a one-token cue of `kind` stands at idx (case rules of cues.tsv apply).
   bool CueAt(uint32_t idx, CueKind kind) const { return (one_word_cues_[idx] >> static_cast<unsigned>(kind)) & 1u; }
 
-  // The grammar asks "is this word a cue of kind K?" many times per token: one trie
-  // lookup per token answers all of them.
-  void MarkOneWordCues() {
+  // One pass over the token ids answers what the later passes ask of every token: the
+  // grammar asks "is this word a cue of kind K?" many times per token (one trie look-up per
+  // token answers all of them), and each pass lists the few tokens where it can start, so
+  // that it visits those instead of rescanning the whole stream.
+  void MarkTokens() {
+    const Vocabulary& vocabulary = dict_.vocabulary();
+    const std::vector<WordFacts>& facts = dict_.word_facts();
+    const uint16_t modifier_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kModifier);
+    const uint16_t definite_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kDefinite);
+    ids_.resize(tokens_.size());
     one_word_cues_.resize(tokens_.size());
     for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
-      // Cue kinds are below 16, so their value bits are the CueKind bits.
-      one_word_cues_[idx] = static_cast<uint16_t>(dict_.cues().OneWordValues(Tok(idx), ids_[idx]));
+      const Token& token = Tok(idx);
+      const uint32_t id = ids_[idx] = vocabulary.IdOf(tokens_, idx);  // Vocabulary::Encode, in the same pass
+      const WordFacts word = id < facts.size() ? facts[id] : WordFacts{};
+      const uint16_t cues = word.Cues(token);
+      one_word_cues_[idx] = cues;
+      const bool is_word = token.kind == TokenKind::kWord;
+      if (is_word && (word.starts & WordFacts::kStartsForm)) form_starts_.push_back(idx);
+      // RoleAt fails where no modifier, role or office title starts.
+      if (is_word && ((cues & modifier_bit) || (word.starts & WordFacts::kStartsRole))) role_starts_.push_back(idx);
+      // FindUnknownOrganisations finds nothing without an introducer, a "the" or a capital.
+      if ((is_word && (token.capitalized || token.all_caps)) || (cues & definite_bit) ||
+          (word.starts & WordFacts::kStartsIntroducer)) {
+        organisation_starts_.push_back(idx);
+      }
     }
   }
+
   // End of the longest cue of `kind` starting at idx, or 0.
   uint32_t CueEnd(uint32_t idx, uint32_t limit, CueKind kind) const {
     PhraseTrie::Match match;
@@ -167,20 +208,6 @@ class Recognizer {
       }
     }
     return false;
-  }
-
-  // False when RoleAt(idx, ...) must fail: no modifier, role or office title starts here.
-  // Most words start none, and the pass then skips working out their sentence's end.
-  bool MayStartRole(uint32_t idx) const {
-    return CueAt(idx, CueKind::kModifier) || dict_.roles().MayStartAt(ids_, idx) || dict_.titles().MayStartAt(ids_, idx);
-  }
-
-  // False when FindUnknownOrganisations can find nothing at idx: no introducer, no "the" and
-  // no capital to open a run there.
-  bool MayStartOrganisation(uint32_t idx) const {
-    const Token& token = Tok(idx);
-    return (token.kind == TokenKind::kWord && (token.capitalized || token.all_caps)) || CueAt(idx, CueKind::kDefinite) ||
-           dict_.cues().MayStartValue(ids_, idx, static_cast<int32_t>(CueKind::kIntroducer));
   }
 
   bool IsNameWord(uint32_t idx) const {
@@ -296,19 +323,11 @@ class Recognizer {
   }
 
   void FindDictionaryForms() {
-    uint32_t idx = 0;
-    const uint32_t size = static_cast<uint32_t>(tokens_.size());
+    uint32_t next = 0;  // tokens before it belong to the last form found
     PhraseTrie::Match match;
-    while (idx < size) {
-      if (!IsWord(idx) || !dict_.forms().MayStartAt(ids_, idx) ||
-          !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) {
-        ++idx;
-        continue;
-      }
-      if (IsBareCommonNoun(idx, match)) {
-        ++idx;
-        continue;
-      }
+    for (const uint32_t idx : form_starts_) {
+      if (idx < next || !dict_.forms().LongestAt(stream_, ids_, idx, FormLimit(idx), &match)) continue;
+      if (IsBareCommonNoun(idx, match)) continue;
       // Built in place: a draft's strings and inline vector are not moved again.
       Draft& draft = drafts_.emplace_back();
       draft.first = draft.actor_first = idx;
@@ -322,7 +341,7 @@ class Recognizer {
       }
       draft.actor = draft.candidates.front();
       Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
-      idx = match.end_token;
+      next = match.end_token;
     }
   }
 
@@ -555,9 +574,9 @@ class Recognizer {
   // Sources without an organisation: "residents", "a local official", "medics", and
   // people known only by their role: "regional governor Vadym Filaskhin".
   void FindStandaloneRoles() {
-    const uint32_t size = static_cast<uint32_t>(tokens_.size());
-    for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !IsWord(idx) || !MayStartRole(idx)) continue;
+    uint32_t next = 0;  // tokens before it belong to the last role read
+    for (const uint32_t idx : role_starts_) {
+      if (idx < next || owner_[idx] >= 0) continue;
       const uint32_t limit = SentenceEnd(idx);
       RoleMatch role;
       if (!RoleAt(idx, limit, &role)) continue;
@@ -568,7 +587,7 @@ class Recognizer {
                          role.kind == RoleKind::kWitness || role.kind == RoleKind::kAnonymous ||
                          (role.kind == RoleKind::kOfficial && role.plural);
       if (!named && !source_kind) {
-        idx = role.end - 1;
+        next = role.end;
         continue;
       }
       Draft& draft = drafts_.emplace_back();
@@ -586,7 +605,7 @@ class Recognizer {
         draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin);
       }
       Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
-      idx = draft.end - 1;
+      next = draft.end;
     }
   }
 
@@ -631,9 +650,9 @@ class Recognizer {
 
   // "the so-called X", "the X group", "X, a militia", "X Brigade": kept unresolved.
   void FindUnknownOrganisations() {
-    const uint32_t size = static_cast<uint32_t>(tokens_.size());
-    for (uint32_t idx = 0; idx < size; ++idx) {
-      if (owner_[idx] >= 0 || !MayStartOrganisation(idx)) continue;
+    uint32_t next = 0;  // tokens before it belong to the last run read
+    for (const uint32_t idx : organisation_starts_) {
+      if (idx < next || owner_[idx] >= 0) continue;
       const uint32_t limit = SentenceEnd(idx);
       if (uint32_t after = CueEnd(idx, limit, CueKind::kIntroducer)) {
         uint32_t start = after;
@@ -641,7 +660,7 @@ class Recognizer {
         uint32_t run_end = CapitalRun(start, limit);
         if (run_end > start) {
           AddUnresolved(start, run_end, start, run_end);
-          idx = run_end - 1;
+          next = run_end;
         }
         continue;
       }
@@ -650,7 +669,7 @@ class Recognizer {
         if (run_end > idx + 1 && run_end < limit && !Tok(run_end).capitalized) {
           if (uint32_t head_end = CueEnd(run_end, limit, CueKind::kOrgHead); head_end && !FollowedByRole(head_end, limit)) {
             AddUnresolved(idx + 1, head_end, idx + 1, run_end);
-            idx = head_end - 1;
+            next = head_end;
             continue;
           }
         }
@@ -660,7 +679,7 @@ class Recognizer {
       // "X Brigade", "X Front": the run itself closes on an organisation word.
       if (run_end - idx >= 2 && CueAt(run_end - 1, CueKind::kOrgSuffix)) {
         AddUnresolved(idx, run_end, idx, run_end);
-        idx = run_end - 1;
+        next = run_end;
         continue;
       }
       // "X, a militia", "X, an armed group".
@@ -674,7 +693,7 @@ class Recognizer {
           }
         }
       }
-      idx = run_end - 1;
+      next = run_end;
     }
   }
 
@@ -699,7 +718,8 @@ class Recognizer {
     }
     if (by_surname.empty()) return;
     const uint32_t size = static_cast<uint32_t>(tokens_.size());
-    for (uint32_t idx = 0; idx < size; ++idx) {
+    // A name word is capitalised, so it is among the organisation starts.
+    for (const uint32_t idx : organisation_starts_) {
       if (owner_[idx] >= 0 || !IsNameWord(idx) || !first_bytes.test(first_byte(Tok(idx).folded))) continue;
       auto it = by_surname.find(Tok(idx).folded);
       if (it == by_surname.end()) continue;
@@ -796,10 +816,14 @@ class Recognizer {
   std::string_view text_;
   const text::TokenStream& stream_;
   const std::vector<Token>& tokens_;
-  std::vector<uint32_t> ids_;
-  std::vector<int> owner_;  // token -> draft covering it, or -1
+  std::vector<uint32_t>& ids_;
+  std::vector<int>& owner_;  // token -> draft covering it, or -1
   static_assert(kCueKindCount <= 16, "one bit per cue kind in a uint16_t");
-  std::vector<uint16_t> one_word_cues_;  // token -> bit per CueKind of the one-word cues there
+  std::vector<uint16_t>& one_word_cues_;  // token -> bit per CueKind of the one-word cues there
+  // The tokens where each pass may start, in order (MarkTokens).
+  std::vector<uint32_t>& form_starts_;
+  std::vector<uint32_t>& role_starts_;
+  std::vector<uint32_t>& organisation_starts_;
   std::vector<Draft> drafts_;
   absl::flat_hash_map<size_t, size_t> carried_role_;  // back-reference draft -> draft it repeats
 };
@@ -808,7 +832,7 @@ class Recognizer {
 
 std::vector<ActorMention> FindActors(const ActorDictionary& dictionary, std::string_view text,
                                      const text::TokenStream& tokens) {
-  return Recognizer(dictionary, text, tokens).Run();
+  return Recognizer(dictionary, text, tokens, ThreadTokenTables()).Run();
 }
 
 }  // namespace crosscheck::actors

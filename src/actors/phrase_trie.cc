@@ -22,6 +22,16 @@ uint32_t Vocabulary::Intern(std::string_view folded) {
     short_ids_.Insert(PackShortWord(folded), id);
   } else {
     long_ids_.emplace(std::string(folded), id);
+    if (folded.size() <= kMaxMediumWordLength) {
+      const MediumWord word = PackMediumWord(folded);
+      const uint32_t slot = medium_slots_.Find(word.Key(), kUnknown);
+      if (slot == kUnknown) {
+        medium_slots_.Insert(word.Key(), static_cast<uint32_t>(medium_words_.size()));
+        medium_words_.push_back(MediumEntry{word, id});
+      } else {
+        medium_slots_.Insert(word.Key(), kSharedKey);  // another word has this key
+      }
+    }
   }
   return id;
 }
@@ -34,13 +44,7 @@ uint32_t Vocabulary::FindLong(std::string_view folded) const {
 std::vector<uint32_t> Vocabulary::Encode(const text::TokenStream& tokens) const {
   std::vector<uint32_t> ids;
   ids.reserve(tokens.tokens.size());
-  static constexpr std::string_view kPossessive = "'s";
-  for (size_t token_idx = 0; token_idx < tokens.tokens.size(); ++token_idx) {
-    const std::string_view folded = tokens.tokens[token_idx].folded;
-    // Only a bare "s" reads differently as a possessive: "'s" is the possessive's own form.
-    const bool possessive = folded.size() == 1 && folded[0] == 's' && IsPossessiveToken(tokens.tokens, token_idx);
-    ids.push_back(Find(possessive ? kPossessive : folded));
-  }
+  for (size_t token_idx = 0; token_idx < tokens.tokens.size(); ++token_idx) ids.push_back(IdOf(tokens.tokens, token_idx));
   return ids;
 }
 

@@ -31,22 +31,47 @@ class Vocabulary {
     if (folded.size() <= kMaxPackedWordLength) {
       return short_ids_.Find(PackShortWord(folded), kUnknown);
     }
+    if (folded.size() <= kMaxMediumWordLength) return FindMedium(folded);
     return FindLong(folded);
   }
   // One id per token of the stream (kUnknown for words no phrase uses).
   std::vector<uint32_t> Encode(const text::TokenStream& tokens) const;
+  // Encode's id of one token. Only a bare "s" reads differently as a possessive: "'s" is the
+  // possessive's own form.
+  uint32_t IdOf(const std::vector<text::Token>& tokens, size_t token_idx) const;
+  // Ids run from 0 to size() - 1.
+  uint32_t size() const { return size_; }
 
  private:
   // Every token of every article is looked up: most are short, and a short word packed into
   // an integer (core/packed_word.h) is hashed and compared in a few instructions instead of a
   // string hash and a memcmp call.
 
-  // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
+  // Most of the longer words are medium words (core/packed_word.h), likewise looked up by
+  // integers; the few whose keys collide, and longer words, by the string table.
+  uint32_t FindMedium(std::string_view folded) const {
+    const MediumWord word = PackMediumWord(folded);
+    const uint32_t slot = medium_slots_.Find(word.Key(), kUnknown);
+    if (slot == kUnknown) return kUnknown;
+    if (slot == kSharedKey) return FindLong(folded);
+    const MediumEntry& entry = medium_words_[slot];
+    return entry.word == word ? entry.id : kUnknown;
+  }
   uint32_t FindLong(std::string_view folded) const;
 
+  // A medium key two interned words share: both are then found in long_ids_.
+  static constexpr uint32_t kSharedKey = kUnknown - 1;
+  struct MediumEntry {
+    MediumWord word;
+    uint32_t id = kUnknown;
+  };
+
+  // One-byte tokens (punctuation, "a") are many of an article's: read by their byte.
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknown);
   PackedWordMap short_ids_;  // words of up to kMaxPackedWordLength bytes but one
-  StringTable<uint32_t> long_ids_;                     // the longer ones
+  PackedWordMap medium_slots_;  // MediumWord::Key() -> index into medium_words_, or kSharedKey
+  std::vector<MediumEntry> medium_words_;
+  StringTable<uint32_t> long_ids_;  // every word longer than kMaxPackedWordLength
   uint32_t size_ = 0;
 };
 
@@ -58,6 +83,13 @@ inline bool IsPossessiveToken(const std::vector<text::Token>& tokens, size_t idx
   if (token.kind != text::TokenKind::kWord || token.folded.size() > 2) return false;
   if (token.folded == "'s") return true;
   return token.folded == "s" && !token.space_before && idx > 0 && tokens[idx - 1].kind == text::TokenKind::kWord;
+}
+
+inline uint32_t Vocabulary::IdOf(const std::vector<text::Token>& tokens, size_t token_idx) const {
+  static constexpr std::string_view kPossessive = "'s";
+  const std::string_view folded = tokens[token_idx].folded;
+  const bool possessive = folded.size() == 1 && folded[0] == 's' && IsPossessiveToken(tokens, token_idx);
+  return Find(possessive ? kPossessive : folded);
 }
 
 class PhraseTrie {
@@ -91,29 +123,37 @@ class PhraseTrie {
 
   // False when no phrase starts with token `start`'s word: lets a caller skip working out
   // the limit of a walk that would stop at once.
-  bool MayStartAt(const std::vector<uint32_t>& ids, uint32_t start) const {
-    uint32_t id = ids[start];
-    return id < root_children_.size() && root_children_[id] != 0;
-  }
+  bool MayStartAt(const std::vector<uint32_t>& ids, uint32_t start) const { return WordMayStart(ids[start]); }
+  // The same of a word id.
+  bool WordMayStart(uint32_t id) const { return id < root_children_.size() && root_children_[id] != 0; }
 
   // False when no phrase starting with token `start`'s word carries `value`, so that a caller
   // after one kind of phrase skips the walk at words that only start other kinds. Values of
   // kValueBits - 1 and above share one bit, which then answers true.
   bool MayStartValue(const std::vector<uint32_t>& ids, uint32_t start, int32_t value) const {
-    uint32_t id = ids[start];
+    return WordMayStartValue(ids[start], value);
+  }
+  // The same of a word id.
+  bool WordMayStartValue(uint32_t id, int32_t value) const {
     return id < root_values_.size() && (root_values_[id] & ValueBit(value)) != 0;
   }
 
   // ValueBit of every one-word phrase at token `start` whose case rule the token satisfies:
   // the value bits of the entries LongestAt(start, start + 1) would return, without the walk.
   uint64_t OneWordValues(const text::Token& token, uint32_t id) const {
-    if (id >= one_word_.size()) return 0;
-    const OneWordValueBits& bits = one_word_[id];
+    const OneWordValueBits bits = OneWordValuesOf(id);
     uint64_t values = bits.any_case;
     if (token.capitalized || token.all_caps) values |= bits.capital;
     if (token.all_caps) values |= bits.all_caps;
     return values;
   }
+
+  // The one-word phrases of a word by the case they ask of the token: none, a capital
+  // (capitalized or all caps), all caps.
+  struct OneWordValueBits {
+    uint64_t any_case = 0, capital = 0, all_caps = 0;
+  };
+  OneWordValueBits OneWordValuesOf(uint32_t id) const { return id < one_word_.size() ? one_word_[id] : OneWordValueBits{}; }
 
   size_t node_count() const { return entries_.size(); }
 
@@ -131,11 +171,6 @@ class PhraseTrie {
   // common miss costs one load. Deeper edges are hashed.
   std::vector<uint32_t> root_children_;                // word id -> child node, 0 for none
   std::vector<uint64_t> root_values_;                  // word id -> ValueBit of every phrase it starts
-  // The one-word phrases of a word by the case they ask of the token: none, a capital
-  // (capitalized or all caps), all caps.
-  struct OneWordValueBits {
-    uint64_t any_case = 0, capital = 0, all_caps = 0;
-  };
   std::vector<OneWordValueBits> one_word_;             // word id -> its one-word phrases' ValueBits
   PackedWordMap edges_;                                // (node << 32 | word id) -> child node
   std::vector<std::vector<Entry>> entries_ = {{}};    // per node; node 0 is the root

@@ -22,19 +22,20 @@ class PackedWordMap {
       empty_key_value_ = value;
       return;
     }
-    if ((size_ + 1) * kMaxLoadDenominator > slots_.size() * kMaxLoadNumerator) Grow();
-    Slot& slot = slots_[Probe(key)];
-    if (slot.key == kEmptyKey) ++size_;
-    slot = Slot{key, value};
+    if ((size_ + 1) * kMaxLoadDenominator > keys_.size() * kMaxLoadNumerator) Grow();
+    const uint64_t idx = Probe(key);
+    if (keys_[idx] == kEmptyKey) ++size_;
+    keys_[idx] = key;
+    values_[idx] = value;
   }
 
   // The key's value, or `missing`.
   uint32_t Find(uint64_t key, uint32_t missing) const {
     for (uint64_t idx = Home(key);; idx = (idx + 1) & mask_) {
-      const Slot& slot = slots_[idx];
+      const uint64_t slot_key = keys_[idx];
       // Key 0 meets itself at the first empty slot.
-      if (slot.key == key) return key != kEmptyKey ? slot.value : has_empty_key_ ? empty_key_value_ : missing;
-      if (slot.key == kEmptyKey) return missing;
+      if (slot_key == key) return key != kEmptyKey ? values_[idx] : has_empty_key_ ? empty_key_value_ : missing;
+      if (slot_key == kEmptyKey) return missing;
     }
   }
 
@@ -47,33 +48,37 @@ class PackedWordMap {
   static constexpr uint64_t kMaxLoadDenominator = 2;
   static constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;  // 2^64 / golden ratio
 
-  struct Slot {
-    uint64_t key = kEmptyKey;
-    uint32_t value = 0;
-  };
 
   // The top bits of the product: they depend on every byte of the key.
   uint64_t Home(uint64_t key) const { return (key * kMultiplier) >> shift_; }
   // The key's slot, or the empty slot where it would go.
   uint64_t Probe(uint64_t key) const {
     uint64_t idx = Home(key);
-    while (slots_[idx].key != kEmptyKey && slots_[idx].key != key) idx = (idx + 1) & mask_;
+    while (keys_[idx] != kEmptyKey && keys_[idx] != key) idx = (idx + 1) & mask_;
     return idx;
   }
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    const uint64_t capacity = old.size() * 2;
-    slots_.assign(capacity, Slot{});
+    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<uint32_t> old_values = std::move(values_);
+    const uint64_t capacity = old_keys.size() * 2;
+    keys_.assign(capacity, kEmptyKey);
+    values_.assign(capacity, 0);
     mask_ = capacity - 1;
     --shift_;
-    for (const Slot& slot : old) {
-      if (slot.key != kEmptyKey) slots_[Probe(slot.key)] = slot;
+    for (size_t old_idx = 0; old_idx < old_keys.size(); ++old_idx) {
+      if (old_keys[old_idx] == kEmptyKey) continue;
+      const uint64_t idx = Probe(old_keys[old_idx]);
+      keys_[idx] = old_keys[old_idx];
+      values_[idx] = old_values[old_idx];
     }
   }
 
   static constexpr uint64_t kInitialCapacity = 16;
   static constexpr int kInitialShift = 60;  // 64 - log2(kInitialCapacity)
-  std::vector<Slot> slots_ = std::vector<Slot>(kInitialCapacity);
+  // Keys apart from values: a miss (most look-ups) reads only keys, eight bytes a slot
+  // instead of sixteen, so twice as many slots stay in the first-level cache.
+  std::vector<uint64_t> keys_ = std::vector<uint64_t>(kInitialCapacity, kEmptyKey);
+  std::vector<uint32_t> values_ = std::vector<uint32_t>(kInitialCapacity, 0);
   uint64_t mask_ = kInitialCapacity - 1;
   int shift_ = kInitialShift;
   size_t size_ = 0;

@@ -52,6 +52,10 @@ Result<BoilerplateLexicon> LoadBoilerplate(const std::string& path);
 // breaks are kept; everything else is returned unchanged.
 std::string StripPlainTextBoilerplate(std::string_view text, const BoilerplateLexicon& lexicon);
 
+// Words (runs of bytes above ' ') in `s`, counted no further than `limit` + 1: a paragraph
+// is known to be too long for a notice after a few words, not after all of them.
+size_t CountWordsUpTo(std::string_view s, size_t limit);
+
 // Shared by the HTML extractor: a line is "short" for boilerplate purposes.
 bool IsShortNoticeLine(std::string_view line);
 // True when the line ends like a sentence (. ! ? or a closing quote after one).

@@ -38,6 +38,36 @@ HtmlExtractOptions WithLexicon() {
   return options;
 }
 
+// CountWordsUpTo reads sixteen bytes at a time: it must count as a byte-by-byte walk does,
+// across block edges, tabs, control bytes and UTF-8, and stop at limit + 1.
+TEST(Boilerplate, CountsWordsAsAByteWalkDoes) {
+  const auto walk = [](std::string_view s, size_t limit) {
+    size_t words = 0;
+    bool in_word = false;
+    for (char c : s) {
+      const bool space = static_cast<unsigned char>(c) <= ' ';
+      if (!space && !in_word && ++words > limit) return words;
+      in_word = !space;
+    }
+    return words;
+  };
+  const std::string pieces[] = {" ", "a", "word", "\t", "\n", "\x01", "\xC3\xA9t\xC3\xA9", "  ", "longerwordhere", ".", "\x7F"};
+  uint32_t state = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int count = round % 40;
+    for (int piece_idx = 0; piece_idx < count; ++piece_idx) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % std::size(pieces)];
+    }
+    for (size_t limit : {size_t{0}, size_t{3}, size_t{14}, size_t{1000}}) {
+      EXPECT_EQ(CountWordsUpTo(text, limit), walk(text, limit)) << "limit " << limit << ": \"" << text << "\"";
+    }
+  }
+  EXPECT_EQ(CountWordsUpTo("one two three four five six seven eight", 3), 4u);
+  EXPECT_EQ(CountWordsUpTo("                 x", 3), 1u);  // a word after a full block of spaces
+}
+
 TEST(HtmlExtract, ReadsMetadataFromMetaTagsAndLinks) {
   const std::string html =
       "<!doctype html><html lang='en-GB'><head><title>Market shelled | Invented Times</title>"

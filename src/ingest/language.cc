@@ -118,9 +118,10 @@ bool PlainlyEnglish(std::string_view sample, const EnglishMarkers& markers_list)
     const uint64_t letters = LetterBits(sample.data() + block_begin, block_length);
     uint64_t starts = letters & ~((letters << 1) | previous_last_bit);
     previous_last_bit = (letters >> (block_length - 1)) & 1;
-    const auto words = static_cast<uint32_t>(__builtin_popcountll(starts));
+    // Counted in the walk over the starts: without -mpopcnt, __builtin_popcountll is a call.
+    uint32_t words = 0;
     uint32_t markers = 0;
-    for (; starts != 0; starts &= starts - 1) {
+    for (; starts != 0; starts &= starts - 1, ++words) {
       const size_t offset = static_cast<size_t>(__builtin_ctzll(starts));
       const uint64_t after = ~letters >> offset;  // bit j: the byte offset + j is not a letter
       size_t length = after != 0 ? static_cast<size_t>(__builtin_ctzll(after)) : block_length - offset;

@@ -165,6 +165,14 @@ bool VariantKeyIsPlain(std::span<const std::string_view> words, const PlacesData
   return true;
 }
 
+bool GrowingName::VariantKeyIsPlain() const {
+  if (has_article_ || words_.empty()) return false;
+  const std::string_view first = words_.front();
+  // The common case, as in VariantKeyIsPlain: no article, and a first byte that opens nothing.
+  if (first.empty() || !data_.variant_openers.test(static_cast<unsigned char>(first.front()))) return !first.empty();
+  return places::VariantKeyIsPlain(words_, data_);
+}
+
 std::string VariantKey(const std::vector<std::string>& words, const PlacesData& data, bool* transformed) {
   std::vector<std::string_view> views(words.begin(), words.end());
   std::string key;

@@ -39,4 +39,29 @@ bool VariantKeyInto(std::span<const std::string_view> words, const PlacesData& d
 // filter before writing it. False may also mean "do not know": VariantKeyInto decides.
 bool VariantKeyIsPlain(std::span<const std::string_view> words, const PlacesData& data);
 
+// VariantKeyIsPlain for a name that grows a word at a time, as the matcher extends it: each
+// word is looked up among the articles once, when added, and the words are walked again only
+// when the first word's first byte opens an Abu form or attached article.
+class GrowingName {
+ public:
+  explicit GrowingName(const PlacesData& data) : data_(data) {}
+  void Clear() {
+    words_.clear();
+    has_article_ = false;
+  }
+  void Add(std::string_view word) {
+    words_.push_back(word);
+    if (word.size() <= data_.max_article_length && data_.articles.count(word) != 0) has_article_ = true;
+  }
+  std::span<const std::string_view> words() const { return words_; }
+  size_t size() const { return words_.size(); }
+  // VariantKeyIsPlain(words(), data).
+  bool VariantKeyIsPlain() const;
+
+ private:
+  const PlacesData& data_;
+  std::vector<std::string_view> words_;
+  bool has_article_ = false;
+};
+
 }  // namespace crosscheck::places

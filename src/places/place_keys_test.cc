@@ -74,6 +74,32 @@ TEST(VariantKeyTest, PlainKeysAreTheMarkAndTheWords) {
   EXPECT_GE(plain, 4);
 }
 
+// GrowingName answers what VariantKeyIsPlain answers of every prefix of the words it is given.
+TEST(VariantKeyTest, GrowingNameAgreesWithVariantKeyIsPlain) {
+  Result<PlacesData> data = LoadPlacesData(kSource + "/data/places");
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  const std::string_view pool[] = {"al", "abu", "a", "bu", "kamal", "raqqa", "ez", "", "aleppo", "albu", "el",
+                                   "new", "york", "b", "u", "alep", "bou", "x", "zor", "deir"};
+  GrowingName name(*data);
+  uint32_t state = 7;
+  int plain = 0, not_plain = 0;
+  for (int round = 0; round < 2000; ++round) {
+    name.Clear();
+    std::vector<std::string_view> words;
+    for (int word_idx = 0; word_idx < 1 + round % 5; ++word_idx) {
+      state = state * 1103515245u + 12345u;
+      const std::string_view word = pool[(state >> 16) % std::size(pool)];
+      name.Add(word);
+      words.push_back(word);
+      const bool expected = VariantKeyIsPlain(words, *data);
+      EXPECT_EQ(name.VariantKeyIsPlain(), expected) << round;
+      ++(expected ? plain : not_plain);
+    }
+  }
+  EXPECT_GT(plain, 100);
+  EXPECT_GT(not_plain, 100);
+}
+
 // The packed copy of the stop list the matcher reads must give every short word's reason,
 // and nothing for other words.
 TEST(PlacesDataTest, PackedStopWordsAgreeWithTheStopList) {

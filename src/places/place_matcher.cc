@@ -99,9 +99,12 @@ uint16_t CountryKey(const EntryRecord& e) {
   return static_cast<uint16_t>((static_cast<unsigned char>(e.country[0]) << 8) | static_cast<unsigned char>(e.country[1]));
 }
 
+// The code's bytes, then the NUL padding (unless the code fills the field): the same answer
+// as comparing with strnlen's length, without the library call Score made up to five times a
+// town per round.
 bool FeatureIs(const EntryRecord& e, std::string_view code) {
-  return strnlen(e.feature_code, sizeof(e.feature_code)) == code.size() &&
-         std::memcmp(e.feature_code, code.data(), code.size()) == 0;
+  return code.size() <= sizeof(e.feature_code) && std::memcmp(e.feature_code, code.data(), code.size()) == 0 &&
+         (code.size() == sizeof(e.feature_code) || e.feature_code[code.size()] == '\0');
 }
 
 std::string CountryOf(const EntryRecord& e) {
@@ -234,19 +237,19 @@ class Matcher {
   }
 
   // Whether token i may open a candidate: a name word, or an article before a name word.
-  // The cheap tests come first: most tokens are lower-case words that are not articles.
+  // The cheap tests come first: most tokens are lower-case words before another lower-case
+  // word, which is quicker to see than whether the word is an article.
   bool StartsCandidate(size_t i) const {
     if (!IsWord(i)) return false;
     if (NameWord(i)) return true;
-    if (!IsArticle(tokens_[i].folded)) return false;
-    size_t next = NextNameToken(i);
-    return next != kNone && NameWord(next) && VariantAllowed(i);
+    const size_t next = NextNameToken(i);
+    return next != kNone && NameWord(next) && IsArticle(tokens_[i].folded) && VariantAllowed(i);
   }
 
   void FindCandidates() {
     const size_t max_words = std::max<uint32_t>(1, g_.index.max_key_words());
     // Reused across candidates: no allocation per token once they have grown.
-    std::vector<std::string_view> words;
+    GrowingName words(g_.data);
     std::string key, variant;
     std::span<const uint32_t> best_hits;
     for (size_t i = 0; i < tokens_.size();) {
@@ -255,8 +258,10 @@ class Matcher {
         continue;
       }
       const bool variant_allowed = VariantAllowed(i);
-      words.clear();
-      key.clear();
+      words.Clear();
+      // The key (the words joined by spaces) is hashed as the words come and written out only
+      // when the index's filter may hold its hash: most probes end at the filter.
+      size_t key_size = 0;
       uint64_t key_hash = kKeyHashSeed;
       // The variant key, when VariantKeyInto leaves the words as they are, is the mark and
       // the words run together: its hash grows alongside the key's.
@@ -269,28 +274,32 @@ class Matcher {
         const bool name_word = NameWord(k);
         bool connector = !name_word && w.folded.size() <= kMaxConnectorLength;
         if (!name_word && !connector && !(k == i)) break;
-        words.push_back(w.folded);
-        if (!key.empty()) {
-          key.push_back(' ');
+        words.Add(w.folded);
+        if (key_size != 0) {
+          ++key_size;
           key_hash = ExtendKeyHash(key_hash, " ");
         }
-        key.append(w.folded);
+        key_size += w.folded.size();
         ExtendKeyHashes(w.folded, &key_hash, &variant_hash);
         if (name_word) {
-          std::span<const uint32_t> hits = g_.index.Lookup(key, key_hash);
+          std::span<const uint32_t> hits;
+          if (g_.index.MayContain(key_hash)) {
+            JoinWords(words.words(), &key);
+            hits = g_.index.Lookup(key, key_hash);
+          }
           // The variant key also finds names that GeoNames writes with an article the text
           // leaves out: "Mayadeen" for "Al-Mayadeen".
           if (hits.empty() && variant_allowed) {
-            if (VariantKeyIsPlain(words, g_.data)) {
+            if (words.VariantKeyIsPlain()) {
               // Most words: the variant key is the mark and the words, hashed as they came, and
               // the index's filter turns most away before the key is written out.
               if (g_.index.MayContain(variant_hash)) {
                 variant.assign(1, kVariantMark);
-                for (std::string_view word : words) variant.append(word);
+                for (std::string_view word : words.words()) variant.append(word);
                 hits = g_.index.Lookup(variant, variant_hash);
               }
             } else {
-              const bool transformed = VariantKeyInto(words, g_.data, &variant);
+              const bool transformed = VariantKeyInto(words.words(), g_.data, &variant);
               if (!variant.empty()) hits = transformed ? g_.index.Lookup(variant) : g_.index.Lookup(variant, variant_hash);
             }
           }
@@ -328,6 +337,15 @@ class Matcher {
       best.name_hash = NameHash(best);
       candidates_.push_back(std::move(best));
       i = candidates_.back().end;
+    }
+  }
+
+  // The words joined as the key grew: a space before each word but when the key is still empty.
+  static void JoinWords(std::span<const std::string_view> words, std::string* key) {
+    key->clear();
+    for (std::string_view word : words) {
+      if (!key->empty()) key->push_back(' ');
+      key->append(word);
     }
   }
 
@@ -429,16 +447,14 @@ class Matcher {
     return true;
   }
 
-  // The after-cues that may start at token i (a hyphen may come first), in file order.
-  void AfterCuesAt(size_t i, std::vector<uint32_t>* out) const {
-    out->clear();
-    for (size_t k : {i, i + 1}) {
-      if (k == i + 1 && !IsPunct(i, '-')) break;
-      if (!IsWord(k)) continue;
-      auto it = g_.data.after_cues_by_first_word.find(tokens_[k].folded);
-      if (it != g_.data.after_cues_by_first_word.end()) out->insert(out->end(), it->second.begin(), it->second.end());
-    }
-    std::sort(out->begin(), out->end());
+  // The after-cues that may start at token i (a hyphen may come first), in file order: the
+  // list of the first word, read in place.
+  std::span<const uint32_t> AfterCuesAt(size_t i) const {
+    const size_t first_word = IsPunct(i, '-') ? i + 1 : i;
+    if (!IsWord(first_word)) return {};
+    auto it = g_.data.after_cues_by_first_word.find(tokens_[first_word].folded);
+    if (it == g_.data.after_cues_by_first_word.end()) return {};
+    return it->second;
   }
 
   // Whether a settlement cue ("the town of") ends right before token i.
@@ -455,9 +471,7 @@ class Matcher {
 
   // Whether an after-cue starts at token i; with a relation, only a cue of that relation.
   bool IsAfterCue(size_t i, std::optional<std::string_view> relation = std::nullopt) const {
-    std::vector<uint32_t>& cues = cue_buffer_;
-    AfterCuesAt(i, &cues);
-    for (uint32_t cue_idx : cues) {
+    for (uint32_t cue_idx : AfterCuesAt(i)) {
       const Cue& cue = g_.data.cues[cue_idx];
       if ((!relation || cue.relation == *relation) && MatchWords(i, cue.words) != 0) return true;
     }
@@ -630,9 +644,7 @@ class Matcher {
   }
 
   void ApplyCues(PlaceMention* m) const {
-    std::vector<uint32_t>& after = cue_buffer_;
-    AfterCuesAt(m->end_token, &after);
-    for (uint32_t cue_idx : after) {
+    for (uint32_t cue_idx : AfterCuesAt(m->end_token)) {
       const Cue& cue = g_.data.cues[cue_idx];
       if (cue.relation == kSpeaker) continue;
       size_t n = MatchWords(m->end_token, cue.words);
@@ -642,22 +654,29 @@ class Matcher {
       m->relation_span = ByteSpan{tokens_[m->end_token].span.begin, tokens_[m->end_token + n - 1].span.end};
       return;
     }
-    // Before-cues end right before the place or right before a "the" that precedes it.
-    std::vector<uint32_t>& before = cue_buffer_;
-    before.clear();
-    for (size_t end : {static_cast<size_t>(m->first_token), static_cast<size_t>(m->first_token) - 1}) {
-      if (end == 0 || end > m->first_token || !IsWord(end - 1)) continue;
-      auto it = g_.data.before_cues_by_last_word.find(tokens_[end - 1].folded);
-      if (it != g_.data.before_cues_by_last_word.end()) before.insert(before.end(), it->second.begin(), it->second.end());
+    // Before-cues end right before the place or right before a "the" that precedes it. The
+    // cues listed under the word two before the place can only match across such a "the"
+    // (or are listed under the word right before it too), so that list is read only then.
+    const size_t first = m->first_token;
+    const bool after_the = first > 0 && tokens_[first - 1].folded == "the";
+    const std::vector<uint32_t>* right_before = first > 0 && IsWord(first - 1) ? BeforeCuesEndingWith(first - 1) : nullptr;
+    const std::vector<uint32_t>* before_the = after_the && first > 1 && IsWord(first - 2) ? BeforeCuesEndingWith(first - 2) : nullptr;
+    // Each list is in file order; two are merged into it.
+    std::span<const uint32_t> before;
+    if (right_before != nullptr && before_the != nullptr) {
+      std::vector<uint32_t>& merged = cue_buffer_;
+      merged.assign(right_before->begin(), right_before->end());
+      merged.insert(merged.end(), before_the->begin(), before_the->end());
+      std::sort(merged.begin(), merged.end());
+      merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+      before = merged;
+    } else if (right_before != nullptr || before_the != nullptr) {
+      before = right_before != nullptr ? *right_before : *before_the;
     }
-    std::sort(before.begin(), before.end());
-    before.erase(std::unique(before.begin(), before.end()), before.end());
     for (uint32_t cue_idx : before) {
       const Cue& cue = g_.data.cues[cue_idx];
-      size_t start = MatchWordsBefore(m->first_token, cue.words);
-      if (start == SIZE_MAX && m->first_token > 0 && tokens_[m->first_token - 1].folded == "the") {
-        start = MatchWordsBefore(m->first_token - 1, cue.words);
-      }
+      size_t start = MatchWordsBefore(first, cue.words);
+      if (start == SIZE_MAX && after_the) start = MatchWordsBefore(first - 1, cue.words);
       if (start == SIZE_MAX) continue;
       if (!cue.relation.empty() && cue.relation != kSettlement) m->relation = cue.relation;
       m->precision = std::max(m->precision, cue.precision);
@@ -665,6 +684,12 @@ class Matcher {
       m->relation_span = ByteSpan{tokens_[start].span.begin, tokens_[last].span.end};
       return;
     }
+  }
+
+  // The before-cues whose last word is token i's, in file order, or null.
+  const std::vector<uint32_t>* BeforeCuesEndingWith(size_t i) const {
+    auto it = g_.data.before_cues_by_last_word.find(tokens_[i].folded);
+    return it == g_.data.before_cues_by_last_word.end() ? nullptr : &it->second;
   }
 
   std::vector<PlaceMention> BuildMentions() {

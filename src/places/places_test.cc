@@ -131,6 +131,13 @@ TEST_F(PlacesTest, Relations) {
   auto hospital = Find("Two of the wounded later died in hospital in Aleppo.");
   ASSERT_EQ(hospital.size(), 1u);
   EXPECT_EQ(hospital[0].relation, "treated_at");
+  // A before-cue reaches across a "the" before the place, and only across "the".
+  auto across_the = Find("Shells fell east of the Aleppo ring road.");
+  ASSERT_EQ(across_the.size(), 1u);
+  EXPECT_EQ(across_the[0].relation, "east_of");
+  auto across_other = Find("Shells fell east of ring Aleppo road.");
+  ASSERT_EQ(across_other.size(), 1u);
+  EXPECT_EQ(across_other[0].relation, "");
   auto struck = Find("A shell struck a hospital in Aleppo.");
   ASSERT_EQ(struck.size(), 1u);
   EXPECT_EQ(struck[0].relation, "");

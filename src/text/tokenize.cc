@@ -180,14 +180,13 @@ class FoldArena {
 // A generous guess at bytes per token, to reserve the token vectors once.
 constexpr size_t kBytesPerTokenGuess = 5;
 
-// The tokens of `text` into stream->tokens (stream->sentences already split), their folded
+// The tokens of `text` into stream->tokens, without their sentences, and their folded
 // forms in an arena of *arena_bytes. The views into the arena are taken as the tokens come;
 // false when a transliteration made the arena grow, which moved it: *arena_bytes is then
 // the size it grew to, with which a second call cannot grow it again.
 bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) {
   TokenStream& stream = *out;
   stream.tokens.clear();
-  uint32_t sentence_idx = 0;
   FoldArena arena(&stream.fold_arena, *arena_bytes);
   const char* const arena_base = stream.fold_arena.data();
   std::string scratch;  // the general path's folded form, before it goes into the arena
@@ -197,14 +196,9 @@ bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) 
   // Locals the compiler can keep in registers: the folded bytes are chars, which may
   // alias anything, so members read through `stream` would be reloaded after each store.
   const char* const data = text.data();
-  const uint32_t sentence_count = static_cast<uint32_t>(stream.sentences.size());
-  uint32_t sentence_end = sentence_count > 0 ? stream.sentences[0].span.end : 0;
-  auto push = [&](Token& token, uint32_t fold_begin, uint32_t token_pos) {
+  // Token::sentence is left for Tokenize, which walks the tokens once more anyway.
+  auto push = [&](Token& token, uint32_t fold_begin) {
     token.folded = std::string_view(arena_base + fold_begin, arena.size() - fold_begin);
-    while (sentence_idx + 1 < sentence_count && sentence_end <= token_pos) {
-      sentence_end = stream.sentences[++sentence_idx].span.end;
-    }
-    token.sentence = sentence_idx;
     stream.tokens.push_back(token);
   };
   Scanner scanner(text);
@@ -244,8 +238,10 @@ bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) 
           token.all_caps = run.AllCaps();
           const uint32_t fold_begin = arena.size();
           arena.Commit(end - pos);
-          push(token, fold_begin, pos);
-          pos = end;
+          push(token, fold_begin);
+          // Most words end at a space: step over it here rather than in a turn of the loop.
+          space_before = end < size && stop == ' ';
+          pos = end + (space_before ? 1 : 0);
           continue;
         }
       } else if (!IsAsciiAlnum(first) && first != '\'') {
@@ -253,7 +249,7 @@ bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) 
         token.span = ByteSpan{pos, pos + 1};
         const uint32_t fold_begin = arena.size();
         arena.Push(static_cast<char>(first));
-        push(token, fold_begin, pos);
+        push(token, fold_begin);
         pos = pos + 1;
         continue;
       }
@@ -365,7 +361,7 @@ bool TokenizeInto(std::string_view text, size_t* arena_bytes, TokenStream* out) 
         arena.Append(raw);
       }
     }
-    push(token, fold_begin, pos);
+    push(token, fold_begin);
     pos = end;
   }
   if (arena.grew()) {
@@ -385,13 +381,21 @@ TokenStream Tokenize(std::string_view text) {
   // a few scripts: leave headroom, and tokenize again in the rare text that exceeds it.
   size_t arena_bytes = text.size() + text.size() / 2 + 16;
   if (!TokenizeInto(text, &arena_bytes, &stream)) TokenizeInto(text, &arena_bytes, &stream);
-  // Sentence token ranges; any non-space text lies in some sentence.
+  // Each token's sentence (the first that ends after the token starts, or the last) and the
+  // sentences' token ranges, a sentence at a time; any non-space text lies in some sentence.
   if (stream.sentences.empty()) return stream;
-  for (Sentence& sentence : stream.sentences) sentence.first_token = sentence.end_token = 0;
-  for (uint32_t token_idx = 0; token_idx < stream.tokens.size(); ++token_idx) {
-    Sentence& sentence = stream.sentences[stream.tokens[token_idx].sentence];
-    if (sentence.end_token == 0) sentence.first_token = token_idx;
-    sentence.end_token = token_idx + 1;
+  Token* const tokens = stream.tokens.data();
+  const auto token_count = static_cast<uint32_t>(stream.tokens.size());
+  const auto sentence_count = static_cast<uint32_t>(stream.sentences.size());
+  uint32_t token_idx = 0;
+  for (uint32_t sentence_idx = 0; sentence_idx < sentence_count; ++sentence_idx) {
+    Sentence& sentence = stream.sentences[sentence_idx];
+    const uint32_t first = token_idx;
+    const uint32_t end = sentence_idx + 1 < sentence_count ? sentence.span.end : UINT32_MAX;
+    while (token_idx < token_count && tokens[token_idx].span.begin < end) tokens[token_idx++].sentence = sentence_idx;
+    // A sentence without tokens keeps the empty range [0, 0).
+    sentence.first_token = token_idx > first ? first : 0;
+    sentence.end_token = token_idx > first ? token_idx : 0;
   }
   return stream;
 }
