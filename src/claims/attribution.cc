@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "absl/strings/numbers.h"
 #include "claims/casualties.h"
 #include "claims/same_word.h"
 
@@ -567,6 +568,9 @@ Party SideOf(const Party& source) {
 
 }  // namespace
 
+// Fewer attacks than this counted over a span of time may still be told one by one.
+constexpr int64_t kTallyMinAttacks = 3;
+
 bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) {
   // A condition is no report of what happened: "If the strike was carried out by Turkey, ..."
   if (s.IsWord(s.first(), "if") || s.IsWord(s.first(), "unless")) return true;
@@ -574,6 +578,24 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
   if (const CueHit* tally = s.Find(Cue::kCumulative, s.first(), std::min(s.end(), s.first() + 2));
       tally != nullptr && !CountsOneAttack(s, *tally)) {
     return true;
+  }
+  // "The watch said it had documented 63 attacks on civilians in Masisi since June": a tally
+  // of attacks over time, not one of them.
+  if (s.Has(Cue::kCumulative) && s.Has(Cue::kAttackNoun)) {
+    for (uint32_t t = s.first(); t + 1 < s.end(); ++t) {
+      int64_t value = 0;
+      uint32_t after = t + 1;
+      if (const CueHit* cardinal = s.At(t, Cue::kCardinal)) {
+        value = s.Entry(*cardinal).number;
+        after = cardinal->end_token;
+      } else if (s.token(t).kind == text::TokenKind::kNumber && absl::SimpleAtoi(absl::string_view(s.folded(t).data(), s.folded(t).size()), &value)) {
+        after = t + 1;
+      }
+      if (value >= kTallyMinAttacks && s.At(after, Cue::kAttackNoun) != nullptr &&
+          s.Find(Cue::kCumulative, after, s.end()) != nullptr) {
+        return true;
+      }
+    }
   }
   if (!s.Has(Cue::kGeneric)) return false;
   for (const CueHit& hit : s.cues()) {
