@@ -674,6 +674,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         f.notes.push_back("the town it points back to is the dateline's");
       }
     }
+    // "in Beni territory, ... attacked a village about 30 km north of Beni": the scene measured
+    // from a town is nearer than a district named by its seat.
+    if (f.anchor && f.projected && view.places[*f.anchor].place.precision >= kEstimatedPrecision) f.anchor.reset();
     if (f.anchor) f.projected.reset();
     // "The assailants stormed the site some 50 km north-east of Bunia": an attack verb with
     // a scene measured from a town tells where the attack was.
