@@ -126,6 +126,9 @@ Subject ForceOfRole(const SentenceContext& s, uint32_t first, uint32_t end, cons
 // the occupied part of the Kherson region denied").
 constexpr uint32_t kPlacePhraseReach = 9;
 
+// How many words may stand between a speaker's name and ", who blamed" ("rebel alliance").
+constexpr uint32_t kRelativeSpeakerReach = 3;
+
 // How many words a role phrase before its verb may hold, role included.
 constexpr uint32_t kRolePhraseReach = 14;
 
@@ -502,6 +505,16 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       SourceFrame& previous = frames.back();
       if (previous.clause_first == previous.verb_end) previous.clause_end = std::min(previous.clause_end, joined_at - 1);
       frames.push_back(ContinueSpeaker(previous, std::move(frame), hit.end_token, s.end(), "report-verb/participle"));
+      continue;
+    }
+    // "said Jean-Claude Bahati, a spokesman for the M23, who blamed the army": a relative
+    // clause on the speaker just named continues the speaker.
+    const bool relative_of_speaker = !frames.empty() && joined_at > s.first() + 1 && s.IsWord(joined_at - 1, "who") &&
+                                     s.IsPunct(joined_at - 2, ",") && frames.back().verb_end <= joined_at &&
+                                     frames.back().source_end <= joined_at - 2 &&
+                                     frames.back().source_end + kRelativeSpeakerReach >= joined_at - 2;
+    if (relative_of_speaker) {
+      frames.push_back(ContinueSpeaker(frames.back(), std::move(frame), hit.end_token, s.end(), "report-verb/relative"));
       continue;
     }
     if (!frames.empty() && joined && frames.back().clause_first == frames.back().verb_end &&
