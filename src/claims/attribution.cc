@@ -960,7 +960,8 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       uint32_t quote = 0;
       for (uint32_t q = t + 1; q < std::min(s.end(), t + 4); ++q) quote += s.IsPunct(q, "\"") ? 1 : 0;
       if (s.At(t, Cue::kSelfReference) && t + 1 < s.end() &&
-          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 4 + quote)) != nullptr ||
+          // "its air force had destroyed": a force of two words and an auxiliary before the verb.
+          (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 6 + quote)) != nullptr ||
            s.Find(Cue::kKill, t + 1, std::min(s.end(), t + 3 + quote)) != nullptr)) {
         self_pronoun = true;
       }
