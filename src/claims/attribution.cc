@@ -362,8 +362,10 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         const CueHit* by = s.Covering(marker, Cue::kPassiveBy);
         // "targeted by "Indian-sponsored terrorists of Fitna al-Hindustan"": the agent is the
         // party the fighters belong to.
+        // "martyred by the drone of the junta": the weapon's owner, and the weapon says attack.
+        const bool weapon_of = s.IsWord(marker, "of") && marker > first + 1 && s.At(marker - 1, Cue::kWeapon) != nullptr;
         if (by == nullptr && s.IsWord(marker, "of") && marker > first + 1 &&
-            (s.At(marker - 1, Cue::kVictim) || s.Covering(marker - 1, Cue::kOrgHead))) {
+            (s.At(marker - 1, Cue::kVictim) || s.Covering(marker - 1, Cue::kOrgHead) || weapon_of)) {
           for (uint32_t back = marker - 1; back > first && marker - back < 6 && by == nullptr;) {
             --back;
             if (s.IsPunct(back, ",;:") || (s.ActorAt(back) >= 0 && !s.actor(s.ActorAt(back)).adjective)) break;
@@ -386,7 +388,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
           }
           // "the work of X" carries its own attack sense; so do "fired by", "carried out by".
           if (s.folded(by->first_token) == "the" || s.folded(by->first_token) == "responsibility" ||
-              s.At(by->first_token, Cue::kAttackVerb)) {
+              s.At(by->first_token, Cue::kAttackVerb) || (weapon_of && s.folded(by->first_token) == "by")) {
             attack_before = true;
           }
           // "a drone from X", "the aircraft belonged to X": ownership of a weapon only.
