@@ -109,6 +109,18 @@ bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
+// "A fifth fighter died of his wounds in a Kirkuk hospital": a town before a place of care,
+// after a casualty word and no attack word, is where the wounded were treated.
+bool TreatedIn(const SentenceContext& s, const PlaceSpan& place) {
+  if (place.end_token >= s.end() || s.At(place.end_token, Cue::kCarePlace) == nullptr) return false;
+  bool casualty = false;
+  for (uint32_t t = s.first(); t < place.first_token; ++t) {
+    if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kAttackNoun) || s.At(t, Cue::kWeapon)) casualty = false;
+    if (s.At(t, Cue::kKill) || s.At(t, Cue::kInjure)) casualty = true;
+  }
+  return casualty;
+}
+
 // "The Israeli military, which has repeatedly struck Houthi targets in Sanaa and Hodeidah,
 // declined to comment": a place in a clause told in passing about a party is not the scene.
 bool InPassingClause(const SentenceContext& s, const PlaceSpan& place) {
@@ -651,7 +663,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // "The head of the Chernihiv regional military administration says nine are dead": the
       // town an authority is named after is, like a speaker's town, the best guess at the scene.
       if (authority_name && !f.speaker_place && !place.dateline && !Elsewhere(s, place)) f.speaker_place = place_idx;
-      if (in_name || Elsewhere(s, place) || InPassingClause(s, place)) continue;
+      if (in_name || Elsewhere(s, place) || InPassingClause(s, place) || TreatedIn(s, place)) continue;
       if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kMinProjectionKm) {
         if (!f.projected) f.projected = Projected(place.place, *offset);
         continue;

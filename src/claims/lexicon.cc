@@ -71,6 +71,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"waterway", Cue::kWaterway},
     {"settlement", Cue::kSettlement},
     {"ordinal", Cue::kOrdinal},
+    {"care_place", Cue::kCarePlace},
 }};
 
 constexpr int kLexiconVersion = 1;

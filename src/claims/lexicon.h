@@ -68,6 +68,7 @@ enum class Cue : uint8_t {
   kWaterway,        // "the Dnipro": a river named like a town is no town
   kSettlement,      // "a town", "a village" after a name and a comma: that name is a town
   kOrdinal,         // "second", "fifth": "a fifth fighter died" adds one to a toll, it is none
+  kCarePlace,       // "hospital" after a town: where the wounded were treated, after a casualty word
   kCount,
 };
 

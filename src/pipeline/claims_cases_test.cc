@@ -693,5 +693,19 @@ TEST_F(ClaimCases, ALeadCountingAttacksInTwoPlacesSumsThemUp) {
   }
 }
 
+// "died of his wounds in a Kirkuk hospital": a town before a place of care, after a casualty
+// word, is where the wounded were treated; a hospital a drone hit is the scene.
+TEST_F(ClaimCases, ATownBeforeAHospitalAfterACasualtyWordIsWhereTheWoundedWere) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("treated-in", "2026-07-18",
+      "Mourners marched through Tuz Khurmatu behind the coffins of five fighters killed in yesterday's drone strike.\n\n"
+      "A fifth fighter died of his wounds in a Kirkuk hospital on Friday night, a brigade spokesman said.\n\n"
+      "A drone hit a Kirkuk hospital on Friday, killing two.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0]->sentences, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(events[1]->sentences, (std::vector<uint32_t>{2}));
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
