@@ -344,7 +344,8 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         }
       }
       if (relative && weapon && (attack_after || definite)) {
-        AddPerpetrator(&found, {actor_idx, false, false, "weapon-owner"});
+        // "the drone was not Turkish": the owner denied.
+        AddPerpetrator(&found, {actor_idx, false, NegatedBefore(s, first, actor.first_token, 3), "weapon-owner"});
         continue;
       }
     }
