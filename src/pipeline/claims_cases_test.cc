@@ -19,7 +19,7 @@ namespace crosscheck::pipeline {
 namespace {
 
 // Raise this as the claims stage improves; never lower it.
-constexpr double kMinPassRate = 0.87;
+constexpr double kMinPassRate = 0.88;
 
 struct Expected {
   std::string kind, source, actor, stance, killed, injured;
