@@ -360,7 +360,13 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       const CueHit* role = s.Covering(back, Cue::kRole);
       if (role == nullptr) continue;
       back = std::max(role->first_token, s.first());
-      if (!(back > s.first() && (s.IsWord(back - 1, "a") || s.IsWord(back - 1, "an") || s.IsWord(back - 1, "the")))) break;
+      auto determiner = [&](uint32_t at) { return s.IsWord(at, "a") || s.IsWord(at, "an") || s.IsWord(at, "the"); };
+      // "the acting governor of the Rostov Region": one lower-case word may qualify the role.
+      if (back > s.first() + 1 && !determiner(back - 1) && s.token(back - 1).kind == text::TokenKind::kWord &&
+          !s.token(back - 1).capitalized && determiner(back - 2)) {
+        --back;
+      }
+      if (!(back > s.first() && determiner(back - 1))) break;
       for (uint32_t inside = back + 1; inside <= t; ++inside) {
         if (int actor_idx = s.ActorAt(inside); actor_idx >= 0) {
           Subject affiliated = FromActor(s, actor_idx);
