@@ -932,10 +932,15 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     // "QUETTA: The death toll from yesterday's bombing at the bus terminal rose to 27": a
     // report that names no town at all is filed from the scene, unless it names a town the
-    // gazetteer lacks or a country other than the dateline's.
+    // gazetteer lacks or a country other than the dateline's. Naming only the dateline's
+    // country ("KYIV - Russia launched 80 drones across Ukraine"), it must point back to a
+    // town ("markets across the city stayed shut") to be a local report.
     const IncidentPlace* filed_from = dateline_town ? &view.places[*dateline_town].place : nullptr;
+    bool points_to_town = false;
+    for (const SentenceContext& s : contexts) points_to_town |= s.Has(Cue::kThisPlace);
     if (filed_from != nullptr && !unknown_town &&
-        (!mains[0].place || (LevelOf(*mains[0].place) == PlaceLevel::kCountry && mains[0].place->country == filed_from->country))) {
+        (!mains[0].place || (LevelOf(*mains[0].place) == PlaceLevel::kCountry &&
+                             mains[0].place->country == filed_from->country && points_to_town))) {
       mains[0].place = *filed_from;
       mains[0].place->relation = kFiledFromRelation;
     }

@@ -653,6 +653,15 @@ TEST_F(ClaimCases, AReportNamingNoTownTakesItsDatelineUnlessItNamesAnUnknownOne)
   events = Events(*unknown);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_TRUE(!events[0]->place.has_value() || events[0]->place->name != "Juba");
+
+  // A national roundup filed from the capital stays in the country.
+  std::unique_ptr<AnalyzedDocument> national = AnalyzeText("national", "2026-05-21",
+      "KYIV, May 21 (Reuters) - Russia launched 80 drones and six missiles at Ukraine overnight, killing three "
+      "people, the air force said.");
+  events = Events(*national);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_NE(events[0]->place->relation, claims::kFiledFromRelation);
 }
 
 // A place in a clause told in passing about a party ("which has struck targets in Sanaa")
