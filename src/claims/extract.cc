@@ -115,8 +115,12 @@ bool TreatedIn(const SentenceContext& s, const PlaceSpan& place) {
   if (place.end_token >= s.end() || s.At(place.end_token, Cue::kCarePlace) == nullptr) return false;
   bool casualty = false;
   for (uint32_t t = s.first(); t < place.first_token; ++t) {
-    if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kAttackNoun) || s.At(t, Cue::kWeapon)) casualty = false;
-    if (s.At(t, Cue::kKill) || s.At(t, Cue::kInjure)) casualty = true;
+    // "A drone strike killed five at a Kirkuk hospital": the hospital is the scene.
+    // ("A fifth fighter died": a fighter who died is no fighter jet.)
+    if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kAttackNoun) || (s.At(t, Cue::kWeapon) && !s.At(t, Cue::kVictim))) {
+      return false;
+    }
+    casualty |= s.At(t, Cue::kKill) != nullptr || s.At(t, Cue::kInjure) != nullptr;
   }
   return casualty;
 }

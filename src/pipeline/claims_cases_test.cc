@@ -709,7 +709,7 @@ TEST_F(ClaimCases, ATownBeforeAHospitalAfterACasualtyWordIsWhereTheWoundedWere) 
   std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("treated-in", "2026-07-18",
       "Mourners marched through Tuz Khurmatu behind the coffins of five fighters killed in yesterday's drone strike.\n\n"
       "A fifth fighter died of his wounds in a Kirkuk hospital on Friday night, a brigade spokesman said.\n\n"
-      "A drone hit a Kirkuk hospital on Friday, killing two.");
+      "A drone strike killed two people at a Kirkuk hospital on Friday.");
   std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0]->sentences, (std::vector<uint32_t>{0, 1}));
