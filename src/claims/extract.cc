@@ -139,10 +139,14 @@ bool InPassingClause(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
-// "Nasir, a town in South Sudan's Upper Nile state": a town is named, one the gazetteer lacks.
+bool IsLocativeWord(std::string_view w);
+
+// "Nasir, a town in South Sudan's Upper Nile state": a town is named, one the gazetteer lacks
+// ("Ahmed, a village elder," names a person).
 bool NamesUnknownTown(const SentenceContext& s) {
   for (const CueHit& hit : s.cues()) {
     if (hit.cue != Cue::kSettlement || hit.first_token < s.first() + 2 || !s.IsPunct(hit.first_token - 1, ",")) continue;
+    if (hit.end_token < s.end() && !IsLocativeWord(s.folded(hit.end_token)) && !s.IsPunct(hit.end_token, ",;.")) continue;
     const uint32_t name = hit.first_token - 2;
     if (s.token(name).kind == text::TokenKind::kWord && s.token(name).capitalized && s.PlaceAt(name) < 0 &&
         s.ActorAt(name) < 0) {

@@ -654,6 +654,16 @@ TEST_F(ClaimCases, AReportNamingNoTownTakesItsDatelineUnlessItNamesAnUnknownOne)
   ASSERT_EQ(events.size(), 1u);
   EXPECT_TRUE(!events[0]->place.has_value() || events[0]->place->name != "Juba");
 
+  // "Ahmed, a village elder," names a person, not an unknown town: the dateline stays.
+  std::unique_ptr<AnalyzedDocument> elder = AnalyzeText("elder", "2026-10-20",
+      "PESHAWAR: The death toll from yesterday's bombing at the main bus terminal rose to 19, officials said, "
+      "as markets across the city stayed shut.\n\n"
+      "\"We buried six of them today,\" said Ahmed, a village elder.");
+  events = Events(*elder);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->relation, claims::kFiledFromRelation);
+
   // A national roundup filed from the capital stays in the country.
   std::unique_ptr<AnalyzedDocument> national = AnalyzeText("national", "2026-05-21",
       "KYIV, May 21 (Reuters) - Russia launched 80 drones and six missiles at Ukraine overnight, killing three "
