@@ -770,8 +770,12 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
         return claims;
       }
       // "The group held the RSF fully responsible": nobody blames itself, so a speaker read
-      // as the blamed party is a misread antecedent.
-      if (frame.attributed && actor.party.party == frame.source.party) return claims;
+      // as the blamed party is a misread antecedent ("The Iraqi army blamed the PMF", two
+      // bodies of one state, is a claim).
+      const bool misread_antecedent = actor.party.name == frame.source.name ||
+                                      (actor.party.party == frame.source.party &&
+                                       std::string_view(frame.frame).find("anaphor") != std::string_view::npos);
+      if (frame.attributed && misread_antecedent) return claims;
       make("asserts", actor.party, "blame-object", std::string(s.Text(actor.first_token, actor.end_token)));
       // "blamed "the Russian occupation and the Assad regime"": each party of the object.
       uint32_t last_end = actor.end_token;
