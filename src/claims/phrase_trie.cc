@@ -28,32 +28,25 @@ uint32_t PhraseTrie::Intern(const std::string& word) {
     if (id == kUnknownWord) id = size_++;
     return id;
   }
+  // Looked up as WordId looks it up, so that a word added again keeps its id.
+  if (const uint32_t known = WordId(word); known != kUnknownWord) return known;
+  const uint32_t id = size_++;
   if (word.size() <= kMaxPackedWordLength) {
-    auto [it, added] = short_ids_.try_emplace(PackShortWord(word), size_);
-    if (added) ++size_;
-    return it->second;
+    // An empty word is numbered but never found, as no token is looked up as one.
+    if (!word.empty()) short_ids_.Insert(PackShortWord(word), id);
+    return id;
   }
-  auto [it, added] = long_ids_.try_emplace(word, size_);
-  if (added) ++size_;
-  return it->second;
-}
-
-void PhraseTrie::PackShortWords() {
-  // At most half full, so that a miss (most words of a sentence that no phrase uses) ends
-  // after a probe or two.
-  size_t capacity = 2;
-  unsigned bits = 1;
-  while (capacity < 2 * short_ids_.size()) {
-    capacity *= 2;
-    ++bits;
+  if (word.size() <= kMaxMediumWordLength) {
+    const MediumWord medium = PackMediumWord(word);
+    if (medium_ids_.Find(medium.Key(), kUnknownWord) == kUnknownWord) {
+      medium_ids_.Insert(medium.Key(), id);
+      if (medium_words_.size() <= id) medium_words_.resize(id + 1);
+      medium_words_[id] = medium;
+      return id;
+    }
   }
-  short_slots_.assign(capacity, ShortSlot{});
-  short_shift_ = 64 - bits;
-  for (const auto& [packed, id] : short_ids_) {
-    size_t slot = (packed * kSlotMultiplier) >> short_shift_;
-    while (short_slots_[slot].packed != kEmptySlot) slot = (slot + 1) & (capacity - 1);
-    short_slots_[slot] = ShortSlot{packed, id};
-  }
+  long_ids_.try_emplace(word, id);
+  return id;
 }
 
 void PhraseTrie::Pack() {
@@ -64,7 +57,6 @@ void PhraseTrie::Pack() {
     packed_payloads_.insert(packed_payloads_.end(), payloads.begin(), payloads.end());
   }
   payload_begin_.push_back(static_cast<uint32_t>(packed_payloads_.size()));
-  PackShortWords();
   has_children_.assign(payloads_.size(), 0);
   for (const auto& [edge, child] : edges_) has_children_[edge >> 32] = 1;
 }

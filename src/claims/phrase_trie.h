@@ -13,6 +13,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include "core/packed_word.h"
+#include "core/packed_word_map.h"
 #include "core/string_table.h"
 #include "text/tokens.h"
 
@@ -57,36 +58,31 @@ class PhraseTrie {
   uint32_t Child(uint32_t node, uint32_t word) const;
   // The id of a folded word, kUnknownWord when no phrase uses it; after Pack. Every token
   // of every sentence is looked up: one-byte words ("a", ",") by their byte, words of up to
-  // kMaxPackedWordLength bytes (most English words) as one packed integer in an
-  // open-addressing table (a multiply and mostly one probe), so that only long words pay a
-  // string hash and compare.
+  // kMaxPackedWordLength bytes (most English words) as one packed integer, and words of up to
+  // kMaxMediumWordLength bytes by their first and last eight bytes, each in an open-addressing
+  // table of keys apart from ids (a multiply and mostly one probe of a table that stays in
+  // cache), so that only longer words pay a string hash and compare.
   uint32_t WordId(std::string_view folded) const {
     if (folded.size() == 1) return one_byte_ids_[static_cast<unsigned char>(folded[0])];
-    if (folded.size() <= kMaxPackedWordLength) {
-      const uint64_t packed = PackShortWord(folded);
-      for (size_t slot = (packed * kSlotMultiplier) >> short_shift_;; slot = (slot + 1) & (short_slots_.size() - 1)) {
-        if (short_slots_[slot].packed == packed) return short_slots_[slot].id;
-        if (short_slots_[slot].packed == kEmptySlot) return kUnknownWord;
-      }
+    if (folded.size() <= kMaxPackedWordLength) return short_ids_.Find(PackShortWord(folded), kUnknownWord);
+    if (folded.size() <= kMaxMediumWordLength) {
+      const MediumWord medium = PackMediumWord(folded);
+      const uint32_t id = medium_ids_.Find(medium.Key(), kUnknownWord);
+      // Different words may share a key: the word is compared, and of two known words that
+      // share one, the second is kept with the long words.
+      if (id == kUnknownWord || medium_words_[id] == medium) return id;
     }
     auto it = long_ids_.find(folded);
     return it == long_ids_.end() ? kUnknownWord : it->second;
   }
   uint32_t Intern(const std::string& word);
-  void PackShortWords();
 
   uint32_t size_ = 0;  // words numbered so far
   std::vector<uint32_t> one_byte_ids_ = std::vector<uint32_t>(256, kUnknownWord);
-  absl::flat_hash_map<uint64_t, uint32_t> short_ids_;  // PackShortWord -> id, while adding
-  // After Pack: short_ids_ laid out for WordId. A packed word is never 0 (its length byte).
-  static constexpr uint64_t kEmptySlot = 0;
-  static constexpr uint64_t kSlotMultiplier = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
-  struct ShortSlot {
-    uint64_t packed = kEmptySlot;
-    uint32_t id = kUnknownWord;
-  };
-  std::vector<ShortSlot> short_slots_;
-  unsigned short_shift_ = 0;  // 64 - log2(short_slots_.size())
+  PackedWordMap short_ids_;   // PackShortWord -> id
+  PackedWordMap medium_ids_;  // MediumWord::Key -> id
+  // By id, for the words in medium_ids_ (others hold an empty MediumWord, which no word is).
+  std::vector<MediumWord> medium_words_;
   StringTable<uint32_t> long_ids_;
   std::vector<uint32_t> root_children_;              // word id -> child of the root, 0 for none
   absl::flat_hash_map<uint64_t, uint32_t> edges_;    // (node << 32 | word id) -> child node

@@ -40,6 +40,21 @@ TEST(PhraseTrieTest, WordsOfEveryLengthAreNumberedAndFound) {
   EXPECT_TRUE(MatchAll(trie, "drove bombad airstroke carried in").empty());
 }
 
+TEST(PhraseTrieTest, MediumAndLongWordsAreToldApart) {
+  PhraseTrie trie;
+  trie.Add({"airstrike"}, 1);                // eight to sixteen bytes: first and last eight
+  trie.Add({"counterattack"}, 2);
+  trie.Add({"paramilitarygroup"}, 3);        // seventeen bytes: hashed as a string
+  trie.Add({"airstrikes", "killed"}, 4);
+  trie.Add({"airstrike"}, 5);                // added again: the same word, the same id
+  trie.Pack();
+  EXPECT_EQ(MatchAll(trie, "airstrike counterattack paramilitarygroup"),
+            (std::vector<std::string>{"0:1-1", "0:5-1", "1:2-2", "2:3-3"}));
+  EXPECT_EQ(MatchAll(trie, "airstrikes killed"), (std::vector<std::string>{"0:4-2"}));
+  // Same first and last eight bytes, other lengths or middles: not the words above.
+  EXPECT_TRUE(MatchAll(trie, "airstrikeairstrike counterXattack paramilitarygroupp paramilitaryXgroup").empty());
+}
+
 TEST(PhraseTrieTest, UnknownWordsGetNoId) {
   PhraseTrie trie;
   trie.Add({"killed"}, 0);
