@@ -237,11 +237,13 @@ class Matcher {
   }
 
   // Whether token i may open a candidate: a name word, or an article before a name word.
-  // The cheap tests come first: most tokens are lower-case words before another lower-case
-  // word, which is quicker to see than whether the word is an article.
+  // The cheap tests come first: most lower-case words are longer than any article, and most
+  // others come before another lower-case word, which is quicker to see than whether the
+  // word is an article.
   bool StartsCandidate(size_t i) const {
     if (!IsWord(i)) return false;
     if (NameWord(i)) return true;
+    if (tokens_[i].folded.size() > g_.data.max_article_length) return false;
     const size_t next = NextNameToken(i);
     return next != kNone && NameWord(next) && IsArticle(tokens_[i].folded) && VariantAllowed(i);
   }
