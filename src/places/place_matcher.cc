@@ -564,6 +564,23 @@ class Matcher {
     for (uint32_t posting : c->postings) {
       has_country |= g_.index.entry(posting & kPostingIndexMask).kind == EntryKind::kCountry;
     }
+    // Every score is finite: a lone eligible posting wins without being scored, which spares
+    // its nearness search (most candidates have one sense left to choose from in a round).
+    const auto eligible = [&](uint32_t posting) {
+      const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
+      return IsDataEntry(e) || (towns && !has_country);
+    };
+    int first_eligible = -1;
+    bool several_eligible = false;
+    for (size_t p = 0; p < c->postings.size() && !several_eligible; ++p) {
+      if (!eligible(c->postings[p])) continue;
+      several_eligible = first_eligible >= 0;
+      if (first_eligible < 0) first_eligible = static_cast<int>(p);
+    }
+    if (!several_eligible) {
+      c->best = first_eligible;
+      return;
+    }
     for (size_t p = 0; p < c->postings.size(); ++p) {
       const EntryRecord& e = g_.index.entry(c->postings[p] & kPostingIndexMask);
       if (!towns && !IsDataEntry(e)) continue;
