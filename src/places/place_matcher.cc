@@ -130,7 +130,7 @@ bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry ||
 
 struct Candidate {
   uint32_t first = 0, end = 0;  // token range
-  uint64_t name_hash = 0;       // of the folded words: candidates with the same name share it
+  uint64_t name_hash = 0;       // of the folded words (the key's hash): the same name, the same hash
   // Most names have a few senses: inline, so that the candidates tried at every capitalised
   // word (most of them dropped by Filter) allocate nothing.
   absl::InlinedVector<uint32_t, 6> postings;
@@ -270,6 +270,8 @@ class Matcher {
       uint64_t variant_hash = kVariantSeed;
       best_hits = {};
       uint32_t best_end = 0;
+      uint64_t best_key_hash = 0;
+      uint64_t first_word_hash = 0;
       size_t k = i;
       while (k != kNone && words.size() < max_words) {
         const Token& w = tokens_[k];
@@ -283,6 +285,7 @@ class Matcher {
         }
         key_size += w.folded.size();
         ExtendKeyHashes(w.folded, &key_hash, &variant_hash);
+        if (k == i) first_word_hash = key_hash;
         if (name_word) {
           std::span<const uint32_t> hits;
           if (g_.index.MayContain(key_hash)) {
@@ -308,6 +311,7 @@ class Matcher {
           if (!hits.empty()) {
             best_hits = hits;
             best_end = static_cast<uint32_t>(k + 1);
+            best_key_hash = key_hash;
           }
         }
         k = NextNameToken(k);
@@ -320,6 +324,7 @@ class Matcher {
         if (word.size() >= kMinCollapsedWordLength && CollapseDoubledLetters(word, &variant)) {
           best_hits = g_.index.Lookup(variant);
           best_end = static_cast<uint32_t>(i + 1);
+          best_key_hash = first_word_hash;
           collapsed = !best_hits.empty();
         }
       }
@@ -336,7 +341,8 @@ class Matcher {
         ++i;
         continue;
       }
-      best.name_hash = NameHash(best);
+      // The key's hash is a function of the candidate's words alone: equal names share it.
+      best.name_hash = best_key_hash;
       candidates_.push_back(std::move(best));
       i = candidates_.back().end;
     }
@@ -364,14 +370,6 @@ class Matcher {
                        c.postings.end());
       return c.postings.empty();
     });
-  }
-
-  uint64_t NameHash(const Candidate& c) const {
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t k = c.first; k < c.end; ++k) {
-      h = (h ^ std::hash<std::string_view>{}(tokens_[k].folded)) * 1099511628211ull;
-    }
-    return h;
   }
 
   // Applies the rules that keep ordinary words and people's names out. False drops it.
