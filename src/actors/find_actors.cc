@@ -136,12 +136,19 @@ class Recognizer {
     const uint16_t definite_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kDefinite);
     ids_.resize(tokens_.size());
     one_word_cues_.resize(tokens_.size());
-    for (uint32_t idx = 0; idx < tokens_.size(); ++idx) {
+    // Raw pointers and sizes held in locals: the start lists are vectors of the same type as
+    // ids_, so after each push_back the compiler would reload every vector's data pointer.
+    uint32_t* const ids = ids_.data();
+    uint16_t* const one_word_cues = one_word_cues_.data();
+    const WordFacts* const word_facts = facts.data();
+    const size_t fact_count = facts.size();
+    const auto token_count = static_cast<uint32_t>(tokens_.size());
+    for (uint32_t idx = 0; idx < token_count; ++idx) {
       const Token& token = Tok(idx);
-      const uint32_t id = ids_[idx] = vocabulary.IdOf(tokens_, idx);  // Vocabulary::Encode, in the same pass
-      const WordFacts word = id < facts.size() ? facts[id] : WordFacts{};
+      const uint32_t id = ids[idx] = vocabulary.IdOf(tokens_, idx);  // Vocabulary::Encode, in the same pass
+      const WordFacts word = id < fact_count ? word_facts[id] : WordFacts{};
       const uint16_t cues = word.Cues(token);
-      one_word_cues_[idx] = cues;
+      one_word_cues[idx] = cues;
       const bool is_word = token.kind == TokenKind::kWord;
       if (is_word && (word.starts & WordFacts::kStartsForm)) form_starts_.push_back(idx);
       // RoleAt fails where no modifier, role or office title starts.

@@ -130,7 +130,7 @@ bool IsDataEntry(const EntryRecord& e) { return e.kind == EntryKind::kCountry ||
 
 struct Candidate {
   uint32_t first = 0, end = 0;  // token range
-  uint64_t name_hash = 0;       // of the folded words: candidates with the same name share it
+  uint64_t name_hash = 0;       // of the folded words (the key's hash): the same name, the same hash
   // Most names have a few senses: inline, so that the candidates tried at every capitalised
   // word (most of them dropped by Filter) allocate nothing.
   absl::InlinedVector<uint32_t, 6> postings;
@@ -237,11 +237,13 @@ class Matcher {
   }
 
   // Whether token i may open a candidate: a name word, or an article before a name word.
-  // The cheap tests come first: most tokens are lower-case words before another lower-case
-  // word, which is quicker to see than whether the word is an article.
+  // The cheap tests come first: most lower-case words are longer than any article, and most
+  // others come before another lower-case word, which is quicker to see than whether the
+  // word is an article.
   bool StartsCandidate(size_t i) const {
     if (!IsWord(i)) return false;
     if (NameWord(i)) return true;
+    if (tokens_[i].folded.size() > g_.data.max_article_length) return false;
     const size_t next = NextNameToken(i);
     return next != kNone && NameWord(next) && IsArticle(tokens_[i].folded) && VariantAllowed(i);
   }
@@ -268,6 +270,8 @@ class Matcher {
       uint64_t variant_hash = kVariantSeed;
       best_hits = {};
       uint32_t best_end = 0;
+      uint64_t best_key_hash = 0;
+      uint64_t first_word_hash = 0;
       size_t k = i;
       while (k != kNone && words.size() < max_words) {
         const Token& w = tokens_[k];
@@ -281,6 +285,7 @@ class Matcher {
         }
         key_size += w.folded.size();
         ExtendKeyHashes(w.folded, &key_hash, &variant_hash);
+        if (k == i) first_word_hash = key_hash;
         if (name_word) {
           std::span<const uint32_t> hits;
           if (g_.index.MayContain(key_hash)) {
@@ -306,6 +311,7 @@ class Matcher {
           if (!hits.empty()) {
             best_hits = hits;
             best_end = static_cast<uint32_t>(k + 1);
+            best_key_hash = key_hash;
           }
         }
         k = NextNameToken(k);
@@ -318,6 +324,7 @@ class Matcher {
         if (word.size() >= kMinCollapsedWordLength && CollapseDoubledLetters(word, &variant)) {
           best_hits = g_.index.Lookup(variant);
           best_end = static_cast<uint32_t>(i + 1);
+          best_key_hash = first_word_hash;
           collapsed = !best_hits.empty();
         }
       }
@@ -334,7 +341,8 @@ class Matcher {
         ++i;
         continue;
       }
-      best.name_hash = NameHash(best);
+      // The key's hash is a function of the candidate's words alone: equal names share it.
+      best.name_hash = best_key_hash;
       candidates_.push_back(std::move(best));
       i = candidates_.back().end;
     }
@@ -362,14 +370,6 @@ class Matcher {
                        c.postings.end());
       return c.postings.empty();
     });
-  }
-
-  uint64_t NameHash(const Candidate& c) const {
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t k = c.first; k < c.end; ++k) {
-      h = (h ^ std::hash<std::string_view>{}(tokens_[k].folded)) * 1099511628211ull;
-    }
-    return h;
   }
 
   // Applies the rules that keep ordinary words and people's names out. False drops it.
@@ -561,6 +561,23 @@ class Matcher {
     bool has_country = false;
     for (uint32_t posting : c->postings) {
       has_country |= g_.index.entry(posting & kPostingIndexMask).kind == EntryKind::kCountry;
+    }
+    // Every score is finite: a lone eligible posting wins without being scored, which spares
+    // its nearness search (most candidates have one sense left to choose from in a round).
+    const auto eligible = [&](uint32_t posting) {
+      const EntryRecord& e = g_.index.entry(posting & kPostingIndexMask);
+      return IsDataEntry(e) || (towns && !has_country);
+    };
+    int first_eligible = -1;
+    bool several_eligible = false;
+    for (size_t p = 0; p < c->postings.size() && !several_eligible; ++p) {
+      if (!eligible(c->postings[p])) continue;
+      several_eligible = first_eligible >= 0;
+      if (first_eligible < 0) first_eligible = static_cast<int>(p);
+    }
+    if (!several_eligible) {
+      c->best = first_eligible;
+      return;
     }
     for (size_t p = 0; p < c->postings.size(); ++p) {
       const EntryRecord& e = g_.index.entry(c->postings[p] & kPostingIndexMask);

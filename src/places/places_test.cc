@@ -149,6 +149,16 @@ TEST_F(PlacesTest, CountryContextDisambiguates) {
   EXPECT_EQ(uk[0].country, "GB");
 }
 
+// A name with one sense left to choose from takes it unscored, and it must still be
+// believable: a small town alone is not, in a country the document names it is.
+TEST_F(PlacesTest, ALoneSenseIsChosenAndStillWeighed) {
+  EXPECT_TRUE(Find("Shelling hit Kirby.").empty());
+  auto in_country = Find("Shelling hit Kirby in the United States.");
+  ASSERT_EQ(in_country.size(), 2u);
+  EXPECT_EQ(in_country[0].geonameid, 4703415);
+  EXPECT_EQ(in_country[1].relation, "country");
+}
+
 // data/places with the supplement replaced by the small fixture, in a temporary folder.
 std::string SupplementFixtureDir() {
   namespace fs = std::filesystem;

@@ -166,15 +166,17 @@ CleanText Clean(std::string_view input) {
         // Runs of ordinary ASCII are copied whole, single spaces between words
         // included (a space then a word is what Space() and Emit() would give, at
         // the same shift): the hot path.
+        // Past each byte the scalar test decides (most often a space at a block's last byte),
+        // the sixteen-byte skip takes over again: the run is usually a whole paragraph.
         uint32_t end = SkipPlainRun(input, pos + 1);
         while (end < size) {
           unsigned char next = static_cast<unsigned char>(input[end]);
           if (next == ' ' && end + 1 < size && IsPrintableAscii(static_cast<unsigned char>(input[end + 1]))) {
-            end += 2;
+            end = SkipPlainRun(input, end + 2);
             continue;
           }
           if (!IsPrintableAscii(next)) break;
-          ++end;
+          end = SkipPlainRun(input, end + 1);
         }
         builder.Emit(input.substr(pos, end - pos), pos);
         pos = end;

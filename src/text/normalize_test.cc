@@ -24,5 +24,27 @@ TEST(Clean, ComposesToNfcAndDropsInvisibles) {
   EXPECT_EQ(clean.text, "Albu Kam\u0101l");
 }
 
+// Long runs of plain words are skipped sixteen bytes at a time and resumed after each byte
+// tested alone: a space at every offset of a block, double spaces, tabs, a control byte and a
+// non-ASCII letter deep in the run must come out as from a byte-at-a-time reading, with their
+// offsets.
+TEST(Clean, LongPlainRunsKeepEveryByteAndOffset) {
+  std::string input;
+  std::string expected;
+  for (int word_length = 1; word_length <= 20; ++word_length) {
+    const std::string word(static_cast<size_t>(word_length), static_cast<char>('a' + word_length % 26));
+    input += word + " ";
+    expected += word + " ";
+  }
+  input += "x  y\tz\x01w\x7Fv \u00e9t\u00e9 end";
+  expected += "x y zwv \u00e9t\u00e9 end";
+  CleanText clean = Clean(input);
+  EXPECT_EQ(clean.text, expected);
+  const auto end_at = static_cast<uint32_t>(clean.text.rfind("end"));
+  EXPECT_EQ(input.substr(clean.SourceOffset(end_at), 3), "end");
+  const auto v_at = static_cast<uint32_t>(clean.text.rfind('v'));
+  EXPECT_EQ(input.substr(clean.SourceOffset(v_at), 1), "v");
+}
+
 }  // namespace
 }  // namespace crosscheck::text
