@@ -101,8 +101,13 @@ std::vector<Count> FindCounts(const SentenceContext& sentence) {
         if (!age_part) ++step;
       }
       if (!victim) continue;
-      // "A fifth fighter died of his wounds": one more death added to a toll, no toll.
-      if (sentence.At(singular->end_token, Cue::kOrdinal)) continue;
+      // "A fifth fighter died of his wounds": one more death added to a toll, no toll ("a
+      // third person was wounded" beside two dead is one wounded).
+      if (sentence.At(singular->end_token, Cue::kOrdinal)) {
+        bool death_after = false;
+        for (uint32_t t = probe + 1; t < std::min(end, probe + 4); ++t) death_after |= sentence.At(t, Cue::kKill) != nullptr;
+        if (death_after) continue;
+      }
       // "after a wounded woman died in hospital": one of the wounded is now among the dead,
       // whom the toll beside it counts; no figure of its own.
       bool wounded_before = false;

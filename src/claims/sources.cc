@@ -271,7 +271,8 @@ Subject SubjectBefore(const SentenceContext& s, uint32_t verb, const Coreference
       owner.how = "possessor";
       return owner;
     };
-    for (uint32_t back = t + 1; back > s.first() + 1 && t + 1 - back < 3;) {
+    // "The ministry's emergency operations centre said": up to three words owned.
+    for (uint32_t back = t + 1; back > s.first() + 1 && t + 1 - back < 4;) {
       --back;
       if (!s.IsWord(back, "'s")) continue;
       if (Subject owner = described_owner(back); owner.found) return owner;

@@ -103,6 +103,14 @@ std::vector<claims::CasualtyClaim> DedupeCasualties(std::vector<claims::Casualty
         merged = true;
         break;
       }
+      // "killed three people, the health ministry said" then "a fourth person was wounded,
+      // it said": one source's dead and wounded told apart are one figure.
+      if (kept.killed && !kept.injured && !claim.killed && claim.injured) {
+        kept.injured = claim.injured;
+        kept.injured_qualifier = claim.injured_qualifier;
+        merged = true;
+        break;
+      }
     }
     if (!merged) {
       kept_here.push_back(out.size());

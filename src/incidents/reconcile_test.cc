@@ -1,0 +1,39 @@
+#include "incidents/reconcile.h"
+
+#include <gtest/gtest.h>
+
+namespace crosscheck::incidents {
+namespace {
+
+claims::CasualtyClaim Figure(const std::string& source, std::optional<int64_t> killed, std::optional<int64_t> injured,
+                             uint32_t sentence) {
+  claims::CasualtyClaim claim;
+  claim.source.name = claim.source.party = source;
+  claim.killed = killed;
+  claim.injured = injured;
+  claim.killed_qualifier = killed ? "exact" : "";
+  claim.injured_qualifier = injured ? "exact" : "";
+  claim.doc = "f01";
+  claim.sentence = sentence;
+  return claim;
+}
+
+// "killed three people, the health ministry said" then "a fourth person was wounded, it
+// said": one source's dead and wounded, told apart, make one figure; another source's stay.
+TEST(ReconcileTest, OneSourcesDeadAndWoundedToldApartAreOneFigure) {
+  claims::CandidateIncident candidate;
+  candidate.doc = "f01";
+  candidate.casualties = {Figure("Lebanese Health Ministry", 3, std::nullopt, 0),
+                          Figure("Lebanese Health Ministry", std::nullopt, 1, 1),
+                          Figure("municipal official", std::nullopt, 2, 2)};
+  Incident incident = Reconcile({&candidate});
+  ASSERT_EQ(incident.casualties.size(), 2u);
+  EXPECT_EQ(incident.casualties[0].source.name, "Lebanese Health Ministry");
+  EXPECT_EQ(incident.casualties[0].killed, 3);
+  EXPECT_EQ(incident.casualties[0].injured, 1);
+  EXPECT_EQ(incident.casualties[1].source.name, "municipal official");
+  EXPECT_FALSE(incident.casualties[1].killed.has_value());
+}
+
+}  // namespace
+}  // namespace crosscheck::incidents
