@@ -642,6 +642,15 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                           SameWord(relation, "region"))) {
         uint32_t before = place.first_token;
         while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsPunct(before - 1, "\""))) --before;
+        // "in Somalia's capital Mogadishu", "in the capital, Kyiv": the capital is a place.
+        if (before > s.first() && s.IsPunct(before - 1, ",")) --before;
+        if (before > s.first() && s.IsWord(before - 1, "capital")) {
+          --before;
+          while (before > s.first() && (s.IsWord(before - 1, "the") || s.IsWord(before - 1, "'s") ||
+                                        s.PlaceAt(before - 1) >= 0 || s.ActorAt(before - 1) >= 0)) {
+            --before;
+          }
+        }
         bool locative = before > s.first() && (IsLocativeWord(s.folded(before - 1)) || s.At(before - 1, Cue::kAttackVerb));
         if (!locative) in_name = true;
       }

@@ -726,5 +726,22 @@ TEST_F(ClaimCases, ATownBeforeAHospitalAfterACasualtyWordIsWhereTheWoundedWere) 
   EXPECT_EQ(events[1]->sentences, (std::vector<uint32_t>{2}));
 }
 
+// A capital whose name also stands for its government is the place after "in the capital,"
+// or "in Somalia's capital", even in a report that names no other town of its country.
+TEST_F(ClaimCases, ACapitalNamedAsSuchIsThePlace) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  for (const auto& [text, geonameid] :
+       {std::pair<const char*, int64_t>{"A Russian missile hit a residential building in the capital, Kyiv, overnight, "
+                                        "killing three, officials said.", 703448},
+        {"At least seven people were killed when a car bomb exploded near a police station in Somalia's capital "
+         "Mogadishu on Tuesday, a police officer said.", 53654}}) {
+    std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("capital", "2024-12-11", text);
+    std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+    ASSERT_EQ(events.size(), 1u) << text;
+    ASSERT_TRUE(events[0]->place.has_value()) << text;
+    EXPECT_EQ(events[0]->place->geonameid, geonameid) << text;
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline

@@ -86,6 +86,9 @@ bool SameCountry(std::string_view a, std::string_view b) {
   return a == b;
 }
 
+// GeoNames' feature code of a country's capital.
+constexpr std::string_view kCapitalCode = "PPLC";
+
 bool IsSpokespersonRole(const std::string& role) {
   return role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
          role.find("press office") != std::string::npos;
@@ -133,7 +136,10 @@ std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
     // Every town's country is in towns_of_country (added above).
     const bool lone_abroad = mention.population < kLoneForeignTownPopulation && !named_countries.empty() &&
                              !towns_in(mention.country)->second.several;
-    misread[place_idx] = party || lone_abroad;
+    // A capital that names its government ("Kyiv said") is still the city after "in the
+    // capital, Kyiv,": the sentence decides which.
+    const bool capital = mention.feature_code == kCapitalCode;
+    misread[place_idx] = (party && !capital) || lone_abroad;
   }
   return misread;
 }
