@@ -284,6 +284,12 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
                                            s.IsWord(t - 1, "this") || s.IsWord(t - 1, "its") || s.IsWord(t - 1, "their") ||
                                            s.IsWord(t - 1, "in") || s.IsWord(t - 1, "of") || s.IsWord(t - 1, "during") ||
                                            s.IsWord(t - 1, "after") || s.IsWord(t - 1, "by")));
+      // "in a precise strike", "the latest strike": an article and an adjective before it
+      // make the word a noun.
+      passive_or_noun = passive_or_noun ||
+                        (t > first + 1 && s.token(t - 1).kind == text::TokenKind::kWord && !s.token(t - 1).capitalized &&
+                         s.ActorAt(t - 1) < 0 &&
+                         (s.IsWord(t - 2, "a") || s.IsWord(t - 2, "an") || s.IsWord(t - 2, "the")));
       // "Yemen strike": after a country's plain name a word that is also an attack noun is
       // the noun ("Russia struck" still reads as a verb).
       bool compound = locative && t == actor.end_token && s.At(t, Cue::kAttackNoun) != nullptr;

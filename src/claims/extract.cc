@@ -456,7 +456,9 @@ void ReadWhen(const SentenceContext& s, const DateContext& date_context, Sentenc
       if ((hit.end_token <= date.first_token && date.first_token - hit.end_token < kReportDateWindow &&
            only_small_words(hit.end_token, date.first_token)) ||
           (date.first_token < hit.first_token && hit.first_token - date.first_token <= kReportDateWindow / 2 + 1 &&
-           !new_subject_between(date.first_token, hit.first_token))) {
+           !new_subject_between(date.first_token, hit.first_token) &&
+           // "killed 90 people on Saturday, according to the agency": the comma closes the event's clause.
+           !(s.IsPunct(hit.first_token - 1, ",") && s.IsWord(hit.first_token, "according")))) {
         report_date = true;
       }
     }

@@ -743,5 +743,17 @@ TEST_F(ClaimCases, ACapitalNamedAsSuchIsThePlace) {
   }
 }
 
+// "killed more than 90 people on Saturday, according to the agency": the day is the attack's.
+TEST_F(ClaimCases, ADayBeforeACommaAndAccordingToIsTheAttacks) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("according", "2024-08-11",
+      "An Israeli strike on a school in Gaza City killed more than 90 people on Saturday, according to the "
+      "Civil Defence agency.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->date.earliest.has_value());
+  EXPECT_EQ(*events[0]->date.earliest, 19945);  // 2024-08-10
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
