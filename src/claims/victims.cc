@@ -1,5 +1,6 @@
 #include "claims/victims.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace crosscheck::claims {
@@ -102,6 +103,27 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
     if (kill_word && s.IsWord(t + 1, "of")) {
       uint32_t end = NameEnd(s, t + 2);
       if (end > t + 2) add(t + 2, end);
+    }
+    // "killed Hezbollah's media relations chief Mohammad Afif": the person a party's title
+    // names, right after the verb, is the one killed.
+    if (kill_word && s.folded(t) == "killed") {
+      uint32_t u = t + 1;
+      while (u < s.end() && u - t <= kMaxDescriptionTokens) {
+        const int named = s.ActorAt(u);
+        if (named >= 0 && !s.actor(named).party.person.empty()) {
+          const uint32_t last = s.actor(named).end_token;
+          uint32_t first = last;
+          while (first > u && (s.token(first - 1).capitalized || IsNameConnector(s.folded(first - 1)))) --first;
+          if (last - first >= kMinNameWords) add(first, last);
+          break;
+        }
+        if (named >= 0) {
+          u = std::max(u + 1, s.actor(named).end_token);
+          continue;
+        }
+        if (s.token(u).kind != text::TokenKind::kWord || s.token(u).capitalized) break;
+        ++u;
+      }
     }
     // "mourned NAME", "mourns the martyrdom of NAME" (the second through the kill word).
     if (s.At(t, Cue::kReaction) && (s.folded(t) == "mourned" || s.folded(t) == "mourns" || s.folded(t) == "mourn")) {

@@ -395,13 +395,16 @@ TEST_F(ClaimCases, NamedVictimsBehindDescriptionsAndNamedAs) {
   std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("victims", "2024-09-03",
       "A missile strike on a clinic in Sumy killed four people on Monday, the regional governor said.\n\n"
       "The dead included a nurse, Olena Kovalenko, 34, and two patients.\n\n"
-      "Police named one of the patients as Petro Shevchuk.");
+      "Police named one of the patients as Petro Shevchuk.\n\n"
+      "A second strike on Tuesday killed the militia's field commander Oleh Dovzhenko in Sumy.");
   std::vector<std::string> names;
   for (const auto& incident : analyzed->claims.incidents) {
     for (const auto& victim : incident.victims) names.push_back(victim.name);
   }
   EXPECT_NE(std::find(names.begin(), names.end(), "Olena Kovalenko"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "Petro Shevchuk"), names.end());
+  // "killed the militia's field commander NAME": the person the title names.
+  EXPECT_NE(std::find(names.begin(), names.end(), "Oleh Dovzhenko"), names.end());
 }
 
 // A village that the gazetteer knows only in a country the report never names is left
