@@ -138,9 +138,19 @@ void AddPerpetrator(std::vector<Perpetrator>* out, Perpetrator p) {
 
 // Every reading below needs one of these classes in the sentence: an attack noun or weapon
 // ("nominal", "weapon-owner", "negated-of"), an attack verb ("agent"), a claim of
-// responsibility ("responsible") or an agent marker ("passive": "the work of X").
+// responsibility ("responsible"), an agent marker ("passive": "the work of X") or a killing
+// verb ("agent": "Israeli forces killed three").
 constexpr uint64_t kPerpetratorCues = CueBit(Cue::kAttackNoun) | CueBit(Cue::kWeapon) | CueBit(Cue::kAttackVerb) |
-                                      CueBit(Cue::kClaimResponsibility) | CueBit(Cue::kPassiveBy);
+                                      CueBit(Cue::kClaimResponsibility) | CueBit(Cue::kPassiveBy) | CueBit(Cue::kKill);
+
+// "killed three Palestinians", "killed at least 12": a killing verb with its count after it.
+bool KillsACount(const SentenceContext& s, uint32_t t) {
+  const std::string_view w = s.folded(t);
+  if (!(w == "killed" || w == "kills") || s.At(t, Cue::kKill) == nullptr || t + 1 >= s.end()) return false;
+  const uint32_t next = t + 1;
+  return s.token(next).kind == text::TokenKind::kNumber || s.At(next, Cue::kCardinal) != nullptr ||
+         s.At(next, Cue::kVague) != nullptr || s.IsWord(next, "at") || s.IsWord(next, "more") || s.IsWord(next, "up");
+}
 
 std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t first, uint32_t end) {
   std::vector<Perpetrator> found;
@@ -249,7 +259,7 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         if (s.IsWord(a, "armed") && s.IsWord(a + 1, "with")) budget = kArmedWithReach;
       }
       while (t < end && skipped < budget) {
-        if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kClaimResponsibility)) break;
+        if (s.At(t, Cue::kAttackVerb) || s.At(t, Cue::kClaimResponsibility) || KillsACount(s, t)) break;
         // "the National Intelligence Organisation (MIT) had carried out": past the short form.
         if (s.IsPunct(t, "(") || (s.IsPunct(t, ")") && t == actor.end_token)) {
           uint32_t close = t;
@@ -303,6 +313,21 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
       if (t < end && s.At(t, Cue::kClaimResponsibility) &&
           (s.IsWord(t, "was") || s.IsWord(t, "were") || s.IsWord(t, "is") || s.IsWord(t, "are")) && !target_of_act()) {
         AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 5), "responsible"});
+        continue;
+      }
+      // "Israeli forces killed three Palestinians in Jenin": a side with arms killing a
+      // counted group did it.
+      // Only the verb's own subject: "The Yemen war has killed", "in Yemen that killed" are not.
+      bool next_to_verb = t == actor.end_token;
+      for (uint32_t w = actor.end_token; w < t && t - actor.end_token <= 2; ++w) {
+        next_to_verb = s.IsWord(w, "had") || s.IsWord(w, "have") || s.IsWord(w, "has") || s.IsWord(w, "also") ||
+                       s.IsWord(w, "reportedly") || s.IsWord(w, "allegedly");
+        if (!next_to_verb) break;
+      }
+      // A country's plain name is where ("a market in central Mali killed 21"), not who.
+      if (t < end && KillsACount(s, t) && next_to_verb && !locative && IsArmedSide(actor.party.type) && !habitual &&
+          !intention && !passive_or_noun && !target_of_act()) {
+        AddPerpetrator(&found, {actor_idx, false, negated || NegatedBefore(s, first, actor.first_token, 5), "agent"});
         continue;
       }
       if (t < end && s.At(t, Cue::kAttackVerb) && !habitual && !intention && !passive_or_noun && !compound &&
