@@ -637,8 +637,14 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
     }
   }
   if (!s.Has(Cue::kGeneric)) return false;
+  // "Ankara did not immediately comment but has repeatedly said ...": a habit told in a
+  // clause after "but" leaves the first clause about this attack.
+  uint32_t but = s.end();
+  for (uint32_t t = s.first() + 1; t < s.end() && but == s.end(); ++t) {
+    if (s.IsWord(t, "but")) but = t;
+  }
   for (const CueHit& hit : s.cues()) {
-    if (hit.first_token < first || hit.first_token >= end) continue;
+    if (hit.first_token < first || hit.first_token >= end || hit.first_token > but) continue;
     if (hit.cue == Cue::kGeneric && !InRelativeClause(s, hit.first_token)) return true;
   }
   return false;
