@@ -44,6 +44,8 @@ Subject FromWords(const SentenceContext& s, uint32_t last) {
     std::string_view w = token.folded;
     if (w == "the" || w == "a" || w == "an" || w == "that" || w == "which" || w == "who") break;
     if (s.At(t, Cue::kReport) || s.At(t, Cue::kKill) || s.At(t, Cue::kAttackVerb) || s.ActorAt(t) >= 0) break;
+    // "according to Nasser Hospital": the phrase that introduces the name is not part of it.
+    if (s.Covering(t, Cue::kAccordingTo) != nullptr) break;
     first = t;
     if (last + 1 - first >= 5) break;
   }
