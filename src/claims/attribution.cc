@@ -607,6 +607,10 @@ Party SideOf(const Party& source) {
 
 }  // namespace
 
+// How far before ", which denied responsibility" its party may be named ("the Palestinian
+// Islamic Jihad militant group").
+constexpr uint32_t kRelativeDenierReach = 6;
+
 // Fewer attacks than this counted over a span of time may still be told one by one.
 constexpr int64_t kTallyMinAttacks = 3;
 
@@ -878,7 +882,33 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   }
   const CueHit* deny_resp = s.Find(Cue::kDenyResponsibility, scope_first, scope_end);
   if (deny_resp != nullptr && QuotedThirdPerson(s, deny_resp->first_token)) deny_resp = nullptr;
+  // "... by the Palestinian Islamic Jihad militant group, which denied responsibility": the
+  // party before the relative clause denies; the speaker still asserts.
+  std::optional<Party> relative_denier;
+  if (deny_resp != nullptr && deny_resp->first_token > s.first() + 2 &&
+      (s.IsWord(deny_resp->first_token - 1, "which") || s.IsWord(deny_resp->first_token - 1, "who")) &&
+      s.IsPunct(deny_resp->first_token - 2, ",")) {
+    for (uint32_t back = deny_resp->first_token - 2; back > s.first() && deny_resp->first_token - back < kRelativeDenierReach;) {
+      --back;
+      if (int actor_idx = s.ActorAt(back); actor_idx >= 0 && !s.actor(actor_idx).adjective) {
+        relative_denier = SideOf(s.actor(actor_idx).party);
+        break;
+      }
+    }
+    if (relative_denier) deny_resp = nullptr;
+  }
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
+  if (relative_denier) {
+    AttributionClaim denial;
+    denial.source = *relative_denier;
+    denial.actor = *relative_denier;
+    denial.stance = "denies";
+    denial.evidence = std::string(s.SentenceText());
+    denial.span = s.Span();
+    denial.sentence = s.index();
+    denial.frame = frame.frame + "+relative-denial";
+    claims.push_back(std::move(denial));
+  }
 
   if (frame.frame == "claimed-by" && self != nullptr && frame.verb_first > s.first() &&
       s.token(frame.verb_first - 1).kind != text::TokenKind::kNumber && has_attack) {
