@@ -1,9 +1,9 @@
 #include "claims/attribution.h"
 
 #include <algorithm>
+#include <charconv>
 #include <string_view>
 
-#include "absl/strings/numbers.h"
 #include "claims/casualties.h"
 #include "claims/same_word.h"
 
@@ -611,6 +611,15 @@ Party SideOf(const Party& source) {
 // Islamic Jihad militant group").
 constexpr uint32_t kRelativeDenierReach = 6;
 
+// A token of digits only, as a number ("1,000" and "3.5" are not read).
+bool WholeNumber(std::string_view w, int64_t* value) {
+  int64_t parsed = 0;
+  const auto [end, error] = std::from_chars(w.data(), w.data() + w.size(), parsed);
+  if (error != std::errc() || end != w.data() + w.size()) return false;
+  *value = parsed;
+  return true;
+}
+
 // Fewer attacks than this counted over a span of time may still be told one by one.
 constexpr int64_t kTallyMinAttacks = 3;
 
@@ -631,7 +640,7 @@ bool IsGenericStatement(const SentenceContext& s, uint32_t first, uint32_t end) 
       if (const CueHit* cardinal = s.At(t, Cue::kCardinal)) {
         value = s.Entry(*cardinal).number;
         after = cardinal->end_token;
-      } else if (s.token(t).kind == text::TokenKind::kNumber && absl::SimpleAtoi(absl::string_view(s.folded(t).data(), s.folded(t).size()), &value)) {
+      } else if (s.token(t).kind == text::TokenKind::kNumber && WholeNumber(s.folded(t), &value)) {
         after = t + 1;
       }
       if (value >= kTallyMinAttacks && s.At(after, Cue::kAttackNoun) != nullptr &&
@@ -899,15 +908,9 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
   }
   const bool negated_clause = s.Find(Cue::kNegation, first, end) != nullptr;
   if (relative_denier) {
-    AttributionClaim denial;
-    denial.source = *relative_denier;
-    denial.actor = *relative_denier;
-    denial.stance = "denies";
-    denial.evidence = std::string(s.SentenceText());
-    denial.span = s.Span();
-    denial.sentence = s.index();
-    denial.frame = frame.frame + "+relative-denial";
-    claims.push_back(std::move(denial));
+    make("denies", relative_denier, "relative-denial", std::string());
+    claims.back().source = *relative_denier;
+    claims.back().source_words.clear();  // the denier is named before the clause, not as the speaker
   }
 
   if (frame.frame == "claimed-by" && self != nullptr && frame.verb_first > s.first() &&

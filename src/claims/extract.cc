@@ -139,23 +139,6 @@ bool InPassingClause(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
-bool IsLocativeWord(std::string_view w);
-
-// "Nasir, a town in South Sudan's Upper Nile state": a town is named, one the gazetteer lacks
-// ("Ahmed, a village elder," names a person).
-bool NamesUnknownTown(const SentenceContext& s) {
-  for (const CueHit& hit : s.cues()) {
-    if (hit.cue != Cue::kSettlement || hit.first_token < s.first() + 2 || !s.IsPunct(hit.first_token - 1, ",")) continue;
-    if (hit.end_token < s.end() && !IsLocativeWord(s.folded(hit.end_token)) && !s.IsPunct(hit.end_token, ",;.")) continue;
-    const uint32_t name = hit.first_token - 2;
-    if (s.token(name).kind == text::TokenKind::kWord && s.token(name).capitalized && s.PlaceAt(name) < 0 &&
-        s.ActorAt(name) < 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // "central Gaza's Nuseirat camp", "Afghanistan's Paktika": the possessor contains the place
 // named next, which is the more precise one.
 bool ContainerOfNext(const SentenceContext& s, const PlaceSpan& place) {
@@ -369,6 +352,21 @@ bool IsLocativeWord(std::string_view w) {
                                                 "around", "throughout", "over", "on", "toward", "towards", "within"};
   for (std::string_view k : kWords) {
     if (SameWord(w, k)) return true;
+  }
+  return false;
+}
+
+// "Nasir, a town in South Sudan's Upper Nile state": a town is named, one the gazetteer lacks
+// ("Ahmed, a village elder," names a person).
+bool NamesUnknownTown(const SentenceContext& s) {
+  for (const CueHit& hit : s.cues()) {
+    if (hit.cue != Cue::kSettlement || hit.first_token < s.first() + 2 || !s.IsPunct(hit.first_token - 1, ",")) continue;
+    if (hit.end_token < s.end() && !IsLocativeWord(s.folded(hit.end_token)) && !s.IsPunct(hit.end_token, ",;.")) continue;
+    const uint32_t name = hit.first_token - 2;
+    if (s.token(name).kind == text::TokenKind::kWord && s.token(name).capitalized && s.PlaceAt(name) < 0 &&
+        s.ActorAt(name) < 0) {
+      return true;
+    }
   }
   return false;
 }
