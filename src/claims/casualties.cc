@@ -354,7 +354,9 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
           after += 3;
         }
         bool after_of = (party_at > s.first() && s.IsWord(party_at - 1, "of")) || party_at != probe;
-        if (after < s.end() && (s.At(after, Cue::kVictim) || after_of)) {
+        // "Eight Beninese soldiers were killed": the party's name ends with the victim noun.
+        const bool names_victims = after > party_at + 1 && s.At(after - 1, Cue::kVictim);
+        if (after < s.end() && (s.At(after, Cue::kVictim) || after_of || names_victims)) {
           name_words += after - 1 - probe;
           probe = after - 1;
           continue;

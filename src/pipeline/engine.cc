@@ -145,6 +145,11 @@ std::vector<bool> MisreadPlaces(const AnalyzedDocument& analyzed) {
 }
 }  // namespace
 
+bool Engine::FormNames(std::string_view surface, int actor) const {
+  const std::vector<int> named = actors_->FindByForm(surface);
+  return std::find(named.begin(), named.end(), actor) != named.end();
+}
+
 size_t Engine::ActorsSharingForm(std::string_view surface) const {
   {
     std::lock_guard<std::mutex> lock(form_counts_mutex_);
@@ -202,8 +207,12 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (mention.actor >= 0) {
       int actor = mention.actor;
       if (sharing_form[mention_idx] > 1) {
+        // Only an actor the form can name: "SNA" in a report naming the Manbij Military
+        // Council first is still the Syrian National Army the recogniser chose.
         auto it = specific_of_type(mention.type);
-        if (it != specific_by_type.end()) actor = it->second;
+        if (it != specific_by_type.end() && FormNames(mention.actor_span.Of(analyzed.doc.text), it->second)) {
+          actor = it->second;
+        }
       }
       FillParty(actor, &span.party);
       // A spokesperson speaks as the organisation; an unnamed official keeps the

@@ -61,6 +61,8 @@ class Engine {
   // How many actors a surface form may name. Remembered across documents: the same few
   // forms ("US", "the army") recur in every report, and each lookup tokenizes the form.
   size_t ActorsSharingForm(std::string_view surface) const;
+  // Whether a surface form may name this actor.
+  bool FormNames(std::string_view surface, int actor) const;
 
   Depth depth_ = Depth::kText;
   ingest::IngestResources ingest_;
