@@ -775,6 +775,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   std::vector<Builder> backgrounds;
   std::vector<uint32_t> pending;
   int current = -1;  // index into mains
+  // The incident the last sentence read was told of: a sentence naming no place after it
+  // goes on telling it ("Two brothers were killed" after "... shelled the village of X").
+  int told_last = -1;
   // A sentence goes to one incident at most, once: its claims are moved, not copied.
   auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
@@ -810,6 +813,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     add_sentence(target, sentence_idx);
     trace->notes.push_back(note);
     trace->incident = -2;
+    told_last = -1;
     out.trace.push_back(std::move(*trace));
   };
   for (uint32_t sentence_idx = 0; sentence_idx < facts.size(); ++sentence_idx) {
@@ -820,6 +824,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     trace.notes = std::move(f.notes);
     if (f.roundup) trace.notes.push_back("dropped: a roundup of attacks in places far apart");
     if (!AssignsToIncident(f)) {
+      // A line about nothing attacked ("11:30 - Drones over Russia", "Dozens of houses were
+      // burned.") ends the telling.
+      told_last = -1;
       out.trace.push_back(std::move(trace));
       continue;
     }
@@ -914,6 +921,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       current = found;
       add_sentence(&mains[current], sentence_idx);
       trace.incident = current;
+      told_last = current;
     } else if (distant) {
       // A region far from the incident: a background mention (a war elsewhere).
       backgrounds.emplace_back();
@@ -927,9 +935,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       add_sentence(&backgrounds.back(), sentence_idx);
       trace.notes.push_back("background: a place far from the incident");
       trace.incident = -2;
+      told_last = -1;
     } else if (current >= 0 && mains.size() == 1) {
       add_sentence(&mains[current], sentence_idx);
       trace.incident = current;
+    } else if (current >= 0 && told_last == current && f.places.empty()) {
+      add_sentence(&mains[current], sentence_idx);
+      trace.incident = current;
+      trace.notes.push_back("no place named: goes on telling the incident just told");
     } else {
       pending.push_back(sentence_idx);
       trace.notes.push_back("pending: no town named yet");

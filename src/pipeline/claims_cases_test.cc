@@ -779,5 +779,22 @@ TEST_F(ClaimCases, AnAmbiguousShortFormKeepsTheActorItCanName) {
   EXPECT_GT(named, 0);
 }
 
+// In a report of two incidents, a sentence naming no place goes on telling the incident
+// told just before it; a line about nothing attacked ends that.
+TEST_F(ClaimCases, ASentenceNamingNoPlaceGoesOnTellingTheIncidentJustTold) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("goes-on", "2025-02-08",
+      "A drone struck a car on the outskirts of Manbij in northern Syria on Friday evening, killing three fighters, "
+      "a monitor said.\n\n"
+      "Later, artillery shelled the village of Tal Tamr, 150 km to the east, the monitor said.\n\n"
+      "A woman and her son were killed and four neighbours were wounded.\n\n"
+      "Local officials said the shelling had come from positions to the north.\n\n"
+      "The weather was cold.\n\n"
+      "Two people were wounded in the attack.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1]->sentences, (std::vector<uint32_t>{1, 2, 3}));
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
