@@ -1,6 +1,7 @@
 #include "claims/casualties.h"
 
 #include <algorithm>
+#include <ranges>
 #include <string_view>
 
 namespace crosscheck::claims {
@@ -82,6 +83,23 @@ bool PartitiveOfCasualties(const SentenceContext& s, const Count& count) {
   if (t < s.end() && (s.token(t).kind == text::TokenKind::kNumber || s.At(t, Cue::kCardinal))) return true;
   if (s.IsWord(t, "the") || s.IsWord(t, "them")) ++t;
   return s.At(t, Cue::kInjure) != nullptr || s.At(t, Cue::kKill) != nullptr;
+}
+
+// How far after "who had been wounded" the verb of its clause may stand: "in the attack on
+// the base died".
+constexpr uint32_t kRelativeClauseReach = 8;
+
+// A wounding told in a relative clause on the count's noun, then a death as the clause's own
+// verb: "Three soldiers who had been wounded in the attack died of their injuries".
+bool WoundedWhoDied(const SentenceContext& s, uint32_t count_end, uint32_t wound, uint32_t wound_end) {
+  bool relative = false;
+  for (uint32_t t = count_end; t < wound; ++t) relative |= s.IsWord(t, "who");
+  if (!relative) return false;
+  for (uint32_t t = wound_end; t < std::min(s.end(), wound_end + kRelativeClauseReach); ++t) {
+    if (s.IsPunct(t, ",;")) return false;
+    if (s.At(t, Cue::kKill) != nullptr) return true;
+  }
+  return false;
 }
 
 // ", bringing the toll from the Sumy strike to 13" between a count and the next one: the
@@ -249,19 +267,32 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     size_t next_idx = count_idx + 1;
     while (true) {
       // The noun group after a count: "women", "junta soldiers", "resistance fighters".
+      // The group ends at its noun: "seventeen people before dark, and more than 30 are
+      // wounded" lists nothing.
       uint32_t probe = t;
-      bool victim_seen = false;
+      uint32_t group_end = t;
       while (probe < s.end() && s.token(probe).kind == text::TokenKind::kWord && probe - t < 3 &&
              !s.IsWord(probe, "and") && !s.At(probe, Cue::kKill) && !s.At(probe, Cue::kInjure)) {
-        victim_seen |= s.At(probe, Cue::kVictim) != nullptr;
+        if (const CueHit* victim = s.At(probe, Cue::kVictim)) group_end = victim->end_token;
         ++probe;
       }
-      if (!victim_seen) probe = t;
-      if (probe == t || next_idx >= counts.size()) break;
+      probe = group_end;
+      if (probe == t) break;
       uint32_t joiner = probe;
       if (s.IsPunct(joiner, ",")) ++joiner;
       if (s.IsWord(joiner, "and")) ++joiner;
-      if (joiner == probe || counts[next_idx].first_token != joiner) break;
+      if (joiner == probe) break;
+      // "a woman and her son", "a man and his two daughters": kin after a possessive.
+      const bool kin = s.IsWord(joiner - 1, "and") && (s.IsWord(joiner, "her") || s.IsWord(joiner, "his"));
+      if (kin) ++joiner;
+      if (kin && (next_idx >= counts.size() || counts[next_idx].first_token != joiner)) {
+        const CueHit* noun = s.At(joiner, Cue::kVictim);
+        if (noun == nullptr || noun->end_token != joiner + 1 || s.folded(joiner).ends_with("s")) break;
+        figure.count.value += 1;
+        t = noun->end_token;
+        continue;
+      }
+      if (next_idx >= counts.size() || counts[next_idx].first_token != joiner) break;
       // "11 people, eight of them students": a part of the count, not a next group.
       const uint32_t after_next = counts[next_idx].end_token;
       if (after_next < s.end() && s.Covering(after_next, Cue::kSubcount)) break;
@@ -307,6 +338,11 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
           notes->push_back("count of the attackers skipped: " + std::string(s.Text(count.first_token, count.end_token)));
           break;
         }
+      }
+      // "Three soldiers who had been wounded in the attack died": part of the dead.
+      if (kind == Kind::kInjured && WoundedWhoDied(s, t, probe, end_of_cue)) {
+        notes->push_back("sub-count skipped: " + std::string(s.Text(count.first_token, end_of_cue)));
+        break;
       }
       if (kind != Kind::kNone) {
         figure.kind = kind;
@@ -362,8 +398,10 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
           continue;
         }
       }
-      // Modifiers of the victim noun: "one of its field commanders died".
-      if (!IsBridgeWord(s, probe) && s.token(probe).kind == text::TokenKind::kWord && !s.token(probe).capitalized &&
+      // Modifiers of the victim noun: "one of its field commanders died"; not words of a
+      // relative clause ("a resident who helped recover bodies").
+      const bool in_relative = std::ranges::any_of(std::views::iota(t, probe), [&](uint32_t w) { return s.IsWord(w, "who"); });
+      if (!in_relative && !IsBridgeWord(s, probe) && s.token(probe).kind == text::TokenKind::kWord && !s.token(probe).capitalized &&
           probe + 1 < s.end() && (s.At(probe + 1, Cue::kVictim) || (probe + 2 < s.end() && s.At(probe + 2, Cue::kVictim)))) {
         continue;
       }
@@ -378,8 +416,9 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
             probe = ahead;
             break;
           }
-          // A casualty phrase opening with its auxiliary: "were eliminated".
-          if (ahead > probe && (s.At(ahead, Cue::kKill) || s.At(ahead, Cue::kInjure))) {
+          // A casualty phrase opening with its auxiliary: "were eliminated" (not "a resident
+          // who helped recover bodies").
+          if (ahead > probe && PassiveAuxiliary(s, ahead) && (s.At(ahead, Cue::kKill) || s.At(ahead, Cue::kInjure))) {
             passive_ahead = true;
             probe = ahead - 1;
             break;
