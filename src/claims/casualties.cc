@@ -303,9 +303,12 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     // A casualty verb right before the count wins: "killing at least 44 people and
     // wounding more than 130" gives 44 killed, not 44 wounded; so does a casualty noun
     // before "of": "the martyrdom of six of its members and the wounding of nine".
+    // 'put the toll at "about 40"': a quotation mark may open the count.
+    const uint32_t opens = count.first_token > s.first() && s.IsPunct(count.first_token - 1, "\"") ? count.first_token - 1
+                                                                                                 : count.first_token;
     for (const CueHit& hit : s.cues()) {
-      if ((hit.cue == Cue::kKill || hit.cue == Cue::kInjure) && hit.end_token <= count.first_token &&
-          count.first_token - hit.end_token <= 1 && (hit.end_token == count.first_token || s.IsWord(hit.end_token, "at") ||
+      if ((hit.cue == Cue::kKill || hit.cue == Cue::kInjure) && hit.end_token <= opens &&
+          opens - hit.end_token <= 1 && (hit.end_token == opens || s.IsWord(hit.end_token, "at") ||
                                                      s.IsWord(hit.end_token, "some") || s.IsWord(hit.end_token, "the") ||
                                                      s.IsWord(hit.end_token, "of") || s.IsPunct(hit.end_token, "\""))) {
         figure.kind = hit.cue == Cue::kKill ? Kind::kKilled : Kind::kInjured;
@@ -353,7 +356,10 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       // "44 people and wounding 130": a new casualty phrase, not this count's.
       if (s.IsWord(probe, "and") && probe + 1 < s.end() && (s.At(probe + 1, Cue::kKill) || s.At(probe + 1, Cue::kInjure))) break;
       // A quotation mark may open the words that say how they died: 'had been "martyred by ...'.
-      const bool quoted_participle = s.IsPunct(probe, "\"") && probe > t && PassiveAuxiliary(s, probe - 1);
+      // Or close the quoted count: 'said "more than 20" bodies had been recovered'.
+      const bool quoted_participle = s.IsPunct(probe, "\"") && ((probe > t && PassiveAuxiliary(s, probe - 1)) ||
+                                                                (probe == t && count.first_token > s.first() &&
+                                                                 s.IsPunct(count.first_token - 1, "\"")));
       if (s.token(probe).kind == text::TokenKind::kPunct && !s.IsPunct(probe, "-,") && !quoted_participle) break;
       if (quoted_participle) continue;
       if (s.IsPunct(probe, ",")) {
@@ -431,6 +437,8 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
     // then a phrase, then the count after "risen to" / "reached" / "stood at".
     if (figure.kind == Kind::kNone && count.first_token > s.first() + 1) {
       uint32_t lead = count.first_token - 1;
+      // 'put the toll at "about 40"'.
+      if (s.IsPunct(lead, "\"") && lead > s.first() + 1) --lead;
       bool rise = (s.IsWord(lead, "to") || s.IsWord(lead, "at")) &&
                   (s.IsWord(lead - 1, "rose") || s.IsWord(lead - 1, "risen") || s.IsWord(lead - 1, "climbed") ||
                    s.IsWord(lead - 1, "increased") || s.IsWord(lead - 1, "jumped") || s.IsWord(lead - 1, "stood") ||
