@@ -109,6 +109,15 @@ bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
+// "identified as Corporal X, 32, a father of three from Eldoret": in a sentence telling no
+// attack, a town after "from" is where someone comes from.
+bool OriginOf(const SentenceContext& s, const PlaceSpan& place) {
+  uint32_t before = place.first_token;
+  while (before > s.first() && s.IsWord(before - 1, "the")) --before;
+  if (before == s.first() || !s.IsWord(before - 1, "from")) return false;
+  return !s.HasAny(CueBit(Cue::kAttackVerb) | CueBit(Cue::kAttackNoun) | CueBit(Cue::kWeapon));
+}
+
 // "A fifth fighter died of his wounds in a Kirkuk hospital": a town before a place of care,
 // after a casualty word and no attack word, is where the wounded were treated.
 bool TreatedIn(const SentenceContext& s, const PlaceSpan& place) {
@@ -680,7 +689,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // "The head of the Chernihiv regional military administration says nine are dead": the
       // town an authority is named after is, like a speaker's town, the best guess at the scene.
       if (authority_name && !f.speaker_place && !place.dateline && !Elsewhere(s, place)) f.speaker_place = place_idx;
-      if (in_name || Elsewhere(s, place) || InPassingClause(s, place) || TreatedIn(s, place)) continue;
+      if (in_name || Elsewhere(s, place) || InPassingClause(s, place) || TreatedIn(s, place) || OriginOf(s, place)) continue;
       if (std::optional<Offset> offset = OffsetBefore(s, place); offset && offset->km > kMinProjectionKm) {
         if (!f.projected) f.projected = Projected(place.place, *offset);
         continue;
@@ -976,10 +985,16 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
   }
   std::vector<DateRange> summary_dates;  // dates of sentences that sum up several incidents
+  // The pending sentence placed last and its incident: the next sentence, naming no place,
+  // goes on telling it ("He said about 15 people were being treated").
+  std::optional<std::pair<uint32_t, int>> placed_last;
   for (uint32_t sentence_idx : pending) {
     int fits = -1;
     int count = 0;
-    if (mains.size() == 1) {
+    if (placed_last && placed_last->first + 1 == sentence_idx && facts[sentence_idx].places.empty()) {
+      fits = placed_last->second;
+      count = 1;
+    } else if (mains.size() == 1) {
       fits = 0;
       count = 1;
     } else {
@@ -995,15 +1010,39 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         }
       }
     }
+    // "the attack on Tse-Akaa in Nigeria's Benue state": an attack with its toll in a town the
+    // gazetteer lacks, in a region none of the incidents is in, is news of its own.
+    const SentenceFacts& pf = facts[sentence_idx];
+    const IncidentPlace* own_region = nullptr;
+    if (count == 0 && mains.size() > 1 && pf.attack && !pf.casualties.empty()) {
+      for (int place_idx : pf.places) {
+        const IncidentPlace& p = view.places[place_idx].place;
+        if (LevelOf(p) == PlaceLevel::kRegion && own_region == nullptr) own_region = &p;
+      }
+      for (const Builder& b : mains) {
+        if (own_region != nullptr && b.place && (Compatible(*own_region, *b.place) || Compatible(*b.place, *own_region))) {
+          own_region = nullptr;
+        }
+      }
+      if (own_region != nullptr) {
+        mains.emplace_back();
+        mains.back().place = *own_region;
+        fits = static_cast<int>(mains.size() - 1);
+        count = 1;
+      }
+    }
     for (SentenceTrace& trace : out.trace) {
       if (trace.sentence != sentence_idx) continue;
       trace.incident = count == 1 ? fits : -1;
       if (count != 1) trace.notes.push_back("dropped: a summary of several incidents");
+      if (own_region != nullptr) trace.notes.push_back("an attack in a region no incident is in: news of its own");
     }
     if (count != 1 && mains.size() > 1) {
       summary_dates.insert(summary_dates.end(), facts[sentence_idx].dates.begin(), facts[sentence_idx].dates.end());
     }
     if (count == 1) add_sentence(&mains[fits], sentence_idx);
+    placed_last.reset();
+    if (count == 1) placed_last.emplace(sentence_idx, fits);
   }
   auto finish = [&](Builder& b) {
     // Dates are read again in sentence order: pending sentences were added last, and the

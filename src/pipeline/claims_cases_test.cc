@@ -796,5 +796,40 @@ TEST_F(ClaimCases, ASentenceNamingNoPlaceGoesOnTellingTheIncidentJustTold) {
   EXPECT_EQ(events[1]->sentences, (std::vector<uint32_t>{1, 2, 3}));
 }
 
+// "died ... at the hospital in Wajir", "being treated in hospitals in Nairobi", "a father of
+// three from Eldoret": where the wounded went and where a victim came from are no scenes.
+TEST_F(ClaimCases, TownsOfCareAndOfOriginAreNoScenes) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("care-origin", "2025-08-25",
+      "Four police officers were killed yesterday when their truck hit a bomb near Garissa, police said.\n\n"
+      "Two officers died of their injuries at the hospital in Wajir, the spokesman said.\n\n"
+      "He said five people were being treated in hospitals in Nairobi.\n\n"
+      "One of the dead was identified as Corporal Peter Otieno, 41, a father of four from Eldoret.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->geonameid, 197745);  // Garissa
+  EXPECT_EQ(events[0]->sentences.size(), 4u);
+}
+
+// A live report of incidents in three countries: the attack on a village the gazetteer lacks,
+// in a region none of the others is in, is news of its own, and the line after it goes on
+// telling it.
+TEST_F(ClaimCases, AnAttackInAnUnknownVillageOfAnotherRegionIsNewsOfItsOwn) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("unknown-village", "2025-04-15",
+      "The number of people killed in Sunday's raid on Ukpam-Tiv in Nigeria's Benue state has risen to 19, "
+      "a council official said.\n\n"
+      "He said about ten people were wounded.\n\n"
+      "Five civilians were killed on Monday when fighters attacked a camp on the outskirts of Bambari in the "
+      "Central African Republic, the UN mission said.\n\n"
+      "A drone struck a fuel depot in Kosti in Sudan early on Tuesday, killing two guards, local authorities said.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2]->sentences, (std::vector<uint32_t>{0, 1}));
+  ASSERT_TRUE(events[2]->place.has_value());
+  EXPECT_EQ(events[2]->place->name, "Benue");
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
