@@ -309,6 +309,8 @@ struct Builder {
   std::optional<int64_t> inherited_date;  // "hours later": the day of the incident told before
   int weekday = -1;
   uint8_t night_mask = 0;
+  // A background mention's month or year ("In October", "In April 2023"): the first one read.
+  std::optional<DateRange> span;
 };
 
 // Appends `from`'s elements to `to`, leaving `from` empty. Claims hold a dozen strings each
@@ -345,8 +347,21 @@ bool DatesConflict(const Builder& b, const std::vector<DateRange>& dates) {
   return false;
 }
 
+// Whether a background mention's month or year leaves out the dates of a sentence: "last
+// October" and "In April 2023" are two events.
+bool SpansApart(const Builder& b, const std::vector<DateRange>& dates) {
+  for (const DateRange& d : dates) {
+    if (!d.earliest || !d.latest) continue;
+    const std::optional<int64_t> from = b.span ? b.span->earliest : b.date;
+    const std::optional<int64_t> to = b.span ? b.span->latest : b.date;
+    if (from && to && (*d.latest < *from || *d.earliest > *to)) return true;
+  }
+  return false;
+}
+
 void NoteDates(Builder* b, const std::vector<DateRange>& dates) {
   for (const DateRange& d : dates) {
+    if (!b->span && d.earliest && d.latest && d.precision > 1) b->span = d;
     if (d.earliest && d.precision <= 1 && (!b->date || *d.earliest < *b->date)) b->date = d.earliest;
     if (d.weekday >= 0 && b->weekday < 0) {
       b->weekday = d.weekday;
@@ -809,6 +824,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                            SentenceTrace* trace) {
     Builder* target = nullptr;
     for (Builder& b : backgrounds) {
+      if (SpansApart(b, facts[sentence_idx].dates)) continue;
       if (anchor && b.place && Compatible(*anchor, *b.place)) target = &b;
       if (!anchor && !b.place && !b.incident.sentences.empty() && b.incident.sentences.back() + 1 == sentence_idx) {
         target = &b;
@@ -1049,6 +1065,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // first date a report gives is the attack's.
     std::sort(b.incident.sentences.begin(), b.incident.sentences.end());
     b.date.reset();
+    b.span.reset();
     b.weekday = -1;
     b.night_mask = 0;
     for (uint32_t sentence_idx : b.incident.sentences) NoteDates(&b, facts[sentence_idx].dates);
@@ -1065,6 +1082,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     if (b.date) {
       inc.date.earliest = inc.date.latest = b.date;
       inc.date.precision = 1;
+    } else if (inc.background && b.span) {
+      inc.date.earliest = b.span->earliest;
+      inc.date.latest = b.span->latest;
+      inc.date.precision = b.span->precision;
     }
     inc.date.weekday = b.weekday;
     inc.date.night_mask = b.night_mask;

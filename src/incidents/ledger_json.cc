@@ -112,16 +112,21 @@ Json DiagnosticJson(const Diagnostic& d) {
               {"skipped", d.skipped}};
 }
 
+bool BackgroundMention(const Incident& incident) { return incident.background && !incident.date.earliest; }
+
 Json LedgerJson(const std::vector<Document>& documents, const std::vector<Incident>& incidents,
                 const std::vector<Diagnostic>& diagnostics, const std::string& data_version) {
   Json docs = Json::array();
   for (const Document& doc : documents) docs.push_back(DocumentEntry(doc));
   Json incs = Json::array();
-  for (const Incident& incident : incidents) incs.push_back(IncidentJson(incident));
+  Json mentions = Json::array();
+  for (const Incident& incident : incidents) {
+    (BackgroundMention(incident) ? mentions : incs).push_back(IncidentJson(incident));
+  }
   Json diags = Json::array();
   for (const Diagnostic& d : diagnostics) diags.push_back(DiagnosticJson(d));
-  return Json{{"schema", kLedgerSchema}, {"data_version", data_version}, {"documents", docs},
-              {"incidents", incs},       {"diagnostics", diags}};
+  return Json{{"schema", kLedgerSchema},  {"data_version", data_version},       {"documents", docs},
+              {"incidents", incs},         {"background_mentions", mentions},     {"diagnostics", diags}};
 }
 
 namespace {
@@ -169,7 +174,14 @@ void WriteLedgerJson(std::ostream& out, const std::vector<Document>& documents, 
   out << "{\n  \"schema\": " << Json(kLedgerSchema).dump() << ",\n  \"data_version\": "
       << Json(data_version).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << ",\n";
   WriteArray(out, "documents", documents, [](const Document& doc) { return DocumentEntry(doc); }, false);
-  WriteArray(out, "incidents", incidents, [](const Incident& incident) { return IncidentJson(incident); }, false);
+  // An earlier attack told in passing with no date is no ledger row: it is kept apart, with
+  // its evidence, as a background mention.
+  std::vector<const Incident*> rows;
+  std::vector<const Incident*> mentions;
+  for (const Incident& incident : incidents) (BackgroundMention(incident) ? mentions : rows).push_back(&incident);
+  auto incident_json = [](const Incident* incident) { return IncidentJson(*incident); };
+  WriteArray(out, "incidents", rows, incident_json, false);
+  WriteArray(out, "background_mentions", mentions, incident_json, false);
   WriteArray(out, "diagnostics", diagnostics,
              [](const Diagnostic& d) { return DiagnosticJson(d); }, true);
   out << "}";

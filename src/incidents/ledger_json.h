@@ -17,6 +17,10 @@ using Json = nlohmann::ordered_json;
 
 inline constexpr const char* kLedgerSchema = "crosscheck.ledger/1";
 
+// An earlier attack told in passing with no date: written under "background_mentions",
+// apart from the ledger's incidents.
+bool BackgroundMention(const Incident& incident);
+
 Json DocumentEntry(const Document& doc);
 Json IncidentJson(const Incident& incident);
 Json DiagnosticJson(const Diagnostic& diagnostic);

@@ -40,5 +40,28 @@ TEST(LedgerJsonTest, StreamedLedgerIsTheWholeDocumentByteForByte) {
   EXPECT_EQ(Streamed({doc, doc}, {}, {}), Whole({doc, doc}, {}, {}));
 }
 
+// An undated background mention is written apart from the ledger's rows; a dated one, and
+// an undated main incident, stay rows.
+TEST(LedgerJsonTest, UndatedBackgroundMentionsAreWrittenApart) {
+  Incident main_incident;
+  main_incident.id = "I0000000001";
+  Incident dated_background;
+  dated_background.id = "I0000000002";
+  dated_background.background = true;
+  dated_background.date.earliest = 19448;
+  dated_background.date.latest = 19477;
+  dated_background.date.precision = 4;
+  Incident undated_background;
+  undated_background.id = "I0000000003";
+  undated_background.background = true;
+  const std::vector<Incident> incidents{main_incident, dated_background, undated_background};
+  Json ledger = LedgerJson({}, incidents, {}, "data 1");
+  ASSERT_EQ(ledger["incidents"].size(), 2u);
+  EXPECT_EQ(ledger["incidents"][1]["id"], "I0000000002");
+  ASSERT_EQ(ledger["background_mentions"].size(), 1u);
+  EXPECT_EQ(ledger["background_mentions"][0]["id"], "I0000000003");
+  EXPECT_EQ(Streamed({}, incidents, {}), Whole({}, incidents, {}));
+}
+
 }  // namespace
 }  // namespace crosscheck::incidents

@@ -13,6 +13,11 @@
 namespace crosscheck::incidents {
 namespace {
 
+// Longest spans, in days past the first, of UCDP's date precisions 2 to 4.
+constexpr int64_t kFewDays = 6;
+constexpr int64_t kWeekSpan = 13;
+constexpr int64_t kMonthSpan = 30;
+
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 constexpr int kIdHexDigits = 10;
@@ -270,7 +275,8 @@ Incident Reconcile(const std::vector<const claims::CandidateIncident*>& members)
   }
   if (incident.date.earliest) {
     int64_t span = *incident.date.latest - *incident.date.earliest;
-    incident.date.precision = span == 0 ? 1 : (span <= 6 ? 2 : 3);
+    // UCDP's date_prec: one day, a few days, a week, a month, a year ("In April 2023").
+    incident.date.precision = span == 0 ? 1 : span <= kFewDays ? 2 : span <= kWeekSpan ? 3 : span <= kMonthSpan ? 4 : 5;
   }
   std::sort(keys.begin(), keys.end());
   uint64_t hash = kFnvOffset;
@@ -297,7 +303,10 @@ std::vector<Incident> BuildIncidents(const std::vector<claims::CandidateIncident
     for (size_t idx : group) members.push_back(&candidates[idx]);
     out.push_back(Reconcile(members));
   }
+  // A ledger reads in time order; what no date places comes last.
   std::sort(out.begin(), out.end(), [](const Incident& a, const Incident& b) {
+    if (a.date.earliest.has_value() != b.date.earliest.has_value()) return a.date.earliest.has_value();
+    if (a.date.earliest != b.date.earliest) return *a.date.earliest < *b.date.earliest;
     if (a.background != b.background) return !a.background;
     if (a.documents != b.documents) return a.documents < b.documents;
     return a.id < b.id;

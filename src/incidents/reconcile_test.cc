@@ -35,5 +35,29 @@ TEST(ReconcileTest, OneSourcesDeadAndWoundedToldApartAreOneFigure) {
   EXPECT_FALSE(incident.casualties[1].killed.has_value());
 }
 
+// A background mention dated to a month keeps UCDP's month precision; the ledger is in
+// time order, undated incidents last.
+TEST(ReconcileTest, MonthSpansKeepTheirPrecisionAndTheLedgerIsInTimeOrder) {
+  claims::CandidateIncident recent;
+  recent.doc = "f01";
+  recent.date.earliest = recent.date.latest = 20066;  // 2024-12-09
+  recent.date.precision = 1;
+  claims::CandidateIncident month;
+  month.doc = "f01";
+  month.background = true;
+  month.date.earliest = 19448;  // 2023-04-01
+  month.date.latest = 19477;    // 2023-04-30
+  month.date.precision = 4;
+  claims::CandidateIncident undated;
+  undated.doc = "f01";
+  const std::vector<claims::CandidateIncident> candidates{undated, recent, month};
+  std::vector<Incident> ledger = BuildIncidents(candidates);
+  ASSERT_EQ(ledger.size(), 3u);
+  EXPECT_EQ(ledger[0].date.earliest, 19448);
+  EXPECT_EQ(ledger[0].date.precision, 4);
+  EXPECT_EQ(ledger[1].date.earliest, 20066);
+  EXPECT_FALSE(ledger[2].date.earliest.has_value());
+}
+
 }  // namespace
 }  // namespace crosscheck::incidents

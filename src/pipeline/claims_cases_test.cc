@@ -831,5 +831,24 @@ TEST_F(ClaimCases, AnAttackInAnUnknownVillageOfAnotherRegionIsNewsOfItsOwn) {
   EXPECT_EQ(events[2]->place->name, "Benue");
 }
 
+// Earlier attacks told in passing with no place are kept apart by their months ("In
+// October", "In April 2023"), each dated to its month.
+TEST_F(ClaimCases, BackgroundMentionsOfOtherMonthsAreApartAndDated) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("months", "2024-12-10",
+      "A drone killed three people in Khost in eastern Afghanistan on Monday, officials said.\n\n"
+      "In October, an air strike on a religious school killed five students.\n\n"
+      "In April 2023, an air strike on a village killed more than 160 people.");
+  int backgrounds = 0;
+  for (const claims::CandidateIncident& incident : analyzed->claims.incidents) {
+    if (!incident.background) continue;
+    ++backgrounds;
+    ASSERT_TRUE(incident.date.earliest.has_value());
+    EXPECT_EQ(incident.date.precision, 4);
+    ASSERT_EQ(incident.casualties.size(), 1u);
+  }
+  EXPECT_EQ(backgrounds, 2);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
