@@ -802,6 +802,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   // The incident the last sentence read was told of: a sentence naming no place after it
   // goes on telling it ("Two brothers were killed" after "... shelled the village of X").
   int told_last = -1;
+  // The town a sentence that was no part of any incident named.
+  std::optional<int> town_before;
   // A sentence goes to one incident at most, once: its claims are moved, not copied.
   auto add_sentence = [&](Builder* b, uint32_t sentence_idx) {
     SentenceFacts& f = facts[sentence_idx];
@@ -852,9 +854,25 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // A line about nothing attacked ("11:30 - Drones over Russia", "Dozens of houses were
       // burned.") ends the telling.
       told_last = -1;
+      town_before.reset();
+      // Only a sentence of forces at work: "Israeli troops entered Khan Arnabah".
+      bool forces = false;
+      for (int actor_idx : contexts[sentence_idx].actors()) {
+        const std::string_view type = view.actors[actor_idx].party.type;
+        forces |= SameWord(type, "military") || SameWord(type, "armed_group") || SameWord(type, "militia");
+      }
+      if (!f.generic && (f.attack_cue || forces)) town_before = f.anchor;
       out.trace.push_back(std::move(trace));
       continue;
     }
+    // "Israeli troops entered Khan Arnabah ... and searched several houses. Three local men
+    // were killed in an exchange of fire": with several incidents or none yet, a toll naming
+    // no town is of the town the sentence before named.
+    if (!f.anchor && !f.projected && town_before && mains.size() != 1 && !f.casualties.empty() && !f.shift && !f.year) {
+      f.anchor = town_before;
+      trace.notes.push_back("no town named: the one the sentence before named");
+    }
+    town_before.reset();
     // Places of this sentence that fit no incident so far move it elsewhere.
     const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : (f.projected ? &*f.projected : nullptr);
     bool distant = false;

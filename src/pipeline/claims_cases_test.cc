@@ -850,5 +850,24 @@ TEST_F(ClaimCases, BackgroundMentionsOfOtherMonthsAreApartAndDated) {
   EXPECT_EQ(backgrounds, 2);
 }
 
+// "Troops entered Khan Arnabah and searched houses. Three men were killed in an exchange of
+// fire": in a report of two incidents, a toll naming no town is of the town forces were at
+// in the sentence before.
+TEST_F(ClaimCases, ATollNamingNoTownIsOfTheTownForcesWereAtJustBefore) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("town-before", "2025-07-23",
+      "Israeli forces killed five people in southern Syria in two separate incidents on Tuesday, officials said.\n\n"
+      "In the first, Israeli troops entered Khan Arnabah in Quneitra province and searched several houses, "
+      "residents said.\n\n"
+      "Three men were killed in an exchange of fire, a provincial official said.\n\n"
+      "Later, two farmers were killed when shells landed near Tasil, in the Daraa countryside, medics said.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_EQ(events[0]->place->geonameid, 168355);  // Khan Arnabah
+  ASSERT_EQ(events[0]->casualties.size(), 1u);
+  EXPECT_EQ(events[0]->casualties[0].killed, 3);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
