@@ -384,7 +384,17 @@ bool IsLocativeWord(std::string_view w) {
 // ("Ahmed, a village elder," names a person).
 bool NamesUnknownTown(const SentenceContext& s) {
   for (const CueHit& hit : s.cues()) {
-    if (hit.cue != Cue::kSettlement || hit.first_token < s.first() + 2 || !s.IsPunct(hit.first_token - 1, ",")) continue;
+    if (hit.cue != Cue::kSettlement) continue;
+    // "on the outskirts of Nekemte", "the village of Tse-Akaa": a name after the words.
+    if (SameWord(s.Entry(hit).value, "before")) {
+      const uint32_t name = hit.end_token;
+      if (name < s.end() && s.token(name).kind == text::TokenKind::kWord && s.token(name).capitalized &&
+          s.PlaceAt(name) < 0 && s.ActorAt(name) < 0) {
+        return true;
+      }
+      continue;
+    }
+    if (hit.first_token < s.first() + 2 || !s.IsPunct(hit.first_token - 1, ",")) continue;
     if (hit.end_token < s.end() && !IsLocativeWord(s.folded(hit.end_token)) && !s.IsPunct(hit.end_token, ",;.")) continue;
     const uint32_t name = hit.first_token - 2;
     if (s.token(name).kind == text::TokenKind::kWord && s.token(name).capitalized && s.PlaceAt(name) < 0 &&
@@ -893,6 +903,17 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // Only an attack's own date moves it: "the death toll rose to 64 Sunday" updates a count.
     bool attack_words = !f.attack_types.empty() || f.attack_cue;
     bool date_conflict = current >= 0 && attack_words && DatesConflict(mains[current], f.dates);
+    // Before any town: against the day the sentences read so far gave ("on Saturday", then
+    // "In January, a drone strike near Shashamane ...").
+    // Only a month or a year: a day ("late on Monday") may be the attack the lead's "said on
+    // Wednesday" reported.
+    const bool month_or_year = std::ranges::any_of(f.dates, [](const DateRange& d) { return d.earliest && d.precision > 1; }) &&
+                               std::ranges::none_of(f.dates, [](const DateRange& d) { return d.precision == 1; });
+    if (current < 0 && attack_words && !pending.empty() && month_or_year) {
+      Builder so_far;
+      for (uint32_t earlier : pending) NoteDates(&so_far, facts[earlier].dates);
+      date_conflict = so_far.date.has_value() && DatesConflict(so_far, f.dates);
+    }
     // "In a separate attack on Monday, aircraft bombed a camp near Hpakant": an attack of
     // this week told with its own town and day is news of its own, not background.
     // "About two hours later, a second drone hit a checkpoint in Amuda": the same day's.
@@ -905,7 +926,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
                            (DatedThisWeek(f.dates, date_context.published) || later_that_day);
     const bool own_town_and_day = anchor && current >= 0 && mains[current].place &&
                                   Compatible(*anchor, *mains[current].place) && !DatesConflict(mains[current], f.dates);
-    bool shift = !news_of_its_own && (f.shift || (!mains.empty() && date_conflict && !own_town_and_day));
+    bool shift = !news_of_its_own && (f.shift || ((!mains.empty() || !pending.empty()) && date_conflict && !own_town_and_day));
     // Another year written out ("In September 2014, ...") is another time, unless the
     // sentence names the incident's own town.
     if (!shift && f.year && (mains.size() + pending.size()) > 0) {

@@ -869,5 +869,23 @@ TEST_F(ClaimCases, ATollNamingNoTownIsOfTheTownForcesWereAtJustBefore) {
   EXPECT_EQ(events[0]->casualties[0].killed, 3);
 }
 
+// A report whose scene is a town the gazetteer lacks ("on the outskirts of Nekemte") keeps
+// neither its dateline town nor a town of an attack told later "In January": that one is
+// background, its month against the day read before.
+TEST_F(ClaimCases, AnUnknownTownKeepsNeitherTheDatelineNorAnEarlierMonthsTown) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("unknown-scene", "2025-10-06",
+      "ADDIS ABABA (Wire) - A drone strike on a market on the outskirts of Gidami, in Ethiopia's Oromia region, "
+      "killed at least 12 people on Saturday, a health official in the town said.\n\n"
+      "In January, a drone strike on a minibus near Shashamane killed 11 passengers, according to relatives.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  ASSERT_TRUE(events[0]->place.has_value());
+  EXPECT_NE(events[0]->place->name, "Addis Ababa");
+  EXPECT_EQ(events[0]->place->name.find("Shashem"), std::string::npos);
+  ASSERT_EQ(events[0]->casualties.size(), 1u);
+  EXPECT_EQ(events[0]->casualties[0].killed, 12);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
