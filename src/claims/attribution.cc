@@ -69,6 +69,16 @@ std::pair<uint32_t, uint32_t> WordsOf(const SentenceContext& s, const Perpetrato
   return {s.actor(p.actor).first_token, s.actor(p.actor).end_token};
 }
 
+// A killing done, not suffered, between two tokens: "had killed", not "were killed".
+bool ActiveKillAfter(const SentenceContext& s, uint32_t from, uint32_t to) {
+  const CueHit* kill = s.Find(Cue::kKill, from, to);
+  if (kill == nullptr) return false;
+  const uint32_t before = kill->first_token;
+  return before == s.first() || !(s.IsWord(before - 1, "were") || s.IsWord(before - 1, "was") ||
+                                   s.IsWord(before - 1, "been") || s.IsWord(before - 1, "are") ||
+                                   s.IsWord(before - 1, "is"));
+}
+
 // Parties that have forces: the ones that can carry out an attack, claim it or keep silent about it.
 bool IsArmedSide(std::string_view type) {
   return SameWord(type, "state") || SameWord(type, "government") || SameWord(type, "military") ||
@@ -1044,7 +1054,9 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       if (s.At(t, Cue::kSelfReference) && t + 1 < s.end() &&
           // "its air force had destroyed": a force of two words and an auxiliary before the verb.
           (s.Find(Cue::kAttackVerb, t + 1, std::min(s.end(), t + 6 + quote)) != nullptr ||
-           s.Find(Cue::kKill, t + 1, std::min(s.end(), t + 3 + quote)) != nullptr)) {
+           // "said its fighters had killed nine soldiers": the force's noun and an auxiliary
+           // ("four of its fighters were killed" is its loss).
+           ActiveKillAfter(s, t + 1, std::min(s.end(), t + 4 + quote)))) {
         self_pronoun = true;
       }
       if (IsAttackHead(s, t) && verb != "said" && verb != "says") attack_object = true;
