@@ -194,8 +194,9 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
         if (s.At(back, Cue::kAttackVerb) && !s.Covering(back, Cue::kPassiveBy)) target = true;
         // "killed 20 Hezbollah fighters", "killing Houthi fighters": the dead, not the killers.
         bool adjacent = back + 1 == actor.first_token;
+        // 'killed nine "Kenyan crusader soldiers"': a count in words too.
         if ((adjacent && (s.At(back, Cue::kKill) || s.At(back, Cue::kInjure))) ||
-            s.token(back).kind == text::TokenKind::kNumber) {
+            s.token(back).kind == text::TokenKind::kNumber || s.At(back, Cue::kCardinal)) {
           target = true;
         }
         if (s.IsWord(back, "in") || s.IsWord(back, "by") || s.IsWord(back, "from")) break;
