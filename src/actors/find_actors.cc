@@ -30,6 +30,7 @@ constexpr std::string_view kMilitiaType = "militia";
 constexpr std::string_view kMediaType = "media";
 constexpr std::string_view kNewsAgencyType = "news_agency";
 constexpr std::string_view kInternationalOrgType = "international_org";
+constexpr std::string_view kMonitorType = "monitor";
 // A generous guess at tokens per actor mention, to reserve the drafts once.
 constexpr size_t kTokensPerDraftGuess = 16;
 // Context weights for choosing between actors sharing a form ("coalition", "SNA").
@@ -64,6 +65,7 @@ struct Draft {
   uint32_t person_first = 0, person_end = 0;
   std::string unresolved_name;
   std::string modifier;
+  bool merged = false;  // taken into the draft before it: not emitted
 };
 
 // The recogniser's per-token tables, kept per thread: their capacity carries over to the next
@@ -431,6 +433,7 @@ class Recognizer {
     Draft& draft = drafts_[draft_idx];
     const uint32_t limit = FormLimit(draft.first);
     uint32_t end = draft.end;
+    if (CountryBranch(draft_idx)) return;
     // "Iran-backed", "Britain-based": the actor qualifies what follows.
     if (end + 1 < limit && IsPunct(end, "-") && !Tok(end).space_before && IsWord(end + 1) &&
         !Tok(end + 1).capitalized && owner_[end + 1] < 0) {
@@ -463,6 +466,23 @@ class Recognizer {
     AttachRight(draft_idx);
   }
 
+  // "Amnesty International Nigeria said", "Save the Children UK": a country right after a
+  // monitor, agency or international body names its branch there, not a speaker of its own.
+  bool CountryBranch(size_t draft_idx) {
+    Draft& draft = drafts_[draft_idx];
+    if (draft.first == 0 || draft.actor < 0 || dict_.actor(draft.actor).type != kStateType) return false;
+    const int before = owner_[draft.first - 1];
+    if (before < 0 || static_cast<size_t>(before) == draft_idx) return false;
+    Draft& body = drafts_[before];
+    if (body.end != draft.first || body.actor < 0 || Tok(draft.first).sentence != Tok(body.first).sentence) return false;
+    const std::string& type = dict_.actor(body.actor).type;
+    if (type != kMonitorType && type != kInternationalOrgType && type != kMediaType && type != kNewsAgencyType) return false;
+    body.end = draft.end;
+    Own(draft.first, draft.end, before);
+    draft.merged = true;
+    return true;
+  }
+
   // "Major Josh Jacques, spokesman for the US Central Command", "a spokesman for the
   // coalition, Col. X", "officials in the UN-backed government", "Josh Jacques of CENTCOM".
   bool AttachLeft(size_t draft_idx) {
@@ -489,6 +509,20 @@ class Recognizer {
       // "Major Josh Jacques of the U.S. Central Command".
       NameMatch name;
       if (Tok(link).folded == "of" && NameBackward(link, floor, &name) && (name.titled || name.words >= 2)) {
+        // "the Christian Association of Nigeria": a name closed by an organisation word is a
+        // body of that country, kept unresolved, not a person from it.
+        // ("the Defence Forces of Ukraine" stay the country's.)
+        if (!name.titled && CueAt(link - 1, CueKind::kOrgSuffix) && !CueAt(link - 1, CueKind::kForce)) {
+          uint32_t first = name.begin;
+          if (first < link && CueAt(first, CueKind::kDefinite)) ++first;
+          draft.actor = -1;
+          draft.candidates.clear();
+          draft.first = draft.actor_first = first;
+          draft.actor_end = draft.end;
+          draft.unresolved_name = std::string(Surface(first, draft.end));
+          Own(draft.first, draft.end, self);
+          return true;
+        }
         SetPerson(&draft, name);
         draft.first = name.begin;
         Own(draft.first, draft.end, self);
@@ -784,6 +818,7 @@ class Recognizer {
     mentions.reserve(drafts_.size());
     for (uint32_t draft_idx : order) {
       Draft& draft = drafts_[draft_idx];
+      if (draft.merged) continue;
       ActorMention& mention = mentions.emplace_back();  // built in place: its strings are not moved again
       mention.first_token = draft.first;
       mention.end_token = draft.end;

@@ -224,6 +224,21 @@ TEST(FindActorsTest, StateMinistriesComeFromTemplates) {
   EXPECT_EQ(mentions[1].country, "KE");
 }
 
+// "Amnesty International Nigeria": a country right after a monitor names its branch; "the
+// Christian Association of Nigeria": a name closed by an organisation word is a body, kept
+// unresolved, not a person of the state.
+TEST(FindActorsTest, BranchesAndBodiesOfACountryAreNotTheState) {
+  std::string_view text = "Amnesty International Nigeria and the Christian Association of Nigeria said so.";
+  std::vector<ActorMention> mentions = Find(text);
+  ASSERT_EQ(mentions.size(), 2u) << Describe(text, mentions);
+  EXPECT_EQ(mentions[0].name, "Amnesty International");
+  EXPECT_EQ(text.substr(mentions[0].span.begin, mentions[0].span.end - mentions[0].span.begin),
+            "Amnesty International Nigeria");
+  EXPECT_EQ(mentions[1].name, "Christian Association of Nigeria");
+  EXPECT_LT(mentions[1].actor, 0);
+  EXPECT_TRUE(mentions[1].person.empty());
+}
+
 TEST(FindActorsTest, EmptyTextHasNoMentions) { EXPECT_TRUE(Find("").empty()); }
 
 }  // namespace

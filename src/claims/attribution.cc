@@ -244,7 +244,11 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
           ++skipped;
           continue;
         }
-        if (!IsModifierWord(s, t)) break;
+        // "Ukrainian forces did not strike": a verb after its auxiliary, not a noun.
+        if (!IsModifierWord(s, t) || s.At(t, Cue::kNegation) || s.IsWord(t, "did") || s.IsWord(t, "does") ||
+            s.IsWord(t, "do")) {
+          break;
+        }
         ++t;
         ++skipped;
       }
