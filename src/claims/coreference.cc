@@ -2,7 +2,14 @@
 
 #include <algorithm>
 
+#include <absl/strings/match.h>
+
 namespace crosscheck::claims {
+
+namespace {
+// An anaphor type naming one of the home state's bodies: "body:health_ministry".
+constexpr std::string_view kBodyPrefix = "body:";
+}  // namespace
 
 std::vector<std::string> AnaphorTypes(const std::string& value) {
   std::vector<std::string> out;
@@ -30,6 +37,23 @@ std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types)
   if (allows("person") && last_person_ >= 0) return SourceAt(last_person_);
   if (allows("organisation") && last_organisation_ >= 0) return SourceAt(last_organisation_);
   if (allows("organisation") || allows("person")) return SourceAt(last_source);
+  // "the health ministry" (type "body:health_ministry"): the one the report named ("Russia's
+  // defence ministry ... the defence ministry also said"), else the home country's.
+  for (const std::string& type : types) {
+    if (!type.starts_with(kBodyPrefix)) continue;
+    const std::string_view body = std::string_view(type).substr(kBodyPrefix.size());
+    std::string words(body);
+    std::replace(words.begin(), words.end(), '_', ' ');
+    for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
+      if (absl::EndsWithIgnoreCase(it->name, words)) return *it;
+    }
+    for (const ActorSpan& actor : view_->actors) {
+      if (actor.resolved && absl::EndsWithIgnoreCase(actor.party.name, words)) return actor.party;
+    }
+    for (const auto& [id, party] : view_->home_bodies) {
+      if (id.size() > body.size() && id.ends_with(body) && id[id.size() - body.size() - 1] == '_') return party;
+    }
+  }
   // Typed descriptions ("the observatory"): the last source of that type, else any
   // actor of that type named anywhere in the document.
   for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {

@@ -38,6 +38,9 @@ struct DocumentView {
   std::string home_country;       // ISO code of the country most of its towns lie in
   std::optional<Party> home_military;  // that country's armed forces: "the army said"
   std::optional<Party> home_state;     // that country: "a government spokesman said"
+  // That country's government bodies by actor id ("syrian_health_ministry"): "the health
+  // ministry said".
+  std::vector<std::pair<std::string, Party>> home_bodies;
 };
 
 }  // namespace crosscheck::claims

@@ -43,6 +43,15 @@ Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth
     engine->home_state_.try_emplace(actor.country, static_cast<int>(actor_idx));
     engine->home_military_.try_emplace(actor.country, engine->actors_->MilitaryOf(static_cast<int>(actor_idx)));
   }
+  // A state's bodies: its government's organs ("syrian_health_ministry" under the Syrian
+  // government), by id.
+  for (size_t actor_idx = 0; actor_idx < engine->actors_->size(); ++actor_idx) {
+    const actors::Actor& body = engine->actors_->actor(static_cast<int>(actor_idx));
+    auto state = engine->home_state_.find(body.country);
+    if (body.type != "government" || state == engine->home_state_.end()) continue;
+    if (engine->actors_->Root(static_cast<int>(actor_idx)) != engine->actors_->Root(state->second)) continue;
+    engine->home_bodies_[body.country].emplace_back(body.id, static_cast<int>(actor_idx));
+  }
   return engine;
 }
 
@@ -285,6 +294,9 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (military != home_military_.end() && military->second >= 0) view.home_military = PartyOf(military->second);
     if (auto state = home_state_.find(view.home_country); state != home_state_.end()) {
       view.home_state = PartyOf(state->second);
+    }
+    if (auto bodies = home_bodies_.find(view.home_country); bodies != home_bodies_.end()) {
+      for (const auto& [body, actor_idx] : bodies->second) view.home_bodies.emplace_back(body, PartyOf(actor_idx));
     }
   }
   // Mentions come in token order: sorting is needed only when they do not, and strictly

@@ -74,6 +74,9 @@ class Engine {
   // has none): BuildView asks once per report, and scanning the dictionary each time was dear.
   StringTable<int> home_state_;
   StringTable<int> home_military_;
+  // Per country, its state's government bodies by actor id ("syrian_health_ministry"):
+  // "the health ministry said" in a report about that country.
+  StringTable<std::vector<std::pair<std::string, int>>> home_bodies_;
   mutable std::mutex form_counts_mutex_;  // Analyze runs on several threads at once
   mutable StringTable<size_t> form_counts_;
 };
