@@ -128,6 +128,8 @@ bool TreatedIn(const SentenceContext& s, const PlaceSpan& place) {
 // "The Israeli military, which has repeatedly struck Houthi targets in Sanaa and Hodeidah,
 // declined to comment": a place in a clause told in passing about a party is not the scene.
 bool InPassingClause(const SentenceContext& s, const PlaceSpan& place) {
+  // The clause hangs on a party named before it: without one no words are walked back.
+  if (s.actors().empty()) return false;
   uint32_t open = place.first_token;
   while (open > s.first() && !s.IsPunct(open - 1, ",;:\"")) --open;
   if (open <= s.first() + 1 || !s.IsPunct(open - 1, ",") || s.ActorAt(open - 2) < 0) return false;
@@ -734,10 +736,12 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "25 civilians have been killed in two attacks ... as shelling hit the town of Sake and
     // rebels raided a village in Beni territory": a count of attacks over two places that
     // are not one is a summary of incidents.
+    // Both cue classes must be in the sentence: most sentences are passed by without a word read.
     bool counted_attacks = false;
-    for (uint32_t t = s.first() + 1; t + 1 < s.end() && !counted_attacks; ++t) {
+    const bool counts_attacks = s.Has(Cue::kCardinal) && s.Has(Cue::kAttackNoun);
+    for (uint32_t t = s.first() + 1; counts_attacks && t + 1 < s.end() && !counted_attacks; ++t) {
       const CueHit* cardinal = s.At(t, Cue::kCardinal);
-      counted_attacks = s.IsWord(t - 1, "in") && cardinal != nullptr && s.Entry(*cardinal).number >= 2 &&
+      counted_attacks = cardinal != nullptr && s.IsWord(t - 1, "in") && s.Entry(*cardinal).number >= 2 &&
                         s.At(cardinal->end_token, Cue::kAttackNoun) != nullptr;
     }
     for (size_t i = 0; i < f.places.size() && counted_attacks && !f.roundup; ++i) {
