@@ -548,7 +548,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       f.duplicate = true;
       continue;
     }
-    f.generic = IsGenericStatement(s, s.first(), s.end());
+    const bool generic_statement = IsGenericStatement(s, s.first(), s.end());
+    f.generic = generic_statement;
     // "They have also accused ..." after a general statement continues it.
     if (sentence_idx > 0 && facts[sentence_idx - 1].generic && s.At(s.first(), Cue::kAnaphor)) f.generic = true;
     // "a roadside bomb": the phrase's type, not that of the verb "bomb" inside it.
@@ -576,8 +577,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         frames[0].frame = "quote-speaker-after";
       }
     }
-    for (const SourceFrame& frame : frames) {
-      std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
+    // ReadAttributions reads nothing from a generic statement (it asks IsGenericStatement of
+    // the whole sentence first): the answer above spares it the words once per frame.
+    for (size_t frame_idx = 0; frame_idx < frames.size() && !generic_statement; ++frame_idx) {
+      std::vector<AttributionClaim> claims = ReadAttributions(s, frames[frame_idx], coref);
       MoveAppend(&claims, &f.attributions);
     }
     if (!f.generic) {
