@@ -4,7 +4,7 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -58,8 +58,9 @@ class Engine {
   // The same into a party whose strings are still empty: the view's spans are filled in place.
   void FillParty(int actor_index, claims::Party* party) const;
   claims::DocumentView BuildView(const AnalyzedDocument& analyzed) const;
-  // How many actors a surface form may name. Remembered across documents: the same few
-  // forms ("US", "the army") recur in every report, and each lookup tokenizes the form.
+  // How many actors a surface form may name. Remembered across documents, per thread: the
+  // same few forms ("US", "the army") recur in every report, and each lookup tokenizes the
+  // form; a memo of the thread's own takes no lock, so each mention may ask it directly.
   size_t ActorsSharingForm(std::string_view surface) const;
 
   Depth depth_ = Depth::kText;
@@ -72,8 +73,9 @@ class Engine {
   // has none): BuildView asks once per report, and scanning the dictionary each time was dear.
   StringTable<int> home_state_;
   StringTable<int> home_military_;
-  mutable std::mutex form_counts_mutex_;  // Analyze runs on several threads at once
-  mutable StringTable<size_t> form_counts_;
+  // Tells this engine's memo of form counts from another's (ActorsSharingForm): engines may
+  // come and go at the same address with other dictionaries.
+  uint64_t serial_ = 0;
 };
 
 }  // namespace crosscheck::pipeline
