@@ -81,9 +81,9 @@ constexpr int kEstimatedPrecision = 3;
 
 // "some 50 km north-east of the provincial capital Bunia": a town too far to be the scene
 // still places it, moved that far along that bearing.
-std::optional<IncidentPlace> Projected(const IncidentPlace& reference, const Offset& offset) {
+std::optional<IncidentPlace> Projected(const PlaceView& reference, const Offset& offset) {
   if (!offset.bearing || !reference.resolved || offset.km > kMaxProjectionKm) return std::nullopt;
-  IncidentPlace place = reference;
+  IncidentPlace place(reference);
   GeoPoint point = Destination(reference.lat, reference.lon, *offset.bearing, offset.km);
   place.lat = point.lat;
   place.lon = point.lon;
@@ -180,8 +180,10 @@ std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>&
 enum class PlaceLevel { kTown, kRegion, kCountry };
 
 // Asked of every place of every sentence, many times: compared in place (SameWord; a
-// std::string's compare with a char* calls strlen and memcmp).
-PlaceLevel LevelOf(const IncidentPlace& place) {
+// std::string's compare with a char* calls strlen and memcmp). Of a mention's PlaceView or
+// an incident's IncidentPlace alike, as are the two tests below.
+template <typename Place>
+PlaceLevel LevelOf(const Place& place) {
   const std::string_view r = place.relation;
   const std::string_view code = place.feature_code;
   if (SameWord(r, "country") || SameWord(r, "demonym") || SameWord(code.substr(0, 3), "PCL") || place.precision >= 6) {
@@ -199,7 +201,8 @@ PlaceLevel LevelOf(const IncidentPlace& place) {
   return PlaceLevel::kTown;
 }
 
-bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
+template <typename Place, typename IncidentsPlace>
+bool Compatible(const Place& place, const IncidentsPlace& incident) {
   if (!place.resolved || !incident.resolved) return true;
   if (place.geonameid != 0 && place.geonameid == incident.geonameid) return true;
   double km = DistanceKm(place.lat, place.lon, incident.lat, incident.lon);
@@ -214,7 +217,8 @@ bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
 // Two towns this far apart, each named as such, are two places, not one place spelt twice.
 constexpr double kDistinctTownsKm = 15.0;
 
-bool DistinctTowns(const IncidentPlace& a, const IncidentPlace& b) {
+template <typename PlaceA, typename PlaceB>
+bool DistinctTowns(const PlaceA& a, const PlaceB& b) {
   if (!a.resolved || !b.resolved || a.geonameid == 0 || b.geonameid == 0 || a.geonameid == b.geonameid) return false;
   if (LevelOf(a) != PlaceLevel::kTown || LevelOf(b) != PlaceLevel::kTown) return false;
   return DistanceKm(a.lat, a.lon, b.lat, b.lon) > kDistinctTownsKm;
@@ -749,8 +753,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     for (size_t i = 0; i < f.places.size() && counted_attacks && !f.roundup; ++i) {
       for (size_t j = i + 1; j < f.places.size(); ++j) {
-        const IncidentPlace& a = view.places[f.places[i]].place;
-        const IncidentPlace& b = view.places[f.places[j]].place;
+        const PlaceView& a = view.places[f.places[i]].place;
+        const PlaceView& b = view.places[f.places[j]].place;
         if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
         if (!Compatible(a, b) && !Compatible(b, a)) f.roundup = true;
       }
@@ -759,8 +763,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // Zaporizhzhia ..."): it belongs to no single incident.
     for (size_t i = 0; i < f.places.size() && !f.roundup; ++i) {
       for (size_t j = i + 1; j < f.places.size(); ++j) {
-        const IncidentPlace& a = view.places[f.places[i]].place;
-        const IncidentPlace& b = view.places[f.places[j]].place;
+        const PlaceView& a = view.places[f.places[i]].place;
+        const PlaceView& b = view.places[f.places[j]].place;
         if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
         if (SameWord(a.relation, "between") || SameWord(b.relation, "between")) continue;
         if (DistanceKm(a.lat, a.lon, b.lat, b.lon) <= kRoundupKm) continue;
@@ -792,15 +796,15 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     MoveAppend(&f.casualties, &inc.casualties);
     MoveAppend(&f.victims, &inc.victims);
     for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
-    for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
+    for (int place_idx : f.places) inc.place_mentions.emplace_back(view.places[place_idx].place.text);
     if (f.projected) inc.place_mentions.push_back(f.projected->text);
-    if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
+    if (!b->place && f.anchor) b->place = IncidentPlace(view.places[*f.anchor].place);
     if (!b->place && f.projected) b->place = *f.projected;
     NoteDates(b, f.dates);
   };
   // Background: an earlier or separate attack, grouped by place (or, without one, with the
   // background sentence just before).
-  auto to_background = [&](const IncidentPlace* anchor, uint32_t sentence_idx, const char* note,
+  auto to_background = [&](const PlaceView* anchor, uint32_t sentence_idx, const char* note,
                            SentenceTrace* trace) {
     Builder* target = nullptr;
     for (Builder& b : backgrounds) {
@@ -831,7 +835,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       continue;
     }
     // Places of this sentence that fit no incident so far move it elsewhere.
-    const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : (f.projected ? &*f.projected : nullptr);
+    // The anchor as a view: a mention's place, or the place projected from one (f keeps it).
+    std::optional<PlaceView> anchor_place;
+    if (f.anchor) {
+      anchor_place = view.places[*f.anchor].place;
+    } else if (f.projected) {
+      anchor_place.emplace(*f.projected);
+    }
+    const PlaceView* anchor = anchor_place ? &*anchor_place : nullptr;
     bool distant = false;
     if (!f.places.empty() && current >= 0 && mains[current].place) {
       bool any_fits = false;
@@ -839,7 +850,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // Towns and regions decide; a country named beside them ("Yemen's Hajjah province")
       // neither keeps nor moves the sentence.
       for (int place_idx : f.places) {
-        const IncidentPlace& p = view.places[place_idx].place;
+        const PlaceView& p = view.places[place_idx].place;
         // Nor does a region of no one country ("Al Qaeda's Sahel affiliate", "the Africa Corps").
         if (LevelOf(p) == PlaceLevel::kCountry || p.country.empty()) continue;
         any_strong = true;
@@ -927,7 +938,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       backgrounds.back().incident.background = true;
       for (int place_idx : f.places) {
         if (LevelOf(view.places[place_idx].place) != PlaceLevel::kCountry) {
-          backgrounds.back().place = view.places[place_idx].place;
+          backgrounds.back().place = IncidentPlace(view.places[place_idx].place);
           break;
         }
       }
@@ -950,7 +961,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (uint32_t sentence_idx : pending) {
       for (int place_idx : facts[sentence_idx].places) {
         if (!mains[0].place || LevelOf(view.places[place_idx].place) < LevelOf(*mains[0].place)) {
-          mains[0].place = view.places[place_idx].place;
+          mains[0].place = IncidentPlace(view.places[place_idx].place);
         }
       }
     }
@@ -959,13 +970,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // gazetteer lacks or a country other than the dateline's. Naming only the dateline's
     // country ("KYIV - Russia launched 80 drones across Ukraine"), it must point back to a
     // town ("markets across the city stayed shut") to be a local report.
-    const IncidentPlace* filed_from = dateline_town ? &view.places[*dateline_town].place : nullptr;
+    const PlaceView* filed_from = dateline_town ? &view.places[*dateline_town].place : nullptr;
     bool points_to_town = false;
     for (const SentenceContext& s : contexts) points_to_town |= s.Has(Cue::kThisPlace);
     if (filed_from != nullptr && !unknown_town &&
         (!mains[0].place || (LevelOf(*mains[0].place) == PlaceLevel::kCountry &&
                              mains[0].place->country == filed_from->country && points_to_town))) {
-      mains[0].place = *filed_from;
+      mains[0].place = IncidentPlace(*filed_from);
       mains[0].place->relation = kFiledFromRelation;
     }
   }
@@ -980,7 +991,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
         bool ok = !facts[sentence_idx].places.empty();
         for (int place_idx : facts[sentence_idx].places) {
-          const IncidentPlace& p = view.places[place_idx].place;
+          const PlaceView& p = view.places[place_idx].place;
           if (LevelOf(p) == PlaceLevel::kCountry || !mains[main_idx].place || !Compatible(p, *mains[main_idx].place)) ok = false;
         }
         if (ok) {

@@ -224,7 +224,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
     span.dateline = in_dateline[mention.first_token];
-    claims::IncidentPlace& place = span.place;
+    // Views into the mention, which the analysed document keeps beside the view.
+    claims::PlaceView& place = span.place;
     place.name = mention.name;
     place.text = mention.text;
     place.country = mention.country;
