@@ -535,6 +535,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   std::vector<SentenceFacts> facts(tokens.sentences.size());
   out.trace.reserve(tokens.sentences.size());  // one entry per sentence: no moves while it grows
   absl::flat_hash_set<std::string_view, SentenceEndsHash, StringViewEq> seen_sentences;
+  seen_sentences.reserve(tokens.sentences.size());  // one insert per sentence: no rehash while it fills
   std::optional<int> dateline_town;
   for (size_t place_idx = 0; place_idx < view.places.size() && !dateline_town; ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
