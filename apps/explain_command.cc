@@ -40,7 +40,7 @@ void Explain(const pipeline::AnalyzedDocument& a) {
     for (const auto& place : a.view.places) {
       if (place.first_token >= sentence.first_token && place.first_token < sentence.end_token) {
         std::cout << "    place: \"" << place.place.text << "\" -> " << place.place.name << " " << place.place.country << " "
-                  << place.place.geonameid << " [" << place.place.feature_code << (place.place.relation.empty() ? "" : ", " + place.place.relation)
+                  << place.place.geonameid << " [" << place.place.feature_code << (place.place.relation.empty() ? "" : ", ") << place.place.relation
                   << ", prec " << place.place.precision << "]\n";
       }
     }

@@ -23,7 +23,11 @@ std::vector<std::string> AnaphorTypes(const std::string& value) {
   return out;
 }
 
-Coreference::Coreference(const DocumentView& view) : view_(&view) {}
+// A report notes about sixteen sources (4,701 on 300 p3k articles): room for them at once
+// spares the list four moves of every party it holds as it grows.
+constexpr size_t kTypicalSources = 16;
+
+Coreference::Coreference(const DocumentView& view) : view_(&view) { sources_.reserve(kTypicalSources); }
 
 void Coreference::NoteSource(const Party& party, bool is_person) {
   sources_.push_back(party);

@@ -96,6 +96,7 @@ bool MonthNotVerb(const SentenceContext& s, uint32_t t) {
 }  // namespace
 
 std::optional<int> YearIn(const SentenceContext& s, bool event_years_only) {
+  if (!s.HasNumber()) return std::nullopt;  // years are digits
   for (uint32_t t = s.first(); t < s.end(); ++t) {
     if (s.token(t).kind != text::TokenKind::kNumber) continue;  // years are digits; skip the rest cheaply
     if (event_years_only && NamesAnEra(s, t)) continue;
@@ -115,6 +116,8 @@ std::vector<DateRange> ReadDates(const SentenceContext& s, const DateContext& co
     range.first_token = start;
     out.push_back(std::move(range));
   };
+  // A date is written in digits or opens at a date cue: most sentences have neither.
+  if (!s.HasNumber() && !s.HasAny(kDateCues)) return out;
   for (uint32_t t = s.first(); t < s.end(); ++t) {
     start = t;
     const text::Token& token = s.token(t);

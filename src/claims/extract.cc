@@ -81,9 +81,9 @@ constexpr int kEstimatedPrecision = 3;
 
 // "some 50 km north-east of the provincial capital Bunia": a town too far to be the scene
 // still places it, moved that far along that bearing.
-std::optional<IncidentPlace> Projected(const IncidentPlace& reference, const Offset& offset) {
+std::optional<IncidentPlace> Projected(const PlaceView& reference, const Offset& offset) {
   if (!offset.bearing || !reference.resolved || offset.km > kMaxProjectionKm) return std::nullopt;
-  IncidentPlace place = reference;
+  IncidentPlace place(reference);
   GeoPoint point = Destination(reference.lat, reference.lon, *offset.bearing, offset.km);
   place.lat = point.lat;
   place.lon = point.lon;
@@ -137,6 +137,8 @@ bool TreatedIn(const SentenceContext& s, const PlaceSpan& place) {
 // "The Israeli military, which has repeatedly struck Houthi targets in Sanaa and Hodeidah,
 // declined to comment": a place in a clause told in passing about a party is not the scene.
 bool InPassingClause(const SentenceContext& s, const PlaceSpan& place) {
+  // The clause hangs on a party named before it: without one no words are walked back.
+  if (s.actors().empty()) return false;
   uint32_t open = place.first_token;
   while (open > s.first() && !s.IsPunct(open - 1, ",;:\"")) --open;
   if (open <= s.first() + 1 || !s.IsPunct(open - 1, ",") || s.ActorAt(open - 2) < 0) return false;
@@ -187,8 +189,10 @@ std::optional<SourceFrame> SpeakerAfterQuote(const std::vector<SentenceContext>&
 enum class PlaceLevel { kTown, kRegion, kCountry };
 
 // Asked of every place of every sentence, many times: compared in place (SameWord; a
-// std::string's compare with a char* calls strlen and memcmp).
-PlaceLevel LevelOf(const IncidentPlace& place) {
+// std::string's compare with a char* calls strlen and memcmp). Of a mention's PlaceView or
+// an incident's IncidentPlace alike, as are the two tests below.
+template <typename Place>
+PlaceLevel LevelOf(const Place& place) {
   const std::string_view r = place.relation;
   const std::string_view code = place.feature_code;
   if (SameWord(r, "country") || SameWord(r, "demonym") || SameWord(code.substr(0, 3), "PCL") || place.precision >= 6) {
@@ -206,7 +210,8 @@ PlaceLevel LevelOf(const IncidentPlace& place) {
   return PlaceLevel::kTown;
 }
 
-bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
+template <typename Place, typename IncidentsPlace>
+bool Compatible(const Place& place, const IncidentsPlace& incident) {
   if (!place.resolved || !incident.resolved) return true;
   if (place.geonameid != 0 && place.geonameid == incident.geonameid) return true;
   double km = DistanceKm(place.lat, place.lon, incident.lat, incident.lon);
@@ -221,7 +226,8 @@ bool Compatible(const IncidentPlace& place, const IncidentPlace& incident) {
 // Two towns this far apart, each named as such, are two places, not one place spelt twice.
 constexpr double kDistinctTownsKm = 15.0;
 
-bool DistinctTowns(const IncidentPlace& a, const IncidentPlace& b) {
+template <typename PlaceA, typename PlaceB>
+bool DistinctTowns(const PlaceA& a, const PlaceB& b) {
   if (!a.resolved || !b.resolved || a.geonameid == 0 || b.geonameid == 0 || a.geonameid == b.geonameid) return false;
   if (LevelOf(a) != PlaceLevel::kTown || LevelOf(b) != PlaceLevel::kTown) return false;
   return DistanceKm(a.lat, a.lon, b.lat, b.lon) > kDistinctTownsKm;
@@ -561,7 +567,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
   }
 
   std::vector<SentenceFacts> facts(tokens.sentences.size());
+  out.trace.reserve(tokens.sentences.size());  // one entry per sentence: no moves while it grows
   absl::flat_hash_set<std::string_view, SentenceEndsHash, StringViewEq> seen_sentences;
+  seen_sentences.reserve(tokens.sentences.size());  // one insert per sentence: no rehash while it fills
   std::optional<int> dateline_town;
   for (size_t place_idx = 0; place_idx < view.places.size() && !dateline_town; ++place_idx) {
     const PlaceSpan& place = view.places[place_idx];
@@ -580,7 +588,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       f.duplicate = true;
       continue;
     }
-    f.generic = IsGenericStatement(s, s.first(), s.end());
+    const bool generic_statement = IsGenericStatement(s, s.first(), s.end());
+    f.generic = generic_statement;
     // "They have also accused ..." after a general statement continues it.
     if (sentence_idx > 0 && facts[sentence_idx - 1].generic && s.At(s.first(), Cue::kAnaphor)) f.generic = true;
     // "a roadside bomb": the phrase's type, not that of the verb "bomb" inside it.
@@ -608,8 +617,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         frames[0].frame = "quote-speaker-after";
       }
     }
-    for (const SourceFrame& frame : frames) {
-      std::vector<AttributionClaim> claims = ReadAttributions(s, frame, coref);
+    // ReadAttributions reads nothing from a generic statement (it asks IsGenericStatement of
+    // the whole sentence first): the answer above spares it the words once per frame.
+    for (size_t frame_idx = 0; frame_idx < frames.size() && !generic_statement; ++frame_idx) {
+      std::vector<AttributionClaim> claims = ReadAttributions(s, frames[frame_idx], coref);
       MoveAppend(&claims, &f.attributions);
     }
     if (!f.generic) {
@@ -768,16 +779,18 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "25 civilians have been killed in two attacks ... as shelling hit the town of Sake and
     // rebels raided a village in Beni territory": a count of attacks over two places that
     // are not one is a summary of incidents.
+    // Both cue classes must be in the sentence: most sentences are passed by without a word read.
     bool counted_attacks = false;
-    for (uint32_t t = s.first() + 1; t + 1 < s.end() && !counted_attacks; ++t) {
+    const bool counts_attacks = s.Has(Cue::kCardinal) && s.Has(Cue::kAttackNoun);
+    for (uint32_t t = s.first() + 1; counts_attacks && t + 1 < s.end() && !counted_attacks; ++t) {
       const CueHit* cardinal = s.At(t, Cue::kCardinal);
-      counted_attacks = s.IsWord(t - 1, "in") && cardinal != nullptr && s.Entry(*cardinal).number >= 2 &&
+      counted_attacks = cardinal != nullptr && s.IsWord(t - 1, "in") && s.Entry(*cardinal).number >= 2 &&
                         s.At(cardinal->end_token, Cue::kAttackNoun) != nullptr;
     }
     for (size_t i = 0; i < f.places.size() && counted_attacks && !f.roundup; ++i) {
       for (size_t j = i + 1; j < f.places.size(); ++j) {
-        const IncidentPlace& a = view.places[f.places[i]].place;
-        const IncidentPlace& b = view.places[f.places[j]].place;
+        const PlaceView& a = view.places[f.places[i]].place;
+        const PlaceView& b = view.places[f.places[j]].place;
         if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
         if (!Compatible(a, b) && !Compatible(b, a)) f.roundup = true;
       }
@@ -786,8 +799,8 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // Zaporizhzhia ..."): it belongs to no single incident.
     for (size_t i = 0; i < f.places.size() && !f.roundup; ++i) {
       for (size_t j = i + 1; j < f.places.size(); ++j) {
-        const IncidentPlace& a = view.places[f.places[i]].place;
-        const IncidentPlace& b = view.places[f.places[j]].place;
+        const PlaceView& a = view.places[f.places[i]].place;
+        const PlaceView& b = view.places[f.places[j]].place;
         if (LevelOf(a) == PlaceLevel::kCountry || LevelOf(b) == PlaceLevel::kCountry) continue;
         if (SameWord(a.relation, "between") || SameWord(b.relation, "between")) continue;
         if (DistanceKm(a.lat, a.lon, b.lat, b.lon) <= kRoundupKm) continue;
@@ -824,15 +837,15 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     MoveAppend(&f.casualties, &inc.casualties);
     MoveAppend(&f.victims, &inc.victims);
     for (std::string_view type : f.attack_types) inc.type_votes[std::string(type)] += 1;
-    for (int place_idx : f.places) inc.place_mentions.push_back(view.places[place_idx].place.text);
+    for (int place_idx : f.places) inc.place_mentions.emplace_back(view.places[place_idx].place.text);
     if (f.projected) inc.place_mentions.push_back(f.projected->text);
-    if (!b->place && f.anchor) b->place = view.places[*f.anchor].place;
+    if (!b->place && f.anchor) b->place = IncidentPlace(view.places[*f.anchor].place);
     if (!b->place && f.projected) b->place = *f.projected;
     NoteDates(b, f.dates);
   };
   // Background: an earlier or separate attack, grouped by place (or, without one, with the
   // background sentence just before).
-  auto to_background = [&](const IncidentPlace* anchor, uint32_t sentence_idx, const char* note,
+  auto to_background = [&](const PlaceView* anchor, uint32_t sentence_idx, const char* note,
                            SentenceTrace* trace) {
     Builder* target = nullptr;
     for (Builder& b : backgrounds) {
@@ -884,7 +897,14 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     }
     town_before.reset();
     // Places of this sentence that fit no incident so far move it elsewhere.
-    const IncidentPlace* anchor = f.anchor ? &view.places[*f.anchor].place : (f.projected ? &*f.projected : nullptr);
+    // The anchor as a view: a mention's place, or the place projected from one (f keeps it).
+    std::optional<PlaceView> anchor_place;
+    if (f.anchor) {
+      anchor_place = view.places[*f.anchor].place;
+    } else if (f.projected) {
+      anchor_place.emplace(*f.projected);
+    }
+    const PlaceView* anchor = anchor_place ? &*anchor_place : nullptr;
     bool distant = false;
     if (!f.places.empty() && current >= 0 && mains[current].place) {
       bool any_fits = false;
@@ -892,7 +912,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // Towns and regions decide; a country named beside them ("Yemen's Hajjah province")
       // neither keeps nor moves the sentence.
       for (int place_idx : f.places) {
-        const IncidentPlace& p = view.places[place_idx].place;
+        const PlaceView& p = view.places[place_idx].place;
         // Nor does a region of no one country ("Al Qaeda's Sahel affiliate", "the Africa Corps").
         if (LevelOf(p) == PlaceLevel::kCountry || p.country.empty()) continue;
         any_strong = true;
@@ -992,7 +1012,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       backgrounds.back().incident.background = true;
       for (int place_idx : f.places) {
         if (LevelOf(view.places[place_idx].place) != PlaceLevel::kCountry) {
-          backgrounds.back().place = view.places[place_idx].place;
+          backgrounds.back().place = IncidentPlace(view.places[place_idx].place);
           break;
         }
       }
@@ -1020,7 +1040,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     for (uint32_t sentence_idx : pending) {
       for (int place_idx : facts[sentence_idx].places) {
         if (!mains[0].place || LevelOf(view.places[place_idx].place) < LevelOf(*mains[0].place)) {
-          mains[0].place = view.places[place_idx].place;
+          mains[0].place = IncidentPlace(view.places[place_idx].place);
         }
       }
     }
@@ -1029,13 +1049,13 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // gazetteer lacks or a country other than the dateline's. Naming only the dateline's
     // country ("KYIV - Russia launched 80 drones across Ukraine"), it must point back to a
     // town ("markets across the city stayed shut") to be a local report.
-    const IncidentPlace* filed_from = dateline_town ? &view.places[*dateline_town].place : nullptr;
+    const PlaceView* filed_from = dateline_town ? &view.places[*dateline_town].place : nullptr;
     bool points_to_town = false;
     for (const SentenceContext& s : contexts) points_to_town |= s.Has(Cue::kThisPlace);
     if (filed_from != nullptr && !unknown_town &&
         (!mains[0].place || (LevelOf(*mains[0].place) == PlaceLevel::kCountry &&
                              mains[0].place->country == filed_from->country && points_to_town))) {
-      mains[0].place = *filed_from;
+      mains[0].place = IncidentPlace(*filed_from);
       mains[0].place->relation = kFiledFromRelation;
     }
   }
@@ -1056,7 +1076,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       for (size_t main_idx = 0; main_idx < mains.size(); ++main_idx) {
         bool ok = !facts[sentence_idx].places.empty();
         for (int place_idx : facts[sentence_idx].places) {
-          const IncidentPlace& p = view.places[place_idx].place;
+          const PlaceView& p = view.places[place_idx].place;
           if (LevelOf(p) == PlaceLevel::kCountry || !mains[main_idx].place || !Compatible(p, *mains[main_idx].place)) ok = false;
         }
         if (ok) {
@@ -1068,10 +1088,10 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "the attack on Tse-Akaa in Nigeria's Benue state": an attack with its toll in a town the
     // gazetteer lacks, in a region none of the incidents is in, is news of its own.
     const SentenceFacts& pf = facts[sentence_idx];
-    const IncidentPlace* own_region = nullptr;
+    const PlaceView* own_region = nullptr;
     if (count == 0 && mains.size() > 1 && pf.attack && !pf.casualties.empty()) {
       for (int place_idx : pf.places) {
-        const IncidentPlace& p = view.places[place_idx].place;
+        const PlaceView& p = view.places[place_idx].place;
         if (LevelOf(p) == PlaceLevel::kRegion && own_region == nullptr) own_region = &p;
       }
       for (const Builder& b : mains) {
@@ -1081,7 +1101,7 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       }
       if (own_region != nullptr) {
         mains.emplace_back();
-        mains.back().place = *own_region;
+        mains.back().place = IncidentPlace(*own_region);
         fits = static_cast<int>(mains.size() - 1);
         count = 1;
       }

@@ -38,6 +38,8 @@ bool IsAllDigits(std::string_view s) {
 
 std::vector<Count> FindCounts(const SentenceContext& sentence) {
   std::vector<Count> counts;
+  // Only a number or a number word opens a count: most sentences have neither.
+  if (!sentence.HasNumber() && !sentence.HasAny(kCountWordCues)) return counts;
   const uint32_t end = sentence.end();
   for (uint32_t token_idx = sentence.first(); token_idx < end; ++token_idx) {
     const text::Token& token = sentence.token(token_idx);

@@ -52,6 +52,7 @@ SentenceContext::SentenceContext(const DocumentView& view, const Lexicon& lexico
   const std::span<const CueHit> hits = cues();
   for (uint32_t t = first_; t < end_; ++t) {
     TokenSlot& slot = slots_[t - first_];
+    has_number_ |= (*tokens_)[t].kind == text::TokenKind::kNumber;
     if (slot.actor_at >= 0) continue;
     slot.cue_starts = marks[t - first_];
     classes_ |= slot.cue_starts;

@@ -64,6 +64,9 @@ class SentenceContext {
   const CueEntry& Entry(const CueHit& hit) const { return lexicon_->entry(hit.entry); }
 
   bool Has(Cue cue) const { return (classes_ & Bit(cue)) != 0; }
+  // Whether a token of the sentence is written in digits: readers of counts, years and dates
+  // pass by the many sentences with none (and none of their cues) without reading a word.
+  bool HasNumber() const { return has_number_; }
   // Whether a cue of any class in `mask` (CueBit of each) is in the sentence.
   bool HasAny(uint64_t mask) const { return (classes_ & mask) != 0; }
   // Whether a cue of this class starts at the token: the only question for kMarkCues
@@ -140,6 +143,7 @@ class SentenceContext {
   uint32_t first_;
   uint32_t end_;
   uint64_t classes_ = 0;  // bit per Cue class found in the sentence
+  bool has_number_ = false;
   const std::vector<CueHit>* cue_store_ = nullptr;  // the document's cues; own_cues_ when null
   std::vector<CueHit> own_cues_;
   uint32_t cue_begin_ = 0;  // this sentence's: [cue_begin_, cue_end_) of the store

@@ -1,9 +1,8 @@
 #include "pipeline/engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
-
-#include <absl/container/flat_hash_map.h>
 
 #include "claims/extract.h"
 #include "text/dateline.h"
@@ -12,7 +11,9 @@
 namespace crosscheck::pipeline {
 
 Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth depth) {
+  static std::atomic<uint64_t> next_serial{1};
   std::unique_ptr<Engine> engine(new Engine());
+  engine->serial_ = next_serial.fetch_add(1, std::memory_order_relaxed);
   engine->depth_ = depth;
   Result<ingest::IngestResources> ingest = ingest::IngestResources::Load(paths.data_dir);
   if (!ingest.ok()) return ingest.status();
@@ -76,10 +77,6 @@ namespace {
 constexpr int64_t kLoneForeignTownPopulation = 100000;
 // Past this many remembered forms the memo starts over, so that odd text cannot grow it for ever.
 constexpr size_t kMaxRememberedForms = 1 << 16;
-
-// Per-document tables keyed by views into the analysed document, which outlives them.
-template <typename V>
-using ViewTable = absl::flat_hash_map<std::string_view, V, StringViewHash, StringViewEq>;
 
 // Whether a country has two distinct towns or more: the first town's id, and whether another came.
 struct TownsSeen {
@@ -160,15 +157,19 @@ bool Engine::FormNames(std::string_view surface, int actor) const {
 }
 
 size_t Engine::ActorsSharingForm(std::string_view surface) const {
-  {
-    std::lock_guard<std::mutex> lock(form_counts_mutex_);
-    auto it = form_counts_.find(surface);
-    if (it != form_counts_.end()) return it->second;
+  struct Memo {
+    uint64_t engine = 0;  // whose counts these are (Engine::serial_)
+    StringTable<size_t> counts;
+  };
+  thread_local Memo memo;
+  if (memo.engine != serial_) {
+    memo.counts.clear();
+    memo.engine = serial_;
   }
-  size_t count = actors_->FindByForm(surface).size();
-  std::lock_guard<std::mutex> lock(form_counts_mutex_);
-  if (form_counts_.size() >= kMaxRememberedForms) form_counts_.clear();
-  form_counts_.try_emplace(surface, count);
+  if (auto it = memo.counts.find(surface); it != memo.counts.end()) return it->second;
+  const size_t count = actors_->FindByForm(surface).size();
+  if (memo.counts.size() >= kMaxRememberedForms) memo.counts.clear();
+  memo.counts.try_emplace(surface, count);
   return count;
 }
 
@@ -183,19 +184,13 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     return std::find_if(specific_by_type.begin(), specific_by_type.end(),
                         [&](const auto& entry) { return entry.first == type; });
   };
-  // How many actors share a surface form, once per distinct form (forms repeat: "US").
-  ViewTable<size_t> actors_of_form;
-  auto actors_sharing = [&](std::string_view surface) {
-    auto [it, added] = actors_of_form.emplace(surface, 0);
-    if (added) it->second = ActorsSharingForm(surface);
-    return it->second;
-  };
-  // Per mention, read again below: one table probe each rather than two.
+  // How many actors share each mention's surface form, read again below: one probe of the
+  // thread's memo each (a table of the document's own forms in front of it cost more than it spared).
   std::vector<size_t> sharing_form(analyzed.actors.size(), 0);
   for (size_t mention_idx = 0; mention_idx < analyzed.actors.size(); ++mention_idx) {
     const actors::ActorMention& mention = analyzed.actors[mention_idx];
     if (mention.actor < 0) continue;
-    sharing_form[mention_idx] = actors_sharing(mention.actor_span.Of(analyzed.doc.text));
+    sharing_form[mention_idx] = ActorsSharingForm(mention.actor_span.Of(analyzed.doc.text));
     if (sharing_form[mention_idx] == 1 && specific_of_type(mention.type) == specific_by_type.end()) {
       specific_by_type.emplace_back(mention.type, mention.actor);
     }
@@ -247,7 +242,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     span.first_token = mention.first_token;
     span.end_token = mention.end_token;
     span.dateline = in_dateline[mention.first_token];
-    claims::IncidentPlace& place = span.place;
+    // Views into the mention, which the analysed document keeps beside the view.
+    claims::PlaceView& place = span.place;
     place.name = mention.name;
     place.text = mention.text;
     place.country = mention.country;

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -58,8 +58,9 @@ class Engine {
   // The same into a party whose strings are still empty: the view's spans are filled in place.
   void FillParty(int actor_index, claims::Party* party) const;
   claims::DocumentView BuildView(const AnalyzedDocument& analyzed) const;
-  // How many actors a surface form may name. Remembered across documents: the same few
-  // forms ("US", "the army") recur in every report, and each lookup tokenizes the form.
+  // How many actors a surface form may name. Remembered across documents, per thread: the
+  // same few forms ("US", "the army") recur in every report, and each lookup tokenizes the
+  // form; a memo of the thread's own takes no lock, so each mention may ask it directly.
   size_t ActorsSharingForm(std::string_view surface) const;
   // Whether a surface form may name this actor.
   bool FormNames(std::string_view surface, int actor) const;
@@ -77,8 +78,9 @@ class Engine {
   // Per country, its state's government bodies by actor id ("syrian_health_ministry"):
   // "the health ministry said" in a report about that country.
   StringTable<std::vector<std::pair<std::string, int>>> home_bodies_;
-  mutable std::mutex form_counts_mutex_;  // Analyze runs on several threads at once
-  mutable StringTable<size_t> form_counts_;
+  // Tells this engine's memo of form counts from another's (ActorsSharingForm): engines may
+  // come and go at the same address with other dictionaries.
+  uint64_t serial_ = 0;
 };
 
 }  // namespace crosscheck::pipeline

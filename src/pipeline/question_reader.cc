@@ -32,7 +32,7 @@ incidents::Question ReadQuestion(const Engine& engine, const std::string& text) 
   // The most precise place named.
   for (const auto& span : analyzed->view.places) {
     if (!span.place.resolved) continue;
-    if (!question.place || span.place.precision < question.place->precision) question.place = span.place;
+    if (!question.place || span.place.precision < question.place->precision) question.place = claims::IncidentPlace(span.place);
   }
   // A party the question is about, other than the place itself.
   for (const auto& actor : analyzed->view.actors) {
