@@ -775,14 +775,18 @@ class Recognizer {
   }
 
   std::vector<ActorMention> Emit() {
-    // Sorting indices gives the same order as sorting the finished mentions would (the same
-    // comparisons on the same keys) without moving mentions and their strings around.
-    std::vector<uint32_t> order(drafts_.size());
-    for (uint32_t draft_idx = 0; draft_idx < order.size(); ++draft_idx) order[draft_idx] = draft_idx;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return drafts_[a].first < drafts_[b].first; });
+    // Drafts never overlap, so no two share a first token: sorting each first token packed
+    // above its draft's index orders them as sorting the finished mentions would, with integer
+    // compares and without moving mentions and their strings around.
+    std::vector<uint64_t> order(drafts_.size());
+    for (uint32_t draft_idx = 0; draft_idx < order.size(); ++draft_idx) {
+      order[draft_idx] = (uint64_t{drafts_[draft_idx].first} << 32) | draft_idx;
+    }
+    std::sort(order.begin(), order.end());
     std::vector<ActorMention> mentions;
     mentions.reserve(drafts_.size());
-    for (uint32_t draft_idx : order) {
+    for (uint64_t packed : order) {
+      const auto draft_idx = static_cast<uint32_t>(packed);
       Draft& draft = drafts_[draft_idx];
       ActorMention& mention = mentions.emplace_back();  // built in place: its strings are not moved again
       mention.first_token = draft.first;
