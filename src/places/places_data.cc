@@ -125,8 +125,8 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     cue.precision = static_cast<int>(ToInt(f[3]));
     if (cue.words.empty() || cue.words.front().empty()) continue;
     uint32_t cue_idx = static_cast<uint32_t>(data.cues.size());
-    if (cue.position == CuePosition::kAfter) data.after_cues_by_first_word[cue.words.front()].push_back(cue_idx);
-    else data.before_cues_by_last_word[cue.words.back()].push_back(cue_idx);
+    if (cue.position == CuePosition::kAfter) data.after_cues_by_first_word.Add(cue.words.front(), cue_idx);
+    else data.before_cues_by_last_word.Add(cue.words.back(), cue_idx);
     data.cues.push_back(std::move(cue));
   }
   auto arabic = ReadTable(data_dir + "/arabic.tsv", "crosscheck.arabic v1", 2);

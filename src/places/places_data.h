@@ -9,6 +9,7 @@
 #include "core/packed_word_map.h"
 #include "core/status.h"
 #include "core/string_table.h"
+#include "places/cue_lists.h"
 #include "places/short_word_set.h"
 
 namespace crosscheck::places {
@@ -72,8 +73,8 @@ struct PlacesData {
   std::vector<Cue> cues;
   // Cue indices (in file order) by the cue's first word (after-cues) and last word (before-cues):
   // the matcher tests only the cues that can match the word next to a place.
-  StringMap<std::vector<uint32_t>> after_cues_by_first_word;
-  StringMap<std::vector<uint32_t>> before_cues_by_last_word;
+  CueLists after_cues_by_first_word;
+  CueLists before_cues_by_last_word;
   ShortWordSet articles;   // "al", "el", "ash"...
   ShortWordSet abu_forms;  // "abu", "albu", "abou"...
   size_t max_article_length = 0;  // longest article or Abu form: longer words are neither
