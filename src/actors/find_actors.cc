@@ -67,7 +67,8 @@ struct Draft {
 };
 
 // The recogniser's per-token tables, kept per thread: their capacity carries over to the next
-// document, which then allocates none of them again.
+// document, which then allocates none of them again. ids and one_word_cues may be longer than
+// the document's tokens (MarkTokens).
 struct TokenTables {
   std::vector<uint32_t> ids;
   std::vector<int> owner;
@@ -87,8 +88,6 @@ class Recognizer {
         one_word_cues_(tables.one_word_cues), form_starts_(tables.form_starts), role_starts_(tables.role_starts),
         organisation_starts_(tables.organisation_starts) {
     owner_.assign(tokens_.size(), -1);
-    ids_.clear();
-    one_word_cues_.clear();
     form_starts_.clear();
     role_starts_.clear();
     organisation_starts_.clear();
@@ -134,8 +133,11 @@ class Recognizer {
     const std::vector<WordFacts>& facts = dict_.word_facts();
     const uint16_t modifier_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kModifier);
     const uint16_t definite_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kDefinite);
-    ids_.resize(tokens_.size());
-    one_word_cues_.resize(tokens_.size());
+    // Every entry of the document's tokens is written below, and no pass reads past them:
+    // the tables only grow, so that a document no longer than the longest before them
+    // zero-fills nothing.
+    if (ids_.size() < tokens_.size()) ids_.resize(tokens_.size());
+    if (one_word_cues_.size() < tokens_.size()) one_word_cues_.resize(tokens_.size());
     // Raw pointers and sizes held in locals: the start lists are vectors of the same type as
     // ids_, so after each push_back the compiler would reload every vector's data pointer.
     uint32_t* const ids = ids_.data();
