@@ -141,6 +141,8 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     if (f[1] == "abu" || f[1] == "attached") {
       if (f[0].empty()) data.variant_openers.set();
       else data.variant_openers.set(static_cast<unsigned char>(f[0][0]));
+      if (f[0].size() < 2) data.variant_pairs_known = false;
+      else data.variant_opener_pairs.push_back(BytePair(f[0]));
     }
   }
   auto supplement = ReadTable(data_dir + "/supplement.tsv", "crosscheck.places-supplement v1", 9);

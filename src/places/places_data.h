@@ -3,7 +3,9 @@
 #pragma once
 
 #include <bitset>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/packed_word_map.h"
@@ -61,6 +63,11 @@ using StringSet = StringTableSet;
 template <typename V>
 using StringMap = StringTable<V>;
 
+// The first two bytes of a word of two bytes or more, the first byte lowest.
+inline uint16_t BytePair(std::string_view word) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(word[0]) | (static_cast<unsigned char>(word[1]) << 8));
+}
+
 struct PlacesData {
   std::string version;  // from MANIFEST
   std::vector<CountryRow> countries;
@@ -82,6 +89,11 @@ struct PlacesData {
   // First bytes of the Abu forms and attached articles (every byte if one is empty): a name
   // that starts with none of them keeps its words in the variant key (VariantKeyIsPlain).
   std::bitset<256> variant_openers;
+  // The first two bytes (first byte lowest) of each Abu form and attached article, when all
+  // have two or more (variant_pairs_known): a name whose first word opens with no such pair
+  // keeps its words in the variant key too, without comparing it with every form.
+  std::vector<uint16_t> variant_opener_pairs;
+  bool variant_pairs_known = true;
   std::vector<SupplementRow> supplement;
 };
 
