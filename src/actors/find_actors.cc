@@ -31,8 +31,10 @@ constexpr std::string_view kMediaType = "media";
 constexpr std::string_view kNewsAgencyType = "news_agency";
 constexpr std::string_view kInternationalOrgType = "international_org";
 constexpr std::string_view kMonitorType = "monitor";
-// A generous guess at tokens per actor mention, to reserve the drafts once.
-constexpr size_t kTokensPerDraftGuess = 16;
+// A generous guess at tokens per actor mention, to reserve the drafts once. News runs at about
+// one draft in twelve tokens (p3k), many documents denser: one in sixteen made most of them
+// grow the vector, moving every draft's strings and inline vector.
+constexpr size_t kTokensPerDraftGuess = 8;
 // Context weights for choosing between actors sharing a form ("coalition", "SNA").
 constexpr int kSamePartyWeight = 3;
 constexpr int kSameCountryWeight = 1;
@@ -69,7 +71,8 @@ struct Draft {
 };
 
 // The recogniser's per-token tables, kept per thread: their capacity carries over to the next
-// document, which then allocates none of them again.
+// document, which then allocates none of them again. ids and one_word_cues may be longer than
+// the document's tokens (MarkTokens).
 struct TokenTables {
   std::vector<uint32_t> ids;
   std::vector<int> owner;
@@ -89,8 +92,6 @@ class Recognizer {
         one_word_cues_(tables.one_word_cues), form_starts_(tables.form_starts), role_starts_(tables.role_starts),
         organisation_starts_(tables.organisation_starts) {
     owner_.assign(tokens_.size(), -1);
-    ids_.clear();
-    one_word_cues_.clear();
     form_starts_.clear();
     role_starts_.clear();
     organisation_starts_.clear();
@@ -136,8 +137,11 @@ class Recognizer {
     const std::vector<WordFacts>& facts = dict_.word_facts();
     const uint16_t modifier_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kModifier);
     const uint16_t definite_bit = uint16_t{1} << static_cast<unsigned>(CueKind::kDefinite);
-    ids_.resize(tokens_.size());
-    one_word_cues_.resize(tokens_.size());
+    // Every entry of the document's tokens is written below, and no pass reads past them:
+    // the tables only grow, so that a document no longer than the longest before them
+    // zero-fills nothing.
+    if (ids_.size() < tokens_.size()) ids_.resize(tokens_.size());
+    if (one_word_cues_.size() < tokens_.size()) one_word_cues_.resize(tokens_.size());
     // Raw pointers and sizes held in locals: the start lists are vectors of the same type as
     // ids_, so after each push_back the compiler would reload every vector's data pointer.
     uint32_t* const ids = ids_.data();
@@ -809,14 +813,18 @@ class Recognizer {
   }
 
   std::vector<ActorMention> Emit() {
-    // Sorting indices gives the same order as sorting the finished mentions would (the same
-    // comparisons on the same keys) without moving mentions and their strings around.
-    std::vector<uint32_t> order(drafts_.size());
-    for (uint32_t draft_idx = 0; draft_idx < order.size(); ++draft_idx) order[draft_idx] = draft_idx;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return drafts_[a].first < drafts_[b].first; });
+    // Drafts never overlap, so no two share a first token: sorting each first token packed
+    // above its draft's index orders them as sorting the finished mentions would, with integer
+    // compares and without moving mentions and their strings around.
+    std::vector<uint64_t> order(drafts_.size());
+    for (uint32_t draft_idx = 0; draft_idx < order.size(); ++draft_idx) {
+      order[draft_idx] = (uint64_t{drafts_[draft_idx].first} << 32) | draft_idx;
+    }
+    std::sort(order.begin(), order.end());
     std::vector<ActorMention> mentions;
     mentions.reserve(drafts_.size());
-    for (uint32_t draft_idx : order) {
+    for (uint64_t packed : order) {
+      const auto draft_idx = static_cast<uint32_t>(packed);
       Draft& draft = drafts_[draft_idx];
       if (draft.merged) continue;
       ActorMention& mention = mentions.emplace_back();  // built in place: its strings are not moved again

@@ -156,6 +156,13 @@ bool VariantKeyIsPlain(std::span<const std::string_view> words, const PlacesData
   if (words.front().empty() || !data.variant_openers.test(static_cast<unsigned char>(words.front().front()))) {
     return !words.front().empty();
   }
+  // Most of the others with their first two bytes ("Army", "Egypt"): the run-together words
+  // start with the first word's.
+  if (data.variant_pairs_known && words.front().size() >= 2 &&
+      std::find(data.variant_opener_pairs.begin(), data.variant_opener_pairs.end(), BytePair(words.front())) ==
+          data.variant_opener_pairs.end()) {
+    return true;
+  }
   for (const std::string& form : data.abu_forms) {
     if (JoinedStartsWith(words, joined_size, form, kMinAbuRemainder)) return false;
   }

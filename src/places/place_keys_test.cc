@@ -51,7 +51,8 @@ TEST(VariantKeyTest, PlainKeysAreTheMarkAndTheWords) {
       {"aleppo"}, {"al", "bukamal"}, {"albukamal"}, {"abu", "kamal"}, {"albu", "kamal"}, {"bu", "kamal"},
       {"deir", "ez", "zor"}, {"new", "york"}, {"abo"}, {"elbasan"}, {"ab"}, {"a"}, {"the"}, {"bou", "kamal"},
       {"mosul", "al", "jadida"}, {"kamal", "abu"}, {"raqqa"}, {"ez", "zor"}, {""}, {"x", ""},
-      {"alep"}, {"army"}, {"a", "bu", "kamal"}, {"a", "bc", "kamal"}, {"b", "u", "kamal"}, {"elba"}, {"bou"}};
+      {"alep"}, {"army"}, {"a", "bu", "kamal"}, {"a", "bc", "kamal"}, {"b", "u", "kamal"}, {"elba"}, {"bou"},
+      {"egypt"}, {"ebla"}, {"bagdad"}, {"elbow"}, {"abbas"}, {"bukamal"}, {"aboukamal"}, {"ab", "oukamal"}};
   std::string out;
   int plain = 0;
   for (const std::vector<std::string_view>& words : cases) {
@@ -71,6 +72,10 @@ TEST(VariantKeyTest, PlainKeysAreTheMarkAndTheWords) {
   EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"a", "bu", "kamal"}, *data));  // "abu" across words
   EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"a", "bc", "kamal"}, *data));
   EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"mosul", "al", "jadida"}, *data));
+  // Opened by a byte some form starts with, but by no form's first two bytes.
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"egypt"}, *data));
+  EXPECT_TRUE(VariantKeyIsPlain(std::vector<std::string_view>{"bagdad"}, *data));
+  EXPECT_FALSE(VariantKeyIsPlain(std::vector<std::string_view>{"ab", "oukamal"}, *data));  // "abou" across words
   EXPECT_GE(plain, 4);
 }
 

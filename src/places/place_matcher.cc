@@ -452,17 +452,13 @@ class Matcher {
   std::span<const uint32_t> AfterCuesAt(size_t i) const {
     const size_t first_word = IsPunct(i, '-') ? i + 1 : i;
     if (!IsWord(first_word)) return {};
-    auto it = g_.data.after_cues_by_first_word.find(tokens_[first_word].folded);
-    if (it == g_.data.after_cues_by_first_word.end()) return {};
-    return it->second;
+    return g_.data.after_cues_by_first_word.Of(tokens_[first_word].folded);
   }
 
   // Whether a settlement cue ("the town of") ends right before token i.
   bool AfterSettlementCue(size_t i) const {
     if (i == 0 || !IsWord(i - 1)) return false;
-    auto it = g_.data.before_cues_by_last_word.find(tokens_[i - 1].folded);
-    if (it == g_.data.before_cues_by_last_word.end()) return false;
-    for (uint32_t cue_idx : it->second) {
+    for (uint32_t cue_idx : g_.data.before_cues_by_last_word.Of(tokens_[i - 1].folded)) {
       const Cue& cue = g_.data.cues[cue_idx];
       if (cue.relation == kSettlement && MatchWordsBefore(i, cue.words) != SIZE_MAX) return true;
     }
@@ -705,8 +701,7 @@ class Matcher {
 
   // The before-cues whose last word is token i's, in file order, or null.
   const std::vector<uint32_t>* BeforeCuesEndingWith(size_t i) const {
-    auto it = g_.data.before_cues_by_last_word.find(tokens_[i].folded);
-    return it == g_.data.before_cues_by_last_word.end() ? nullptr : &it->second;
+    return g_.data.before_cues_by_last_word.ListOf(tokens_[i].folded);
   }
 
   std::vector<PlaceMention> BuildMentions() {

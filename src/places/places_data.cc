@@ -125,8 +125,8 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     cue.precision = static_cast<int>(ToInt(f[3]));
     if (cue.words.empty() || cue.words.front().empty()) continue;
     uint32_t cue_idx = static_cast<uint32_t>(data.cues.size());
-    if (cue.position == CuePosition::kAfter) data.after_cues_by_first_word[cue.words.front()].push_back(cue_idx);
-    else data.before_cues_by_last_word[cue.words.back()].push_back(cue_idx);
+    if (cue.position == CuePosition::kAfter) data.after_cues_by_first_word.Add(cue.words.front(), cue_idx);
+    else data.before_cues_by_last_word.Add(cue.words.back(), cue_idx);
     data.cues.push_back(std::move(cue));
   }
   auto arabic = ReadTable(data_dir + "/arabic.tsv", "crosscheck.arabic v1", 2);
@@ -141,6 +141,8 @@ Result<PlacesData> LoadPlacesData(const std::string& data_dir) {
     if (f[1] == "abu" || f[1] == "attached") {
       if (f[0].empty()) data.variant_openers.set();
       else data.variant_openers.set(static_cast<unsigned char>(f[0][0]));
+      if (f[0].size() < 2) data.variant_pairs_known = false;
+      else data.variant_opener_pairs.push_back(BytePair(f[0]));
     }
   }
   auto supplement = ReadTable(data_dir + "/supplement.tsv", "crosscheck.places-supplement v1", 9);

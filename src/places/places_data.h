@@ -3,12 +3,15 @@
 #pragma once
 
 #include <bitset>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/packed_word_map.h"
 #include "core/status.h"
 #include "core/string_table.h"
+#include "places/cue_lists.h"
 #include "places/short_word_set.h"
 
 namespace crosscheck::places {
@@ -60,6 +63,11 @@ using StringSet = StringTableSet;
 template <typename V>
 using StringMap = StringTable<V>;
 
+// The first two bytes of a word of two bytes or more, the first byte lowest.
+inline uint16_t BytePair(std::string_view word) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(word[0]) | (static_cast<unsigned char>(word[1]) << 8));
+}
+
 struct PlacesData {
   std::string version;  // from MANIFEST
   std::vector<CountryRow> countries;
@@ -72,8 +80,8 @@ struct PlacesData {
   std::vector<Cue> cues;
   // Cue indices (in file order) by the cue's first word (after-cues) and last word (before-cues):
   // the matcher tests only the cues that can match the word next to a place.
-  StringMap<std::vector<uint32_t>> after_cues_by_first_word;
-  StringMap<std::vector<uint32_t>> before_cues_by_last_word;
+  CueLists after_cues_by_first_word;
+  CueLists before_cues_by_last_word;
   ShortWordSet articles;   // "al", "el", "ash"...
   ShortWordSet abu_forms;  // "abu", "albu", "abou"...
   size_t max_article_length = 0;  // longest article or Abu form: longer words are neither
@@ -81,6 +89,11 @@ struct PlacesData {
   // First bytes of the Abu forms and attached articles (every byte if one is empty): a name
   // that starts with none of them keeps its words in the variant key (VariantKeyIsPlain).
   std::bitset<256> variant_openers;
+  // The first two bytes (first byte lowest) of each Abu form and attached article, when all
+  // have two or more (variant_pairs_known): a name whose first word opens with no such pair
+  // keeps its words in the variant key too, without comparing it with every form.
+  std::vector<uint16_t> variant_opener_pairs;
+  bool variant_pairs_known = true;
   std::vector<SupplementRow> supplement;
 };
 

@@ -143,8 +143,8 @@ class AbbreviationFilter {
         AddBackward(abbreviation, /*first_part=*/false);
         continue;
       }
-      forward_.insert(abbreviation);
-      for (size_t length = 1; length < abbreviation.size(); ++length) forward_paths_.insert(abbreviation.substr(0, length));
+      forward_[abbreviation] |= kEntry;
+      for (size_t length = 1; length < abbreviation.size(); ++length) forward_[abbreviation.substr(0, length)] |= kPath;
     }
     for (const std::string& part : first_parts) AddBackward(part, /*first_part=*/true);
   }
@@ -156,22 +156,25 @@ class AbbreviationFilter {
     if (end == 0 || !last_bytes_[static_cast<unsigned char>(text[end - 1])]) return false;  // the usual case
     uint32_t best_length = 0;
     bool best_is_first_part = false;
+    // One look-up a length: a suffix that is neither an entry nor a path has no longer entry
+    // ending this way either.
     for (uint32_t length = 1; length <= end; ++length) {
-      const std::string_view suffix = text.substr(end - length, length);
-      if (auto it = backward_.find(suffix); it != backward_.end()) {
+      auto it = backward_.find(text.substr(end - length, length));
+      if (it == backward_.end()) break;
+      if (it->second & kEntry) {
         best_length = length;
-        best_is_first_part = it->second;
+        best_is_first_part = (it->second & kFirstPart) != 0;
       }
-      if (backward_paths_.find(suffix) == backward_paths_.end()) break;  // no longer entry ends this way
+      if (!(it->second & kPath)) break;
     }
     if (best_length == 0) return false;
     if (!best_is_first_part) return true;
     const uint32_t start = end - best_length;
     bool matched = false;
     for (uint32_t length = 1; start + length <= text.size(); ++length) {
-      const std::string_view prefix = text.substr(start, length);
-      matched = forward_.find(prefix) != forward_.end();
-      if (forward_paths_.find(prefix) == forward_paths_.end()) break;
+      auto it = forward_.find(text.substr(start, length));
+      matched = it != forward_.end() && (it->second & kEntry) != 0;
+      if (it == forward_.end() || !(it->second & kPath)) break;
     }
     return matched;
   }
@@ -179,15 +182,20 @@ class AbbreviationFilter {
  private:
   void AddBackward(const std::string& entry, bool first_part) {
     if (entry.empty()) return;
-    backward_.emplace(entry, first_part);
+    uint8_t& bits = backward_[entry];
+    // An entry added twice keeps its first reading of "first part".
+    if (!(bits & kEntry)) bits |= kEntry | (first_part ? kFirstPart : 0);
     last_bytes_.set(static_cast<unsigned char>(entry.back()));
-    for (size_t length = 1; length < entry.size(); ++length) backward_paths_.insert(entry.substr(entry.size() - length));
+    for (size_t length = 1; length < entry.size(); ++length) backward_[entry.substr(entry.size() - length)] |= kPath;
   }
 
-  StringTable<bool> backward_;  // entry -> is a first part
-  StringSet backward_paths_;  // proper suffixes of backward entries
-  StringSet forward_;
-  StringSet forward_paths_;   // proper prefixes of forward entries
+  // What a string is to a table: an entry (and a first part of other entries), a path to a
+  // longer entry, or both; a string neither is absent.
+  static constexpr uint8_t kEntry = 1;
+  static constexpr uint8_t kFirstPart = 2;
+  static constexpr uint8_t kPath = 4;
+  StringTable<uint8_t> backward_;  // backward entries and their proper suffixes
+  StringTable<uint8_t> forward_;   // forward entries and their proper prefixes
   std::bitset<256> last_bytes_;  // last bytes of backward entries: no other can end a match
 };
 

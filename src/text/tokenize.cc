@@ -144,7 +144,7 @@ bool IsNumberJoiner(UChar32 c) { return c == ',' || c == '.' || c == ':' || c ==
 // the end, so that the hot path does no per-byte or per-word string bookkeeping.
 class FoldArena {
  public:
-  FoldArena(std::string* store, size_t expected_bytes) : store_(store) { store_->resize(expected_bytes); }
+  FoldArena(FoldStore* store, size_t expected_bytes) : store_(store) { store_->Allocate(expected_bytes); }
   uint32_t size() const { return static_cast<uint32_t>(used_); }
   // Room for `count` more bytes, not yet counted as used.
   char* Reserve(size_t count) {
@@ -163,16 +163,16 @@ class FoldArena {
   // Whether the store was reallocated, and its size then: views taken before point nowhere.
   bool grew() const { return grew_; }
   size_t capacity() const { return store_->size(); }
-  void Finish() { store_->resize(used_); }
+  void Finish() { store_->Truncate(used_); }
 
  private:
   // Only a transliteration longer than its word can get here.
   [[gnu::noinline]] void Grow(size_t count) {
-    store_->resize(std::max(store_->size() * 2, used_ + count));
+    store_->Grow(std::max(store_->size() * 2, used_ + count), used_);
     grew_ = true;
   }
 
-  std::string* store_;
+  FoldStore* store_;
   size_t used_ = 0;
   bool grew_ = false;
 };

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <string_view>
+
 #include "text/fold.h"
 
 namespace crosscheck::text {
@@ -75,6 +78,26 @@ TEST(Tokenize, FoldedViewsPointIntoTheArenaAfterItGrows) {
   EXPECT_EQ(stream.tokens[0].folded, "peace");
   EXPECT_EQ(stream.tokens[599].folded, "and");
   EXPECT_EQ(stream.tokens[598].folded, stream.tokens[1].folded);
+}
+
+TEST(FoldStore, GrowKeepsTheBytesAskedForAndTruncateTheSize) {
+  FoldStore store;
+  store.Allocate(4);
+  ASSERT_EQ(store.size(), 4u);
+  std::memcpy(store.data(), "abcd", 4);
+  store.Grow(16, 3);
+  ASSERT_EQ(store.size(), 16u);
+  EXPECT_EQ(std::string_view(store.data(), 3), "abc");
+  store.Truncate(2);
+  EXPECT_EQ(store.size(), 2u);
+  EXPECT_EQ(std::string_view(store.data(), 2), "ab");
+  // Room already there is reused: views into it stay where they were.
+  const char* const before = store.data();
+  store.Allocate(10);
+  EXPECT_EQ(store.data(), before);
+  EXPECT_EQ(store.size(), 10u);
+  store.Allocate(32);
+  EXPECT_EQ(store.size(), 32u);
 }
 
 TEST(Tokenize, SpansPointIntoTheText) {

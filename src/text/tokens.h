@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,38 @@ struct Sentence {
   uint32_t paragraph = 0;      // blank-line separated block the sentence sits in
 };
 
+// The bytes every Token::folded views: on the heap, so that moving the stream keeps the views
+// valid, and allocated without zero-filling, since the tokenizer writes each byte a view covers
+// before taking the view (a zero-fill was a second pass over 1.5 times the text).
+class FoldStore {
+ public:
+  const char* data() const { return bytes_.get(); }
+  char* data() { return bytes_.get(); }
+  size_t size() const { return size_; }
+  // Room for `size` bytes, whose contents are unspecified.
+  void Allocate(size_t size) {
+    if (size > capacity_) {
+      bytes_ = std::make_unique_for_overwrite<char[]>(size);
+      capacity_ = size;
+    }
+    size_ = size;
+  }
+  // Room for `size` bytes, the first `keep` (at most the current size) as they were.
+  void Grow(size_t size, size_t keep) {
+    std::unique_ptr<char[]> grown = std::make_unique_for_overwrite<char[]>(size);
+    if (keep != 0) std::memcpy(grown.get(), bytes_.get(), keep);
+    bytes_ = std::move(grown);
+    capacity_ = size_ = size;
+  }
+  // Keeps the first `size` bytes (at most the current size).
+  void Truncate(size_t size) { size_ = size; }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 struct TokenStream {
   TokenStream() = default;
   TokenStream(TokenStream&&) = default;
@@ -46,7 +80,7 @@ struct TokenStream {
 
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::string fold_arena;      // backing store of every Token::folded; heap-allocated so moves keep views valid
+  FoldStore fold_arena;        // backing store of every Token::folded
 };
 
 }  // namespace crosscheck::text
