@@ -652,8 +652,14 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       }
       frame.attributed = true;
       frame.frame = "according-to";
-      // The clause is the rest of the sentence around the "according to X" phrase.
-      if (hit.first_token > s.first() + 2) {
+      // The clause is the rest of the sentence around the "according to X" phrase; set off by
+      // commas in the middle ("In the first, according to the monitor, a drone ..."), all of it.
+      const bool parenthetical = hit.first_token > s.first() && s.IsPunct(hit.first_token - 1, ",") &&
+                                 frame.source_end < s.end() && s.IsPunct(frame.source_end, ",");
+      if (parenthetical) {
+        frame.clause_first = s.first();
+        frame.clause_end = s.end();
+      } else if (hit.first_token > s.first() + 2) {
         frame.clause_first = s.first();
         frame.clause_end = hit.first_token;
       } else {

@@ -97,6 +97,15 @@ std::vector<claims::CasualtyClaim> DedupeCasualties(std::vector<claims::Casualty
     std::vector<size_t>& kept_here = kept_by_doc[claim.doc];
     for (size_t kept_idx : kept_here) {
       claims::CasualtyClaim& kept = out[kept_idx];
+      // "..., killing four people, according to the monitor. Two passers-by were wounded.":
+      // the article's own words right after a source's dead go on with its account.
+      const bool goes_on = claim.source.name == "unattributed" && claim.sentence == kept.sentence + 1;
+      if (goes_on && kept.killed && !kept.injured && !claim.killed && claim.injured) {
+        kept.injured = claim.injured;
+        kept.injured_qualifier = claim.injured_qualifier;
+        merged = true;
+        break;
+      }
       if (kept.source.name != claim.source.name) continue;
       bool same_killed = kept.killed == claim.killed;
       bool same_injured = kept.injured == claim.injured || !kept.injured || !claim.injured;

@@ -35,6 +35,21 @@ TEST(ReconcileTest, OneSourcesDeadAndWoundedToldApartAreOneFigure) {
   EXPECT_FALSE(incident.casualties[1].killed.has_value());
 }
 
+// "..., killing four people, according to the monitor" then "Two passers-by were wounded.":
+// the article's words right after a source's dead go on with its account; a later sentence
+// in its own voice stays its own.
+TEST(ReconcileTest, TheArticlesWoundedRightAfterASourcesDeadGoOnWithIt) {
+  claims::CandidateIncident candidate;
+  candidate.doc = "f01";
+  candidate.casualties = {Figure("Syrian Observatory for Human Rights", 4, std::nullopt, 3),
+                          Figure("unattributed", std::nullopt, 2, 4), Figure("unattributed", std::nullopt, 7, 9)};
+  Incident incident = Reconcile({&candidate});
+  ASSERT_EQ(incident.casualties.size(), 2u);
+  EXPECT_EQ(incident.casualties[0].killed, 4);
+  EXPECT_EQ(incident.casualties[0].injured, 2);
+  EXPECT_EQ(incident.casualties[1].injured, 7);
+}
+
 // A background mention dated to a month keeps UCDP's month precision; the ledger is in
 // time order, undated incidents last.
 TEST(ReconcileTest, MonthSpansKeepTheirPrecisionAndTheLedgerIsInTimeOrder) {
