@@ -450,6 +450,17 @@ std::optional<Party> SpeakerBefore(const SentenceContext& s, uint32_t token, con
   return subject.party;
 }
 
+// Whether a reporting verb's subject is no one: "no group has claimed", "nobody said".
+bool SaidByNoOne(const SentenceContext& s, uint32_t verb) {
+  uint32_t t = verb;
+  while (t > s.first() && verb - t < 3 && s.Is(t - 1, Cue::kVerbModifier)) --t;
+  if (t == s.first()) return false;
+  if (s.IsWord(t - 1, "nobody") || s.IsWord(t - 1, "none")) return true;
+  return t > s.first() + 1 && s.IsWord(t - 2, "no") &&
+         (s.IsWord(t - 1, "group") || s.IsWord(t - 1, "one") || s.IsWord(t - 1, "organisation") ||
+          s.IsWord(t - 1, "organization") || s.IsWord(t - 1, "faction"));
+}
+
 std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference& coref) {
   std::vector<SourceFrame> frames;
   // 1. A reporting verb with its subject.
@@ -460,6 +471,8 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
                                         s.IsWord(hit.first_token - 1, "an") || s.IsWord(hit.first_token - 1, "a"))) {
       continue;
     }
+    // "which no group has claimed", "nobody immediately claimed": a report by no one.
+    if (SaidByNoOne(s, hit.first_token)) continue;
     std::string_view verb = s.folded(hit.first_token);
     if (verb == "held" || verb == "holds") {
       bool responsible = false;
