@@ -729,6 +729,28 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       }
     }
   }
+  // "blamed fighters from X, which did not immediately comment": X's silence, told in passing;
+  // the speaker's own words are still read.
+  if (no_comment != nullptr && no_comment->first_token > s.first() + 2 &&
+      (s.IsWord(no_comment->first_token - 1, "which") || s.IsWord(no_comment->first_token - 1, "who")) &&
+      s.IsPunct(no_comment->first_token - 2, ",")) {
+    if (int actor_idx = s.ActorAt(no_comment->first_token - 3);
+        actor_idx >= 0 && s.actor(actor_idx).end_token == no_comment->first_token - 2 &&
+        IsArmedSide(s.actor(actor_idx).party.type)) {
+      const Party& silent = s.actor(actor_idx).party;
+      AttributionClaim claim;
+      claim.source = silent;
+      claim.actor = SideOf(silent);
+      claim.stance = "no_comment";
+      claim.evidence = std::string(s.SentenceText());
+      claim.span = s.Span();
+      claim.sentence = s.index();
+      claim.frame = frame.frame + "+relative-no-comment";
+      claim.actor_words = std::string(s.Text(no_comment->first_token, no_comment->end_token));
+      claims.push_back(std::move(claim));
+      no_comment = nullptr;
+    }
+  }
   if (const CueHit* hit = no_comment) {
     std::optional<Party> speaker = speaker_of(*hit);
     if (!speaker) {
