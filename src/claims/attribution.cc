@@ -443,6 +443,13 @@ std::vector<Perpetrator> FindPerpetrators(const SentenceContext& s, uint32_t fir
               s.At(by->first_token, Cue::kAttackVerb) || (weapon_of && s.folded(by->first_token) == "by")) {
             attack_before = true;
           }
+          // "The attack on a fuel depot in Port Sudan was blamed on the RSF": blame is for an
+          // attack named anywhere before it in the clause.
+          if (s.folded(by->first_token) == "blamed" || s.folded(by->first_token) == "attributed") {
+            for (uint32_t back = first; back < by->first_token && !attack_before; ++back) {
+              attack_before = IsAttackHead(s, back) || s.At(back, Cue::kAttackVerb) != nullptr;
+            }
+          }
           // "a drone from X", "the aircraft belonged to X": ownership of a weapon only.
           std::string_view marker_word = s.folded(by->first_token);
           bool ownership = marker_word == "from" || marker_word == "belonged" || marker_word == "belonging" ||

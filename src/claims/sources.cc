@@ -473,6 +473,9 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
     }
     // "which no group has claimed", "nobody immediately claimed": a report by no one.
     if (SaidByNoOne(s, hit.first_token)) continue;
+    // "strikes blamed on the RSF", "was blamed on the RSF": who blamed is not said; the
+    // party after "on" is the perpetrator the sentence's own speaker names.
+    if (s.IsWord(hit.end_token, "on") && s.folded(hit.first_token) == "blamed") continue;
     std::string_view verb = s.folded(hit.first_token);
     if (verb == "held" || verb == "holds") {
       bool responsible = false;
