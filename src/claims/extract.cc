@@ -253,6 +253,7 @@ struct SentenceFacts {
   std::optional<int> year;  // a year written in the sentence
   bool victim_words = false;  // "civilians", "children": whom an attack hit
   bool later = false;         // "Hours later, ...": told from the attack just described
+  bool separately = false;    // "Separately, a strike on a house in Jabalia ...": another attack
 };
 
 // The sentence's only town is where its speaker is.
@@ -504,6 +505,7 @@ void ReadWhen(const SentenceContext& s, const DateContext& date_context, Sentenc
   }
   f.year = YearIn(s, /*event_years_only=*/true);
   f.later = LaterThatDay(s);
+  f.separately = s.IsWord(s.first(), "separately");
   f.shift = HasOtherEventCue(s);
 }
 
@@ -972,6 +974,9 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         // "Hours later, an air strike destroyed a house in the city of Nabatieh": an attack
         // told in another town is another attack, however near.
         bool other_town = names_an_attack && !AnchorIsSpeakers(f) && mains[main_idx].place && DistinctTowns(*anchor, *mains[main_idx].place);
+        // "Separately, a strike on a house in Jabalia ...": another town, however near.
+        other_town = other_town || (f.separately && names_an_attack && mains[main_idx].place &&
+                                    anchor->geonameid != 0 && anchor->geonameid != mains[main_idx].place->geonameid);
         if (mains[main_idx].place && Compatible(*anchor, *mains[main_idx].place) && !other_town &&
             !DatesConflict(mains[main_idx], f.dates)) {
           found = static_cast<int>(main_idx);

@@ -887,5 +887,19 @@ TEST_F(ClaimCases, AnUnknownTownKeepsNeitherTheDatelineNorAnEarlierMonthsTown) {
   EXPECT_EQ(events[0]->casualties[0].killed, 12);
 }
 
+// "Separately, a strike on a house in Jabalia killed eight": another town, even one nearer
+// than two towns are usually kept apart, is another attack.
+TEST_F(ClaimCases, SeparatelyInANearbyTownIsAnotherAttack) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("separately", "2024-10-20",
+      "Israeli air strikes on Beit Lahiya in northern Gaza killed at least 73 people overnight, the Civil "
+      "Defence agency said on Sunday.\n\n"
+      "Separately, a strike on a house in Jabalia killed eight people, according to medics.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_EQ(events[1]->casualties.size(), 1u);
+  EXPECT_EQ(events[1]->casualties[0].killed, 8);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
