@@ -647,7 +647,7 @@ class Recognizer {
         draft.unresolved_name = std::string(Surface(role.begin, role.end));
       } else {
         draft.anonymous = true;
-        draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin);
+        draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin, role.end);
       }
       Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
       next = draft.end;
@@ -800,9 +800,14 @@ class Recognizer {
     return false;
   }
 
-  std::string LowerFirst(std::string_view surface, uint32_t first_token) const {
+  // "Medics said" -> "medics"; a name written in capitals throughout ("the Civil Defence
+  // agency") keeps them.
+  std::string LowerFirst(std::string_view surface, uint32_t first_token, uint32_t end_token) const {
     std::string out(surface);
     const Token& token = Tok(first_token);
+    for (uint32_t idx = first_token + 1; idx < end_token; ++idx) {
+      if (Tok(idx).capitalized && IsWord(idx)) return out;
+    }
     if (!out.empty() && token.capitalized && !token.all_caps && out[0] >= 'A' && out[0] <= 'Z') out[0] += 'a' - 'A';
     return out;
   }
