@@ -293,6 +293,12 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
         continue;
       }
       if (next_idx >= counts.size() || counts[next_idx].first_token != joiner) break;
+      // "killing at least 15 recruits, a police officer said": the speaker, not a next group.
+      bool speaker = false;
+      for (uint32_t ahead = counts[next_idx].end_token; ahead < std::min(s.end(), counts[next_idx].end_token + 4); ++ahead) {
+        speaker |= s.At(ahead, Cue::kReport) != nullptr;
+      }
+      if (speaker) break;
       // "11 people, eight of them students": a part of the count, not a next group.
       const uint32_t after_next = counts[next_idx].end_token;
       if (after_next < s.end() && s.Covering(after_next, Cue::kSubcount)) break;
