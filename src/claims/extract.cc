@@ -438,6 +438,12 @@ constexpr uint32_t kLaterWithinTokens = 6;
 bool LaterThatDay(const SentenceContext& s) {
   for (uint32_t t = s.first(); t < std::min(s.end(), s.first() + kLaterWithinTokens); ++t) {
     if (s.IsWord(t, "later") || s.IsWord(t, "afterwards")) return true;
+    // "Hours earlier, ...", "Earlier that day, ...": the same day told backwards.
+    if (s.IsWord(t, "earlier") && ((t > s.first() && (s.IsWord(t - 1, "hours") || s.IsWord(t - 1, "minutes"))) ||
+                                   (t + 2 < s.end() && s.IsWord(t + 1, "that") && s.IsWord(t + 2, "day")) ||
+                                   (t + 3 < s.end() && s.IsWord(t + 1, "in") && s.IsWord(t + 3, "day")))) {
+      return true;
+    }
   }
   return false;
 }

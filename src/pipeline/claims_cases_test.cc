@@ -901,5 +901,19 @@ TEST_F(ClaimCases, SeparatelyInANearbyTownIsAnotherAttack) {
   EXPECT_EQ(events[1]->casualties[0].killed, 8);
 }
 
+// "Hours earlier, ..." with no day of its own is the day of the attack told before it.
+TEST_F(ClaimCases, HoursEarlierIsTheDayOfTheAttackToldBefore) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("hours-earlier", "2024-07-13",
+      "A drone hit a car on the outskirts of Manbij in northern Syria on Friday evening, killing four people, a "
+      "monitor said.\n\n"
+      "Hours earlier, artillery shelled a village near Tal Rifaat, killing two brothers, the monitor said.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_TRUE(events[0]->date.earliest.has_value());
+  ASSERT_TRUE(events[1]->date.earliest.has_value());
+  EXPECT_EQ(*events[1]->date.earliest, *events[0]->date.earliest);
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
