@@ -165,6 +165,10 @@ bool CumulativeNear(const SentenceContext& s, uint32_t first, uint32_t end) {
   return false;
 }
 
+// How far past the count's noun its passive verb may stand: "20 people attending the
+// celebration were killed", "two employees of the factory in Yelabuga were injured".
+constexpr uint32_t kParticipleReach = 8;
+
 // How far after ", with" the count of that clause may stand ("with nearly 90 others wounded").
 constexpr uint32_t kWithClauseReach = 4;
 // How far after "the number of people killed" the attack it counts may be named.
@@ -420,7 +424,8 @@ std::vector<CasualtyClaim> ReadCasualties(const SentenceContext& s, const std::v
       if (!IsBridgeWord(s, probe)) {
         // A participle phrase before the verb: "20 people attending the celebration were killed".
         bool passive_ahead = false;
-        for (uint32_t ahead = probe; ahead < std::min(s.end(), probe + 6); ++ahead) {
+        // "Two employees of the factory in Yelabuga were injured": a noun group of a few words.
+        for (uint32_t ahead = probe; ahead < std::min(s.end(), probe + kParticipleReach); ++ahead) {
           if (s.token(ahead).kind != text::TokenKind::kWord || s.ActorAt(ahead) >= 0) break;
           if ((s.IsWord(ahead, "were") || s.IsWord(ahead, "was")) && ahead + 1 < s.end() &&
               (s.At(ahead + 1, Cue::kKill) || s.At(ahead + 1, Cue::kInjure))) {

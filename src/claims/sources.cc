@@ -658,6 +658,11 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       } else {
         uint32_t end = t;
         while (end < s.end() && s.token(end).kind == text::TokenKind::kWord && end - t < 5) ++end;
+        // "according to the press service of the regional governor": the role named first.
+        if (const CueHit* role = s.At(t, Cue::kRole); role != nullptr && role->end_token < end &&
+                                                      s.IsWord(role->end_token, "of")) {
+          end = role->end_token;
+        }
         if (end == t) continue;
         Subject subject = FromWords(s, end - 1);
         if (!subject.found) continue;
