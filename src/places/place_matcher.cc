@@ -591,6 +591,9 @@ class Matcher {
     const EntryRecord& e = g_.index.entry(c.postings[c.best] & kPostingIndexMask);
     if (IsDataEntry(e)) return true;
     if (e.population >= kLoneTownMinPopulation) return true;
+    // A provincial seat whose size GeoNames does not give ("Parachinar", population 0) is no
+    // hamlet: taken on its own name, under its main name only.
+    if (e.population == 0 && FeatureIs(e, "PPLA") && !(c.postings[c.best] & kPostingAlternate)) return true;
     if (ctx.HasCountry(CountryKey(e))) return true;
     return NearestKm(e, ctx, &c) < kNearKm;
   }

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <string>
 
@@ -19,7 +18,7 @@ std::string GazetteerPath() {
   return std::string(CROSSCHECK_SOURCE_DIR) + "/.cache/geonames/cities1000.txt";
 }
 
-TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
+TEST(PlacesRealTest, AbuKamalSpellingsAndSupplementLocalities) {
   std::string path = GazetteerPath();
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -29,11 +28,9 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
   }
   std::string data = std::string(CROSSCHECK_SOURCE_DIR) + "/data/places";
   ASSERT_TRUE(Gazetteer::Open(path, data, "").ok());  // builds the index if needed
-  auto start = std::chrono::steady_clock::now();
+  // Start-up time is measured in bench/ (docs/performance.md), not asserted here.
   auto g = Gazetteer::Open(path, data, "");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(g.ok()) << g.status().ToString();
-  EXPECT_LT(seconds, 0.3);
   for (const char* text : {"A strike on Al Bukamal.", "A strike on Al-Bukamal.", "A strike on Albu Kamal.",
                            "A strike on Abu Kamal.", "The market of al-Bukamal's old town."}) {
     std::string s(text);
@@ -54,7 +51,9 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndStartUp) {
                         Case{"Fighting reached al-Mokha, Yemen.", "YE", 0},
                         Case{"Russian forces shelled Kamianka-Dniprovska in Ukraine.", "UA", 0},
                         Case{"Turkish drones struck Qamishlo in north-east Syria.", "SY", 173377},
-                        Case{"Curfew in Cizir, Turkey.", "TR", 318253}}) {
+                        Case{"Curfew in Cizir, Turkey.", "TR", 318253},
+                        // A provincial seat GeoNames gives no population, named with no country.
+                        Case{"The bombing in Parachinar killed 31 people.", "PK", 1168394}}) {
     std::string s(c.text);
     auto places = FindPlaces(*g, s, text::Tokenize(s));
     bool found = false;
