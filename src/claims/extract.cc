@@ -121,6 +121,13 @@ bool OriginOf(const SentenceContext& s, const PlaceSpan& place) {
 // "A fifth fighter died of his wounds in a Kirkuk hospital": a town before a place of care,
 // after a casualty word and no attack word, is where the wounded were treated.
 bool TreatedIn(const SentenceContext& s, const PlaceSpan& place) {
+  // "the provincial hospital in Sharana had received ten bodies": a place of care, then "in"
+  // the town, in a sentence that tells no attack and counts dead or wounded.
+  if (place.first_token > s.first() + 1 && s.IsWord(place.first_token - 1, "in") &&
+      s.Covering(place.first_token - 2, Cue::kCarePlace) != nullptr) {
+    if (s.HasAny(CueBit(Cue::kAttackVerb) | CueBit(Cue::kAttackNoun))) return false;
+    return s.HasAny(CueBit(Cue::kKill) | CueBit(Cue::kInjure));
+  }
   if (place.end_token >= s.end() || s.At(place.end_token, Cue::kCarePlace) == nullptr) return false;
   bool casualty = false;
   for (uint32_t t = s.first(); t < place.first_token; ++t) {
@@ -892,7 +899,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
         const std::string_view type = view.actors[actor_idx].party.type;
         forces |= SameWord(type, "military") || SameWord(type, "armed_group") || SameWord(type, "militia");
       }
-      if (!f.generic && (f.attack_cue || forces)) town_before = f.anchor;
+      // ... named in what is told, not where it was said ("said at her weekly briefing in
+      // Islamabad").
+      const bool told = f.anchor && contexts[sentence_idx].Find(Cue::kReport, contexts[sentence_idx].first(),
+                                                                 view.places[*f.anchor].first_token) == nullptr;
+      if (!f.generic && (f.attack_cue || forces) && told) town_before = f.anchor;
       out.trace.push_back(std::move(trace));
       continue;
     }

@@ -804,12 +804,13 @@ TEST_F(ClaimCases, TownsOfCareAndOfOriginAreNoScenes) {
       "Four police officers were killed yesterday when their truck hit a bomb near Garissa, police said.\n\n"
       "Two officers died of their injuries at the hospital in Wajir, the spokesman said.\n\n"
       "He said five people were being treated in hospitals in Nairobi.\n\n"
+      "The provincial hospital in Wajir had received two bodies.\n\n"
       "One of the dead was identified as Corporal Peter Otieno, 41, a father of four from Eldoret.");
   std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 1u);
   ASSERT_TRUE(events[0]->place.has_value());
   EXPECT_EQ(events[0]->place->geonameid, 197745);  // Garissa
-  EXPECT_EQ(events[0]->sentences.size(), 4u);
+  EXPECT_EQ(events[0]->sentences.size(), 5u);
 }
 
 // A live report of incidents in three countries: the attack on a village the gazetteer lacks,

@@ -432,6 +432,9 @@ class Matcher {
       }
       if (stop || short_caps || known_person) continue;
       if ((c->embedded || speaker) && e.population < kEmbeddedTownMinPopulation) continue;
+      // "A resident, Gul Rahman, said": inside a run of capitalised words, only a town's own
+      // name, not one of its by-names ("Gul" for Gulu).
+      if (c->embedded && (posting & kPostingAlternate) != 0) continue;
       c->postings[kept++] = posting;
     }
     c->postings.resize(kept);

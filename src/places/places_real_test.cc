@@ -91,5 +91,21 @@ TEST(PlacesRealTest, AbuKamalSpellingsAndSupplementLocalities) {
   }
 }
 
+// Inside a run of capitalised words only a town's own name is taken, not one of its
+// by-names: "Gul" is Gulu's in GeoNames, "Gul Rahman" a man.
+TEST(PlacesRealTest, ByNamesInsideLongerNamesAreNoTowns) {
+  std::string path = GazetteerPath();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) GTEST_SKIP() << "no gazetteer at " << path;
+  auto g = Gazetteer::Open(path, std::string(CROSSCHECK_SOURCE_DIR) + "/data/places", "");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  std::string s = "A resident, Gul Rahman, said he heard two explosions.";
+  for (const PlaceMention& place : FindPlaces(*g, s, text::Tokenize(s))) EXPECT_NE(place.geonameid, 233346) << s;
+  std::string gulu = "Rebels once attacked Gulu in northern Uganda.";
+  auto places = FindPlaces(*g, gulu, text::Tokenize(gulu));
+  ASSERT_FALSE(places.empty());
+  EXPECT_EQ(places[0].geonameid, 233346);
+}
+
 }  // namespace
 }  // namespace crosscheck::places
