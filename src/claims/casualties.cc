@@ -133,6 +133,8 @@ bool AmongTheCasualties(const SentenceContext& s, const Count& count) {
 bool PrecededBySubcount(const SentenceContext& s, const Count& count) {
   for (uint32_t t = count.first_token; t > s.first() && count.first_token - t < 3;) {
     --t;
+    // "killing two of them and wounding three": a casualty verb opens a count of its own.
+    if ((s.At(t, Cue::kKill) || s.At(t, Cue::kInjure)) && s.folded(t).ends_with("ing")) break;
     if (s.Covering(t, Cue::kSubcount)) return true;
     if (s.token(t).kind == text::TokenKind::kNumber) break;
   }

@@ -109,11 +109,18 @@ bool Elsewhere(const SentenceContext& s, const PlaceSpan& place) {
   return false;
 }
 
+// How many words may stand between "from" and the town someone comes from.
+constexpr uint32_t kOriginReach = 5;
+
 // "identified as Corporal X, 32, a father of three from Eldoret": in a sentence telling no
 // attack, a town after "from" is where someone comes from.
 bool OriginOf(const SentenceContext& s, const PlaceSpan& place) {
+  // Past "the", "of" and lower-case words of place: "from the neighbouring province of Pattani".
   uint32_t before = place.first_token;
-  while (before > s.first() && s.IsWord(before - 1, "the")) --before;
+  while (before > s.first() && place.first_token - before < kOriginReach && !s.IsWord(before - 1, "from") &&
+         s.token(before - 1).kind == text::TokenKind::kWord && !s.token(before - 1).capitalized) {
+    --before;
+  }
   if (before == s.first() || !s.IsWord(before - 1, "from")) return false;
   return !s.HasAny(CueBit(Cue::kAttackVerb) | CueBit(Cue::kAttackNoun) | CueBit(Cue::kWeapon));
 }
