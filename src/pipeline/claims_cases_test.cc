@@ -19,7 +19,7 @@ namespace crosscheck::pipeline {
 namespace {
 
 // Raise this as the claims stage improves; never lower it.
-constexpr double kMinPassRate = 0.88;
+constexpr double kMinPassRate = 0.89;
 
 struct Expected {
   std::string kind, source, actor, stance, killed, injured;
