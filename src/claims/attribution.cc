@@ -736,6 +736,19 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       }
     }
   }
+  // A party's silence about its own side's part, read from the cue that says it.
+  auto no_comment_claim = [&](const Party& silent, const CueHit& cue, const char* how) {
+    AttributionClaim claim;
+    claim.source = silent;
+    claim.actor = SideOf(silent);
+    claim.stance = "no_comment";
+    claim.evidence = std::string(s.SentenceText());
+    claim.span = s.Span();
+    claim.sentence = s.index();
+    claim.frame = frame.frame + how;
+    claim.actor_words = std::string(s.Text(cue.first_token, cue.end_token));
+    return claim;
+  };
   // "blamed fighters from X, which did not immediately comment": X's silence, told in passing;
   // the speaker's own words are still read.
   if (no_comment != nullptr && no_comment->first_token > s.first() + 2 &&
@@ -744,17 +757,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     if (int actor_idx = s.ActorAt(no_comment->first_token - 3);
         actor_idx >= 0 && s.actor(actor_idx).end_token == no_comment->first_token - 2 &&
         IsArmedSide(s.actor(actor_idx).party.type)) {
-      const Party& silent = s.actor(actor_idx).party;
-      AttributionClaim claim;
-      claim.source = silent;
-      claim.actor = SideOf(silent);
-      claim.stance = "no_comment";
-      claim.evidence = std::string(s.SentenceText());
-      claim.span = s.Span();
-      claim.sentence = s.index();
-      claim.frame = frame.frame + "+relative-no-comment";
-      claim.actor_words = std::string(s.Text(no_comment->first_token, no_comment->end_token));
-      claims.push_back(std::move(claim));
+      claims.push_back(no_comment_claim(s.actor(actor_idx).party, *no_comment, "+relative-no-comment"));
       no_comment = nullptr;
     }
   }
@@ -782,18 +785,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     // Declining to comment answers a question about the attack even when the sentence does
     // not repeat it.
     if (speaker && could_act && !about_toll) {
-      SourceFrame speaking = frame;
-      speaking.source = *speaker;
-      AttributionClaim claim;
-      claim.source = *speaker;
-      claim.actor = SideOf(*speaker);
-      claim.stance = "no_comment";
-      claim.evidence = std::string(s.SentenceText());
-      claim.span = s.Span();
-      claim.sentence = s.index();
-      claim.frame = frame.frame + "+no-comment";
-      claim.actor_words = std::string(s.Text(hit->first_token, hit->end_token));
-      claims.push_back(std::move(claim));
+      claims.push_back(no_comment_claim(*speaker, *hit, "+no-comment"));
       return claims;
     }
   }

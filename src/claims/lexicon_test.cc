@@ -2,20 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "claims/test_lexicon.h"
 #include "text/tokenize.h"
 
 namespace crosscheck::claims {
 namespace {
-
-// Tests run from the source tree (crosscheck_test's WORKING_DIRECTORY).
-const Lexicon& TestLexicon() {
-  static const Lexicon lexicon = [] {
-    Result<Lexicon> loaded = Lexicon::Load("data");
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return std::move(*loaded);
-  }();
-  return lexicon;
-}
 
 struct Tagged {
   std::vector<CueHit> cues;

@@ -4,20 +4,11 @@
 
 #include "claims/dates.h"
 #include "claims/numbers.h"
+#include "claims/test_lexicon.h"
 #include "text/tokenize.h"
 
 namespace crosscheck::claims {
 namespace {
-
-// Tests run from the source tree (crosscheck_test's WORKING_DIRECTORY).
-const Lexicon& TestLexicon() {
-  static const Lexicon lexicon = [] {
-    Result<Lexicon> loaded = Lexicon::Load("data");
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return std::move(*loaded);
-  }();
-  return lexicon;
-}
 
 // One document of the given text, with no actor or place mentions.
 struct OneDocument {
