@@ -130,6 +130,12 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       uint32_t end = NameEnd(s, t + 1);
       if (end > t + 1) add(t + 1, end);
     }
+    // "One of the dead, NAME, was 17": the name in apposition.
+    if (kill_word && s.IsPunct(t + 1, ",") && t > s.first() + 2 && s.IsWord(t - 3, "one") && s.IsWord(t - 2, "of") &&
+        s.IsWord(t - 1, "the")) {
+      uint32_t end = NameEnd(s, t + 2);
+      if (end > t + 2 && s.IsPunct(end, ",")) add(t + 2, end);
+    }
     // "Among the dead, he said, was NAME": a reporting parenthesis in between.
     if (kill_word && s.IsPunct(t + 1, ",")) {
       uint32_t close = t + 2;
@@ -172,11 +178,13 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       if (end > t) {
         uint32_t probe = end;
         if (s.IsPunct(probe, ",")) ++probe;
+        // "NAME, a 40-year-old teacher, was among the dead": past the description.
+        if (probe > end) probe = AfterDescription(s, probe);
         if (s.IsWord(probe, "who")) ++probe;
         if (s.IsWord(probe, "was") || s.IsWord(probe, "had")) ++probe;
         if (s.IsWord(probe, "been")) ++probe;
-        // "NAME, was among the dead"
-        if (s.IsWord(probe, "among") && s.IsWord(probe + 1, "the")) probe += 2;
+        // "NAME, was among the dead", "... was among those killed"
+        if (s.IsWord(probe, "among") && (s.IsWord(probe + 1, "the") || s.IsWord(probe + 1, "those"))) probe += 2;
         // "Ras al-Ain, killing two guards" tells what the attack did there, not who died.
         if (probe > end && s.At(probe, Cue::kKill) && !s.folded(probe).ends_with("ing")) add(t, end);
       }

@@ -916,5 +916,21 @@ TEST_F(ClaimCases, HoursEarlierIsTheDayOfTheAttackToldBefore) {
   EXPECT_EQ(*events[1]->date.earliest, *events[0]->date.earliest);
 }
 
+// Victims named in apposition: "..., NAME, was among those killed", "NAME, a 40-year-old
+// teacher, was among the dead", "One of the dead, NAME, was 17".
+TEST_F(ClaimCases, VictimsNamedInApposition) {
+  if (!engine_) GTEST_SKIP() << "gazetteer not fetched";
+  std::unique_ptr<AnalyzedDocument> analyzed = AnalyzeText("apposition", "2025-09-14",
+      "Gunmen killed nine people in Mora in northern Cameroon on Saturday, officials said.\n\n"
+      "Residents said the head of one of the town's quarters, Abba Kaka Modu, was among those killed.\n\n"
+      "Musa Ibrahim Garba, a 40-year-old teacher, was among the dead.\n\n"
+      "One of the dead, Aisha Bukar Ali, was 17.");
+  std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
+  ASSERT_EQ(events.size(), 1u);
+  std::vector<std::string> names;
+  for (const claims::NamedVictim& victim : events[0]->victims) names.push_back(victim.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Abba Kaka Modu", "Musa Ibrahim Garba", "Aisha Bukar Ali"}));
+}
+
 }  // namespace
 }  // namespace crosscheck::pipeline
