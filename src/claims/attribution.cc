@@ -69,6 +69,17 @@ std::pair<uint32_t, uint32_t> WordsOf(const SentenceContext& s, const Perpetrato
   return {s.actor(p.actor).first_token, s.actor(p.actor).end_token};
 }
 
+// "accuses Afghanistan of letting the group operate from its soil", "accuses the group of
+// smuggling arms": a charge of something else than the attack (no attack or killing in what
+// follows "of").
+bool ChargedWithSomethingElse(const SentenceContext& s, uint32_t object_end) {
+  const uint32_t charge = object_end + 1;
+  return charge < s.end() && s.IsWord(object_end, "of") && s.folded(charge).ends_with("ing") &&
+         !s.At(charge, Cue::kAttackVerb) && !s.Find(Cue::kAttackNoun, charge, s.end()) &&
+         !s.Find(Cue::kKill, charge, s.end()) && !s.Find(Cue::kWeapon, charge, s.end()) &&
+         !s.Find(Cue::kAttackVerb, charge, s.end());
+}
+
 // A killing done, not suffered, between two tokens: "had killed", not "were killed".
 bool ActiveKillAfter(const SentenceContext& s, uint32_t from, uint32_t to) {
   const CueHit* kill = s.Find(Cue::kKill, from, to);
@@ -851,15 +862,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
     for (size_t position = 0; position < in_sentence.size(); ++position) {
       const ActorSpan& actor = s.actor(in_sentence[position]);
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
-      // "accuses Afghanistan of letting the group operate from its soil": a charge of
-      // something else than the attack (no attack or killing in what follows "of").
-      if (actor.end_token + 1 < s.end() && s.IsWord(actor.end_token, "of") &&
-          s.folded(actor.end_token + 1).ends_with("ing") && !s.At(actor.end_token + 1, Cue::kAttackVerb) &&
-          !s.Find(Cue::kAttackNoun, actor.end_token + 1, s.end()) && !s.Find(Cue::kKill, actor.end_token + 1, s.end()) &&
-          !s.Find(Cue::kWeapon, actor.end_token + 1, s.end()) &&
-          !s.Find(Cue::kAttackVerb, actor.end_token + 1, s.end())) {
-        return claims;
-      }
+      if (ChargedWithSomethingElse(s, actor.end_token)) return claims;
       // "The group held the RSF fully responsible": nobody blames itself, so a speaker read
       // as the blamed party is a misread antecedent ("The Iraqi army blamed the PMF", two
       // bodies of one state, is a claim).
@@ -897,6 +900,7 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
         return type == "person" || type == "organisation" || type == "any";
       });
       if (!described) break;
+      if (ChargedWithSomethingElse(s, anaphor->end_token)) return claims;
       if (std::optional<Party> party = coref.Resolve(types); party && party->name != frame.source.name) {
         make("asserts", *party, "blame-object/coreference",
              std::string(s.Text(anaphor->first_token, anaphor->end_token)));
