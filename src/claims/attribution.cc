@@ -863,6 +863,10 @@ std::vector<AttributionClaim> ReadAttributions(const SentenceContext& s, const S
       const ActorSpan& actor = s.actor(in_sentence[position]);
       if (actor.first_token < frame.verb_end || actor.first_token > frame.verb_end + 6) continue;
       if (ChargedWithSomethingElse(s, actor.end_token)) return claims;
+      // "accused the group of smuggling arms from Syria": the charge before the party.
+      for (uint32_t t = frame.verb_end; t < actor.first_token; ++t) {
+        if (ChargedWithSomethingElse(s, t)) return claims;
+      }
       // "The group held the RSF fully responsible": nobody blames itself, so a speaker read
       // as the blamed party is a misread antecedent ("The Iraqi army blamed the PMF", two
       // bodies of one state, is a claim).
