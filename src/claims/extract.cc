@@ -521,7 +521,20 @@ void ReadWhen(const SentenceContext& s, const DateContext& date_context, Sentenc
         report_date = true;
       }
     }
-    if (!report_date) f.dates.push_back(std::move(date));
+    // "the RSF, the paramilitary group it has been fighting since April 2023": in words told
+    // about a party, the start of an era, no event's date.
+    bool era = false;
+    if (date.first_token > s.first() && s.IsWord(date.first_token - 1, "since")) {
+      uint32_t comma = date.first_token - 1;
+      while (comma > s.first() && !s.IsPunct(comma, ",")) --comma;
+      // "the Rapid Support Forces (RSF), the paramilitary group ...": past the short form.
+      uint32_t party_end = comma;
+      if (party_end > s.first() + 1 && s.IsPunct(party_end - 1, ")")) --party_end;
+      const bool about_party = comma > s.first() && s.IsPunct(comma, ",") && s.ActorAt(party_end - 1) >= 0;
+      const bool when_clause = date.first_token + 2 < s.end() && s.IsWord(date.first_token + 2, "when");
+      era = about_party && !when_clause;
+    }
+    if (!report_date && !era) f.dates.push_back(std::move(date));
   }
   f.year = YearIn(s, /*event_years_only=*/true);
   f.later = LaterThatDay(s);
