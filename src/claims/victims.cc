@@ -141,8 +141,10 @@ std::vector<NamedVictim> ReadNamedVictims(const SentenceContext& s) {
       uint32_t close = t + 2;
       while (close < s.end() && !s.IsPunct(close, ",") && close - t < 6) ++close;
       if (close < s.end() && (s.IsWord(close + 1, "was") || s.IsWord(close + 1, "were"))) {
-        uint32_t end = NameEnd(s, close + 2);
-        if (end > close + 2) add(close + 2, end);
+        // "..., was a local commander, Qasim Khalaf Murad": past the description.
+        const uint32_t first = AfterDescription(s, close + 2);
+        uint32_t end = NameEnd(s, first);
+        if (end > first) add(first, end);
       }
     }
     // "among the dead was NAME", "the dead included NAME", "the dead included a pharmacist,

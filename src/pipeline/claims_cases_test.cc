@@ -924,12 +924,14 @@ TEST_F(ClaimCases, VictimsNamedInApposition) {
       "Gunmen killed nine people in Mora in northern Cameroon on Saturday, officials said.\n\n"
       "Residents said the head of one of the town's quarters, Abba Kaka Modu, was among those killed.\n\n"
       "Musa Ibrahim Garba, a 40-year-old teacher, was among the dead.\n\n"
-      "One of the dead, Aisha Bukar Ali, was 17.");
+      "One of the dead, Aisha Bukar Ali, was 17.\n\n"
+      "Among the dead, it said, was a local commander, Usman Bello Kori, who led the guards.");
   std::vector<const claims::CandidateIncident*> events = Events(*analyzed);
   ASSERT_EQ(events.size(), 1u);
   std::vector<std::string> names;
   for (const claims::NamedVictim& victim : events[0]->victims) names.push_back(victim.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Abba Kaka Modu", "Musa Ibrahim Garba", "Aisha Bukar Ali"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Abba Kaka Modu", "Musa Ibrahim Garba", "Aisha Bukar Ali", "Usman Bello Kori"}));
 }
 
 }  // namespace
