@@ -525,6 +525,13 @@ void AddForcePerpetrators(const SentenceContext& s, uint32_t first, uint32_t end
     uint32_t t = hit.end_token;
     if (t < end && s.IsWord(t, "'s")) ++t;
     for (int skipped = 0; t < end && skipped < 2 && !IsAttackHead(s, t) && IsModifierWord(s, t); ++skipped) ++t;
+    // "The military aircraft of the Pakistani regime": the weapon's owner is named after it.
+    if (const CueHit* head = t < end ? s.At(t, Cue::kWeapon) : nullptr; head != nullptr && head->end_token + 1 < end &&
+                                                                        s.IsWord(head->end_token, "of")) {
+      uint32_t owner = head->end_token + 1;
+      if (s.IsWord(owner, "the")) ++owner;
+      if (owner < end && s.ActorAt(owner) >= 0) continue;
+    }
     bool attack_in_clause = s.Find(Cue::kAttackVerb, first, end) || s.Find(Cue::kKill, first, end) ||
                             s.Find(Cue::kInjure, first, end);
     // "the army's Operation Emergence 4": a named campaign, not this attack.
