@@ -74,10 +74,16 @@ std::pair<uint32_t, uint32_t> WordsOf(const SentenceContext& s, const Perpetrato
 // follows "of").
 bool ChargedWithSomethingElse(const SentenceContext& s, uint32_t object_end) {
   const uint32_t charge = object_end + 1;
-  return charge < s.end() && s.IsWord(object_end, "of") && s.folded(charge).ends_with("ing") &&
-         !s.At(charge, Cue::kAttackVerb) && !s.Find(Cue::kAttackNoun, charge, s.end()) &&
-         !s.Find(Cue::kKill, charge, s.end()) && !s.Find(Cue::kWeapon, charge, s.end()) &&
-         !s.Find(Cue::kAttackVerb, charge, s.end());
+  if (charge >= s.end() || !s.IsWord(object_end, "of") || !s.folded(charge).ends_with("ing") ||
+      s.At(charge, Cue::kAttackVerb)) {
+    return false;
+  }
+  // The charge's own words, up to a comma or an infinitive: "of carrying out the attack" is the
+  // attack; "of allowing the TTP, ... to plan attacks" is something else.
+  uint32_t charge_end = charge + 1;
+  while (charge_end < s.end() && !s.IsPunct(charge_end, ",;") && !s.IsWord(charge_end, "to")) ++charge_end;
+  return !s.Find(Cue::kAttackNoun, charge, charge_end) && !s.Find(Cue::kKill, charge, charge_end) &&
+         !s.Find(Cue::kWeapon, charge, charge_end) && !s.Find(Cue::kAttackVerb, charge, charge_end);
 }
 
 // A killing done, not suffered, between two tokens: "had killed", not "were killed".
