@@ -72,6 +72,7 @@ constexpr std::array<CueName_, static_cast<size_t>(Cue::kCount)> kCueNames = {{
     {"settlement", Cue::kSettlement},
     {"ordinal", Cue::kOrdinal},
     {"care_place", Cue::kCarePlace},
+    {"dismissal", Cue::kDismissal},
 }};
 
 constexpr int kLexiconVersion = 1;

@@ -69,6 +69,7 @@ enum class Cue : uint8_t {
   kSettlement,      // "a town", "a village" after a name and a comma: that name is a town
   kOrdinal,         // "second", "fifth": "a fifth fighter died" adds one to a toll, it is none
   kCarePlace,       // "hospital" after a town: where the wounded were treated, after a casualty word
+  kDismissal,       // "baseless", "fabricated": "called the reports baseless" denies them
   kCount,
 };
 

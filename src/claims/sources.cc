@@ -450,6 +450,9 @@ std::optional<Party> SpeakerBefore(const SentenceContext& s, uint32_t token, con
   return subject.party;
 }
 
+// How far after a verb of calling its dismissal may stand: "described the accusations as".
+constexpr uint32_t kDismissalReach = 12;
+
 // Whether a reporting verb's subject is no one: "no group has claimed", "nobody said".
 bool SaidByNoOne(const SentenceContext& s, uint32_t verb) {
   uint32_t t = verb;
@@ -465,7 +468,11 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
   std::vector<SourceFrame> frames;
   // 1. A reporting verb with its subject.
   for (const CueHit& hit : s.cues()) {
-    if (hit.cue != Cue::kReport) continue;
+    // "called the reports baseless", "described the accusations as fabricated": a verb of
+    // calling that dismisses an account is a denial.
+    const bool dismisses = hit.cue == Cue::kReaction &&
+                           s.Find(Cue::kDismissal, hit.end_token, std::min(s.end(), hit.end_token + kDismissalReach));
+    if (hit.cue != Cue::kReport && !dismisses) continue;
     // "reports claiming that", "the alleged attack": participles used as adjectives.
     if (hit.first_token > s.first() && (s.IsWord(hit.first_token - 1, "reports") || s.IsWord(hit.first_token - 1, "the") ||
                                         s.IsWord(hit.first_token - 1, "an") || s.IsWord(hit.first_token - 1, "a"))) {
@@ -510,7 +517,7 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       if (int named = s.ActorAt(subject.first - 2); named >= 0) subject.first = s.actor(named).first_token;
     }
     SourceFrame frame;
-    frame.verb_stance = s.Entry(hit).value;
+    frame.verb_stance = dismisses ? "denies" : s.Entry(hit).value;
     frame.verb_first = hit.first_token;
     frame.verb_end = hit.end_token;
     // "Moscow has denied targeting the town and says the market was hit by ...": a second
@@ -548,6 +555,16 @@ std::vector<SourceFrame> FindSources(const SentenceContext& s, const Coreference
       previous.clause_end = joined_at - 1;
       frames.push_back(ContinueSpeaker(previous, std::move(frame), hit.end_token, s.end(), "report-verb/shared-subject"));
       continue;
+    }
+    // "The Houthis condemned the strike and blamed the coalition": the subject of a verb of
+    // reaction before "and" is this verb's too.
+    if (!subject.found && joined && s.IsWord(joined_at - 1, "and") && frame.verb_stance == "blames") {
+      for (const CueHit& reaction : s.cues()) {
+        if (reaction.cue != Cue::kReaction || reaction.first_token >= joined_at) continue;
+        Subject shared = SubjectBefore(s, reaction.first_token, coref);
+        if (shared.found) subject = shared;
+        break;
+      }
     }
     if (!subject.found) {
       // Inverted: `..., said the United Nations.`
