@@ -648,6 +648,18 @@ class Recognizer {
       } else {
         draft.anonymous = true;
         draft.unresolved_name = LowerFirst(Surface(role.begin, role.end), role.begin, role.end);
+        // "a doctor at Nasser Hospital", "medics at the District Headquarters Hospital": the
+        // place of care they speak for names the source.
+        uint32_t at = role.end;
+        if (role.kind == RoleKind::kMedical && at + 1 < limit && Tok(at).folded == "at") {
+          uint32_t start = at + 1;
+          if (start < limit && CueAt(start, CueKind::kDefinite)) ++start;
+          const uint32_t run_end = start < limit && owner_[start] < 0 ? CapitalRun(start, limit) : start;
+          if (run_end > start) {
+            draft.end = run_end;
+            draft.unresolved_name = std::string(Surface(start, run_end));
+          }
+        }
       }
       Own(draft.first, draft.end, static_cast<int>(drafts_.size() - 1));
       next = draft.end;

@@ -239,6 +239,17 @@ TEST(FindActorsTest, BranchesAndBodiesOfACountryAreNotTheState) {
   EXPECT_TRUE(mentions[1].person.empty());
 }
 
+// "a doctor at Nasser Hospital": an unnamed medic speaks for the place of care named after
+// "at"; "a nurse at the scene" keeps the role.
+TEST(FindActorsTest, MedicsAtANamedHospitalSpeakForIt) {
+  std::string_view text = "A doctor at Nasser Hospital and a nurse at the scene said so.";
+  std::vector<ActorMention> mentions = Find(text);
+  ASSERT_EQ(mentions.size(), 2u) << Describe(text, mentions);
+  EXPECT_EQ(mentions[0].name, "Nasser Hospital");
+  EXPECT_TRUE(mentions[0].anonymous);
+  EXPECT_EQ(mentions[1].name, "nurse");
+}
+
 TEST(FindActorsTest, EmptyTextHasNoMentions) { EXPECT_TRUE(Find("").empty()); }
 
 }  // namespace
