@@ -90,10 +90,7 @@ bool ChargedWithSomethingElse(const SentenceContext& s, uint32_t object_end) {
 bool ActiveKillAfter(const SentenceContext& s, uint32_t from, uint32_t to) {
   const CueHit* kill = s.Find(Cue::kKill, from, to);
   if (kill == nullptr) return false;
-  const uint32_t before = kill->first_token;
-  return before == s.first() || !(s.IsWord(before - 1, "were") || s.IsWord(before - 1, "was") ||
-                                   s.IsWord(before - 1, "been") || s.IsWord(before - 1, "are") ||
-                                   s.IsWord(before - 1, "is"));
+  return kill->first_token == s.first() || !PassiveAuxiliary(s, kill->first_token - 1);
 }
 
 // Parties that have forces: the ones that can carry out an attack, claim it or keep silent about it.

@@ -29,11 +29,6 @@ bool IsBridgeWord(const SentenceContext& s, uint32_t t) {
   return s.token(t).capitalized && s.ActorAt(t) < 0 && s.PlaceAt(t) < 0 && s.token(t).kind == text::TokenKind::kWord;
 }
 
-bool PassiveAuxiliary(const SentenceContext& s, uint32_t t) {
-  return s.IsWord(t, "were") || s.IsWord(t, "was") || s.IsWord(t, "been") || s.IsWord(t, "be") ||
-         s.IsWord(t, "being") || s.IsWord(t, "are") || s.IsWord(t, "is") || s.IsWord(t, "got");
-}
-
 Kind KindAt(const SentenceContext& s, uint32_t t, uint32_t* end) {
   if (const CueHit* hit = s.At(t, Cue::kKill)) {
     *end = hit->end_token;
@@ -215,6 +210,11 @@ bool SourcesWordsGoOn(const SentenceContext& s, const SourceFrame& frame, uint32
 }
 
 }  // namespace
+
+bool PassiveAuxiliary(const SentenceContext& s, uint32_t t) {
+  return s.IsWord(t, "were") || s.IsWord(t, "was") || s.IsWord(t, "been") || s.IsWord(t, "be") ||
+         s.IsWord(t, "being") || s.IsWord(t, "are") || s.IsWord(t, "is") || s.IsWord(t, "got");
+}
 
 bool CountsOneAttack(const SentenceContext& s, const CueHit& cumulative) {
   for (uint32_t t = cumulative.end_token; t < std::min(s.end(), cumulative.end_token + kOneAttackReach); ++t) {

@@ -14,6 +14,10 @@
 
 namespace crosscheck::claims {
 
+// "were", "had been", "got": an auxiliary of the passive before a casualty word ("were
+// killed" is the dead's, "had killed" the killers').
+bool PassiveAuxiliary(const SentenceContext& sentence, uint32_t token);
+
 // "The number of people killed in this morning's missile strike": a cumulative phrase that
 // counts the dead of one attack (a singular attack noun close after it), not of a war.
 bool CountsOneAttack(const SentenceContext& sentence, const CueHit& cumulative);

@@ -54,7 +54,8 @@ std::optional<Party> Coreference::Resolve(const std::vector<std::string>& types)
     for (const ActorSpan& actor : view_->actors) {
       if (actor.resolved && absl::EndsWithIgnoreCase(actor.party.name, words)) return actor.party;
     }
-    for (const auto& [id, party] : view_->home_bodies) {
+    if (view_->home_bodies == nullptr) continue;
+    for (const auto& [id, party] : *view_->home_bodies) {
       if (id.size() > body.size() && id.ends_with(body) && id[id.size() - body.size() - 1] == '_') return party;
     }
   }

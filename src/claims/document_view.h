@@ -86,8 +86,8 @@ struct DocumentView {
   std::optional<Party> home_military;  // that country's armed forces: "the army said"
   std::optional<Party> home_state;     // that country: "a government spokesman said"
   // That country's government bodies by actor id ("syrian_health_ministry"): "the health
-  // ministry said".
-  std::vector<std::pair<std::string, Party>> home_bodies;
+  // ministry said". The engine's list, which outlives the view; null when it has none.
+  const std::vector<std::pair<std::string, Party>>* home_bodies = nullptr;
 };
 
 }  // namespace crosscheck::claims

@@ -913,17 +913,18 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
       // burned.") ends the telling.
       told_last = -1;
       town_before.reset();
-      // Only a sentence of forces at work: "Israeli troops entered Khan Arnabah".
-      bool forces = false;
-      for (int actor_idx : contexts[sentence_idx].actors()) {
-        const std::string_view type = view.actors[actor_idx].party.type;
-        forces |= SameWord(type, "military") || SameWord(type, "armed_group") || SameWord(type, "militia");
+      // A town named in what is told, not where it was said ("said at her weekly briefing in
+      // Islamabad"), by a sentence of an attack or of forces at work ("Israeli troops entered
+      // Khan Arnabah").
+      const SentenceContext& told = contexts[sentence_idx];
+      if (f.anchor && !f.generic && told.Find(Cue::kReport, told.first(), view.places[*f.anchor].first_token) == nullptr) {
+        bool forces = f.attack_cue;
+        for (size_t i = 0; i < told.actors().size() && !forces; ++i) {
+          const std::string_view type = view.actors[told.actors()[i]].party.type;
+          forces = SameWord(type, "military") || SameWord(type, "armed_group") || SameWord(type, "militia");
+        }
+        if (forces) town_before = f.anchor;
       }
-      // ... named in what is told, not where it was said ("said at her weekly briefing in
-      // Islamabad").
-      const bool told = f.anchor && contexts[sentence_idx].Find(Cue::kReport, contexts[sentence_idx].first(),
-                                                                 view.places[*f.anchor].first_token) == nullptr;
-      if (!f.generic && (f.attack_cue || forces) && told) town_before = f.anchor;
       out.trace.push_back(std::move(trace));
       continue;
     }
@@ -966,9 +967,11 @@ DocumentClaims ExtractClaims(const DocumentView& view, const Lexicon& lexicon) {
     // "In January, a drone strike near Shashamane ...").
     // Only a month or a year: a day ("late on Monday") may be the attack the lead's "said on
     // Wednesday" reported.
-    const bool month_or_year = std::ranges::any_of(f.dates, [](const DateRange& d) { return d.earliest && d.precision > 1; }) &&
-                               std::ranges::none_of(f.dates, [](const DateRange& d) { return d.precision == 1; });
-    if (current < 0 && attack_words && !pending.empty() && month_or_year) {
+    auto month_or_year = [&] {
+      return std::ranges::any_of(f.dates, [](const DateRange& d) { return d.earliest && d.precision > 1; }) &&
+             std::ranges::none_of(f.dates, [](const DateRange& d) { return d.precision == 1; });
+    };
+    if (current < 0 && attack_words && !pending.empty() && month_or_year()) {
       Builder so_far;
       for (uint32_t earlier : pending) NoteDates(&so_far, facts[earlier].dates);
       date_conflict = so_far.date.has_value() && DatesConflict(so_far, f.dates);

@@ -51,7 +51,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const ResourcePaths& paths, Depth
     auto state = engine->home_state_.find(body.country);
     if (body.type != "government" || state == engine->home_state_.end()) continue;
     if (engine->actors_->Root(static_cast<int>(actor_idx)) != engine->actors_->Root(state->second)) continue;
-    engine->home_bodies_[body.country].emplace_back(body.id, static_cast<int>(actor_idx));
+    engine->home_bodies_[body.country].emplace_back(body.id, engine->PartyOf(static_cast<int>(actor_idx)));
   }
   return engine;
 }
@@ -291,9 +291,8 @@ claims::DocumentView Engine::BuildView(const AnalyzedDocument& analyzed) const {
     if (auto state = home_state_.find(view.home_country); state != home_state_.end()) {
       view.home_state = PartyOf(state->second);
     }
-    if (auto bodies = home_bodies_.find(view.home_country); bodies != home_bodies_.end()) {
-      for (const auto& [body, actor_idx] : bodies->second) view.home_bodies.emplace_back(body, PartyOf(actor_idx));
-    }
+    // The engine's own list: a report asks it at most a few times, so it is not copied.
+    if (auto bodies = home_bodies_.find(view.home_country); bodies != home_bodies_.end()) view.home_bodies = &bodies->second;
   }
   // Mentions come in token order: sorting is needed only when they do not, and strictly
   // increasing positions leave std::sort nothing to reorder (no ties whose order it could change).

@@ -77,7 +77,7 @@ class Engine {
   StringTable<int> home_military_;
   // Per country, its state's government bodies by actor id ("syrian_health_ministry"):
   // "the health ministry said" in a report about that country.
-  StringTable<std::vector<std::pair<std::string, int>>> home_bodies_;
+  StringTable<std::vector<std::pair<std::string, claims::Party>>> home_bodies_;
   // Tells this engine's memo of form counts from another's (ActorsSharingForm): engines may
   // come and go at the same address with other dictionaries.
   uint64_t serial_ = 0;
